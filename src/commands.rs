@@ -1,0 +1,235 @@
+//! The subcommands that work without a screen: init, check, export. Each returns
+//! its exit code; output goes to the writers passed in, so tests can read it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::ExportFormat;
+use crate::domain::{Dataset, SessionProgress};
+use crate::{export, store};
+
+/// Exit codes (documented in the README).
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// `check`: something is missing for the session.
+    pub const INCOMPLETE: u8 = 1;
+    /// Wrong use: no such session, no terminal, …
+    pub const USAGE: u8 = 2;
+    /// The data file cannot be read or is inconsistent (EX_DATAERR).
+    pub const DATA: u8 = 65;
+    /// A file to be created exists or cannot be created (EX_CANTCREAT).
+    pub const CANT_CREATE: u8 = 73;
+    /// Writing an output file failed (EX_IOERR).
+    pub const IO: u8 = 74;
+}
+
+/// `fachmk init PATH`.
+pub fn init(path: &Path, err: &mut dyn Write) -> u8 {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        let _ = writeln!(
+            err,
+            "{}: Verzeichnis kann nicht angelegt werden ({e}).",
+            parent.display()
+        );
+        return exit::CANT_CREATE;
+    }
+    match store::write_new(path, store::BUNDLED_JSON.as_bytes()) {
+        Ok(()) => {
+            let _ = writeln!(
+                err,
+                "{}: mitgelieferter Datenbestand geschrieben.",
+                path.display()
+            );
+            exit::OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            exit::CANT_CREATE
+        }
+    }
+}
+
+/// Loads `path` for a command; on failure prints why and returns the exit code.
+pub fn load_for_command(path: &Path, err: &mut dyn Write) -> Result<store::Loaded, u8> {
+    store::load_file(path).map_err(|e| {
+        let _ = writeln!(err, "{e}");
+        exit::DATA
+    })
+}
+
+/// Picks the session: the one asked for, else the one to prepare on `today`.
+fn pick_session(
+    data: &Dataset,
+    asked: Option<u32>,
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> Result<u32, u8> {
+    let number = asked.or_else(|| data.session_to_prepare(today));
+    match number {
+        Some(n) if data.session(n).is_some() => Ok(n),
+        Some(n) => {
+            let known: Vec<String> = data.sessions.iter().map(|s| s.number.to_string()).collect();
+            let _ = writeln!(
+                err,
+                "Sitzung {n} gibt es in der Datei nicht (vorhanden: {}).",
+                known.join(", ")
+            );
+            Err(exit::USAGE)
+        }
+        None => {
+            let _ = writeln!(err, "Die Datei enthält keine Sitzung.");
+            Err(exit::USAGE)
+        }
+    }
+}
+
+/// `fachmk check [--session N]`.
+pub fn check(
+    path: &Path,
+    session: Option<u32>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let loaded = match load_for_command(path, err) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let data = &loaded.data;
+    let problems = data.validate();
+    if !problems.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}: {} Fehler in den Daten:",
+            path.display(),
+            problems.len()
+        );
+        for p in &problems {
+            let _ = writeln!(err, "  {p}");
+        }
+        return exit::DATA;
+    }
+    let number = match pick_session(data, session, today, err) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
+    let Some(s) = data.session(number) else {
+        return exit::USAGE;
+    };
+    let progress = SessionProgress::of(data, s);
+    let _ = writeln!(
+        out,
+        "{}. Sitzung ({}): {}/{} Konferenzen fertig.",
+        s.number,
+        s.date.format("%d.%m.%Y"),
+        progress.done(),
+        progress.total()
+    );
+    for (conference, missing) in &progress.per_conference {
+        for m in missing {
+            let _ = writeln!(out, "{conference}: {}", m.describe());
+        }
+    }
+    if progress.is_complete() {
+        exit::OK
+    } else {
+        exit::INCOMPLETE
+    }
+}
+
+/// `fachmk export --session N --format F [-o FILE]`.
+pub fn export(
+    path: &Path,
+    session: Option<u32>,
+    format: ExportFormat,
+    output: Option<&PathBuf>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let loaded = match load_for_command(path, err) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let number = match pick_session(&loaded.data, session, today, err) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
+    let text = match format {
+        ExportFormat::Md => export::markdown(&loaded.data, number),
+        ExportFormat::Json => export::json(&loaded.data, number),
+    };
+    match output {
+        None => {
+            if out.write_all(text.as_bytes()).is_err() {
+                return exit::IO;
+            }
+            exit::OK
+        }
+        Some(file) => match std::fs::write(file, text) {
+            Ok(()) => {
+                let _ = writeln!(err, "{}: geschrieben.", file.display());
+                exit::OK
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "{}: kann nicht geschrieben werden ({e}).",
+                    file.display()
+                );
+                exit::IO
+            }
+        },
+    }
+}
+
+/// The data file to use: `--file`/`FACHMK_FILE`, else the default one, which is
+/// created from the bundled dataset on first use.
+pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u8> {
+    if let Some(path) = asked {
+        return Ok(path.to_owned());
+    }
+    let Some(path) = store::paths::default_data_file() else {
+        let _ = writeln!(
+            err,
+            "Kein Datenverzeichnis gefunden (HOME ist nicht gesetzt). Geben Sie eine Datei mit --file an."
+        );
+        return Err(exit::USAGE);
+    };
+    if !path.exists() {
+        if let Some(dir) = path.parent() {
+            use std::os::unix::fs::DirBuilderExt as _;
+            if let Err(e) = std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+            {
+                let _ = writeln!(
+                    err,
+                    "{}: Verzeichnis kann nicht angelegt werden ({e}).",
+                    dir.display()
+                );
+                return Err(exit::CANT_CREATE);
+            }
+        }
+        match store::write_new(&path, store::BUNDLED_JSON.as_bytes()) {
+            Ok(()) => {
+                let _ = writeln!(
+                    err,
+                    "{}: neue Datendatei aus dem mitgelieferten Bestand angelegt.",
+                    path.display()
+                );
+            }
+            Err(store::SaveError::Exists { .. }) => {}
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return Err(exit::CANT_CREATE);
+            }
+        }
+    }
+    Ok(path)
+}

@@ -1,0 +1,72 @@
+//! Anliegen: what a conference asks of the IT-Planungsrat. They outlive sessions.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Extra;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernStatus {
+    #[default]
+    Open,
+    InProgress,
+    Resolved,
+    Dropped,
+}
+
+impl ConcernStatus {
+    /// Open and in-progress concerns still need attention.
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Open | Self::InProgress)
+    }
+}
+
+/// One entry of a concern's history: a status change or a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<u32>,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ConcernStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An Anliegen raised by a conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Concern {
+    pub id: String,
+    pub conference: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    pub raised_in: u32,
+    #[serde(default)]
+    pub status: ConcernStatus,
+    #[serde(default)]
+    pub decisions: Vec<String>,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Concern {
+    /// How many later sessions kept this concern open ("vertagt").
+    pub fn times_carried(&self) -> usize {
+        let mut sessions: Vec<u32> = self
+            .history
+            .iter()
+            .filter(|h| h.status == Some(ConcernStatus::Open))
+            .filter_map(|h| h.session)
+            .filter(|s| *s > self.raised_in)
+            .collect();
+        sessions.dedup();
+        sessions.len()
+    }
+}

@@ -1,0 +1,95 @@
+//! What is done and what is still missing for a session: shared by `check`,
+//! the header and the review.
+
+use super::{Dataset, Exchange, ReportStatus, Session};
+
+/// One thing still missing for a session, for one conference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Nobody has said yet whether an exchange took place.
+    ExchangeUnknown,
+    /// Exchange took place, but this Leitfrage has no answer.
+    Unanswered { question: String, number: usize },
+    /// Exchange took place, but nobody presents.
+    NoPresenter,
+    /// The report is not marked ready.
+    NotReady,
+}
+
+impl Missing {
+    /// The German sentence for this gap.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::ExchangeUnknown => "keine Angabe, ob ein Austausch stattgefunden hat".into(),
+            Self::Unanswered { number, .. } => format!("Leitfrage {number} unbeantwortet"),
+            Self::NoPresenter => "niemand trägt vor".into(),
+            Self::NotReady => "Bericht nicht als fertig markiert".into(),
+        }
+    }
+}
+
+/// Done and missing per conference of one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionProgress {
+    /// Per conference id, in conference order, what is missing (empty = done).
+    pub per_conference: Vec<(String, Vec<Missing>)>,
+}
+
+impl SessionProgress {
+    pub fn of(data: &Dataset, session: &Session) -> Self {
+        let per_conference = data
+            .conferences
+            .iter()
+            .map(|c| (c.id.clone(), missing_for(data, session, &c.id)))
+            .collect();
+        Self { per_conference }
+    }
+
+    /// Conferences with nothing missing.
+    pub fn done(&self) -> usize {
+        self.per_conference
+            .iter()
+            .filter(|(_, m)| m.is_empty())
+            .count()
+    }
+
+    pub fn total(&self) -> usize {
+        self.per_conference.len()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.done() == self.total()
+    }
+}
+
+/// What is missing for `conference` in `session`.
+pub fn missing_for(data: &Dataset, session: &Session, conference: &str) -> Vec<Missing> {
+    let Some(report) = session.report(conference) else {
+        return vec![Missing::ExchangeUnknown];
+    };
+    if report.status == ReportStatus::NoReport {
+        return Vec::new();
+    }
+    let mut missing = Vec::new();
+    match report.exchange {
+        Exchange::Unknown => missing.push(Missing::ExchangeUnknown),
+        Exchange::No => {}
+        Exchange::Yes => {
+            for (index, question) in data.guiding_questions.iter().enumerate() {
+                if report.answer(&question.id).is_none() {
+                    missing.push(Missing::Unanswered {
+                        question: question.id.clone(),
+                        number: index + 1,
+                    });
+                }
+            }
+        }
+    }
+    if report.exchange == Exchange::Yes && report.presenter.as_deref().is_none_or(str::is_empty) {
+        missing.push(Missing::NoPresenter);
+    }
+    if report.status != ReportStatus::Ready {
+        missing.push(Missing::NotReady);
+    }
+    missing
+}

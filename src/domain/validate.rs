@@ -1,0 +1,205 @@
+//! Structural checks of a dataset. All problems are collected, none stops the others.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{Dataset, is_valid_decision_id};
+
+/// One structural problem of a dataset, in German for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem(pub String);
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+struct Checker<'a> {
+    data: &'a Dataset,
+    conferences: HashSet<&'a str>,
+    people: HashSet<&'a str>,
+    decisions: HashSet<&'a str>,
+    questions: HashSet<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl Dataset {
+    /// Every structural problem: dangling references, duplicate ids or session
+    /// numbers, malformed decision ids, debriefs dated before their session.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut checker = Checker {
+            data: self,
+            conferences: HashSet::new(),
+            people: HashSet::new(),
+            decisions: HashSet::new(),
+            questions: HashSet::new(),
+            problems: Vec::new(),
+        };
+        checker.collect_ids();
+        checker.check_assignments();
+        checker.check_decisions();
+        checker.check_sessions();
+        checker.check_concerns();
+        checker.problems
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn problem(&mut self, text: String) {
+        self.problems.push(Problem(text));
+    }
+
+    fn unique<I: Iterator<Item = &'a str>>(&mut self, kind: &str, ids: I) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                self.problem(format!("{kind} „{id}“ ist doppelt vorhanden"));
+            }
+        }
+        seen
+    }
+
+    fn collect_ids(&mut self) {
+        let data = self.data;
+        self.conferences = self.unique("Konferenz", data.conferences.iter().map(|c| c.id.as_str()));
+        self.people = self.unique("Person", data.people.iter().map(|p| p.id.as_str()));
+        self.decisions = self.unique("Beschluss", data.decisions.iter().map(|d| d.id.as_str()));
+        self.questions = self.unique(
+            "Leitfrage",
+            data.guiding_questions.iter().map(|q| q.id.as_str()),
+        );
+        self.unique("Anliegen", data.concerns.iter().map(|c| c.id.as_str()));
+        let mut numbers = HashSet::new();
+        for session in &data.sessions {
+            if !numbers.insert(session.number) {
+                self.problem(format!("Sitzung {} ist doppelt vorhanden", session.number));
+            }
+        }
+    }
+
+    fn conference_ref(&mut self, conference: &str, whose: &str) {
+        if !self.conferences.contains(conference) {
+            self.problem(format!(
+                "{whose} nennt die unbekannte Konferenz „{conference}“"
+            ));
+        }
+    }
+
+    fn decision_ref(&mut self, decision: &str, whose: &str) {
+        if !self.decisions.contains(decision) {
+            self.problem(format!(
+                "{whose} nennt den unbekannten Beschluss „{decision}“"
+            ));
+        }
+    }
+
+    fn check_assignments(&mut self) {
+        for a in &self.data.assignments {
+            let whose = format!(
+                "Die Benennung für {} (Beschluss {})",
+                a.conference, a.decision
+            );
+            self.conference_ref(&a.conference, &whose);
+            self.decision_ref(&a.decision, &whose);
+            for person in &a.people {
+                if !self.people.contains(person.as_str()) {
+                    self.problem(format!("{whose} nennt die unbekannte Person „{person}“"));
+                }
+            }
+        }
+    }
+
+    fn check_decisions(&mut self) {
+        for d in &self.data.decisions {
+            if !is_valid_decision_id(&d.id) {
+                self.problem(format!(
+                    "Beschluss „{}“: die Nummer hat nicht die Form JJJJ/NN",
+                    d.id
+                ));
+            }
+            for c in &d.conferences {
+                if c != "*" {
+                    self.conference_ref(c, &format!("Beschluss {}", d.id));
+                }
+            }
+        }
+    }
+
+    fn check_sessions(&mut self) {
+        for s in &self.data.sessions {
+            if s.debrief_date < s.date {
+                self.problem(format!(
+                    "Sitzung {}: die Nachbesprechung ({}) liegt vor der Sitzung ({})",
+                    s.number,
+                    s.debrief_date.format("%d.%m.%Y"),
+                    s.date.format("%d.%m.%Y")
+                ));
+            }
+            let mut seen = HashSet::new();
+            for r in &s.reports {
+                let whose = format!("Sitzung {}, Bericht {}", s.number, r.conference);
+                if !seen.insert(r.conference.as_str()) {
+                    self.problem(format!("{whose} ist doppelt vorhanden"));
+                }
+                self.conference_ref(&r.conference, &whose);
+                for d in &r.decisions {
+                    self.decision_ref(d, &whose);
+                }
+                for q in r.answers.keys() {
+                    if !self.questions.contains(q.as_str()) {
+                        self.problem(format!(
+                            "{whose} beantwortet die unbekannte Leitfrage „{q}“"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_concerns(&mut self) {
+        for c in &self.data.concerns {
+            let whose = format!("Anliegen {}", c.id);
+            self.conference_ref(&c.conference, &whose);
+            for d in &c.decisions {
+                self.decision_ref(d, &whose);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::bundled;
+
+    #[test]
+    fn all_problems_are_collected_at_once() {
+        let mut data = bundled();
+        data.conferences.push(data.conferences[0].clone());
+        data.assignments[0].people.push("niemand".into());
+        data.decisions[0].id = "22/43".into();
+        data.sessions[0].debrief_date = data.sessions[0].date - chrono::Days::new(1);
+        let dup = data.sessions[1].clone();
+        data.sessions.push(dup);
+        data.sessions[2]
+            .reports
+            .push(crate::domain::Report::new("XMK"));
+        let problems: Vec<String> = data.validate().iter().map(ToString::to_string).collect();
+        let expect = [
+            "Konferenz „WMK“ ist doppelt vorhanden",
+            "nennt die unbekannte Person „niemand“",
+            "„22/43“: die Nummer hat nicht die Form JJJJ/NN",
+            "Sitzung 41 ist doppelt vorhanden",
+            "Sitzung 40: die Nachbesprechung",
+            "unbekannte Konferenz „XMK“",
+            // the renamed decision leaves assignments pointing at 2022/43
+            "nennt den unbekannten Beschluss „2022/43“",
+        ];
+        for e in expect {
+            assert!(
+                problems.iter().any(|p| p.contains(e)),
+                "{e} not in {problems:#?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The Tischvorlage: the item of one session as Markdown (CommonMark), in German.
+//! The review screen shows exactly this text.
+
+use std::fmt::Write as _;
+
+use super::{exchange_word, german_date, status_word};
+use crate::domain::{Dataset, ReportStatus, Session, SessionProgress};
+
+/// The Tischvorlage of session `number`; empty when there is no such session.
+pub fn markdown(data: &Dataset, number: u32) -> String {
+    let Some(session) = data.session(number) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    heading(&mut out, data, session);
+    for conference in &data.conferences {
+        conference_section(&mut out, data, session, &conference.id);
+    }
+    out
+}
+
+fn heading(out: &mut String, data: &Dataset, session: &Session) {
+    let progress = SessionProgress::of(data, session);
+    let _ = writeln!(
+        out,
+        "# Reporting FachMK – {}. Sitzung des IT-Planungsrats\n",
+        session.number
+    );
+    let place = session
+        .place
+        .as_deref()
+        .map(|p| format!(" in {}", escape(p)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Sitzung am {}{place} · Nachbesprechung am {} · {} von {} Konferenzen fertig\n",
+        german_date(session.date),
+        german_date(session.debrief_date),
+        progress.done(),
+        progress.total()
+    );
+}
+
+fn conference_section(out: &mut String, data: &Dataset, session: &Session, id: &str) {
+    let Some(conference) = data.conference(id) else {
+        return;
+    };
+    let _ = writeln!(out, "## {} ({})\n", escape(&conference.name), escape(id));
+    let speakers = data.speakers_at(id, session.number);
+    if speakers.is_vacant() {
+        let note = speakers.note.as_deref().unwrap_or("N.N.");
+        let _ = writeln!(out, "- **Sprecher:innen:** {}", escape(note));
+    } else {
+        let names: Vec<String> = speakers
+            .people
+            .iter()
+            .map(|s| {
+                let mut line = escape(&s.name);
+                if let Some(land) = &s.land {
+                    let _ = write!(line, " ({})", escape(land));
+                }
+                if let Some(role) = &s.role {
+                    let _ = write!(line, ", {}", escape(role));
+                }
+                line
+            })
+            .collect();
+        let _ = writeln!(out, "- **Sprecher:innen:** {}", names.join("; "));
+    }
+    let report = session.report(id);
+    let status = report.map_or(ReportStatus::Open, |r| r.status);
+    let exchange = report.map(|r| r.exchange).unwrap_or_default();
+    let _ = writeln!(out, "- **Austausch:** {}", exchange_word(exchange));
+    let _ = writeln!(out, "- **Stand:** {}", status_word(status));
+    if let Some(presenter) = report
+        .and_then(|r| r.presenter.as_deref())
+        .filter(|p| !p.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "- **Es berichtet:** {}",
+            escape(&data.presenter_name(presenter))
+        );
+    }
+    out.push('\n');
+    if status == ReportStatus::NoReport {
+        out.push_str("Kein Austausch – kein Bericht.\n\n");
+    } else if let Some(report) = report {
+        let answered: Vec<_> = data
+            .guiding_questions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| report.answer(&q.id).map(|a| (i + 1, q, a)))
+            .collect();
+        if !answered.is_empty() {
+            out.push_str("### Leitfragen\n\n");
+            for (number, question, answer) in answered {
+                let _ = writeln!(out, "{number}. *{}*\n", escape(&question.text));
+                for line in answer.lines() {
+                    if line.trim().is_empty() {
+                        out.push('\n');
+                    } else {
+                        let _ = writeln!(out, "   {}", escape(line.trim_end()));
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    concerns(out, data, session, id);
+    decisions(
+        out,
+        data,
+        report.map(|r| r.decisions.as_slice()).unwrap_or_default(),
+    );
+}
+
+fn concerns(out: &mut String, data: &Dataset, session: &Session, id: &str) {
+    let open: Vec<_> = data
+        .active_concerns(id)
+        .filter(|c| c.raised_in <= session.number)
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    out.push_str("### Offene Anliegen\n\n");
+    for c in open {
+        let carried = c.times_carried();
+        let carried = if carried > 0 {
+            format!(", {carried}× vertagt")
+        } else {
+            String::new()
+        };
+        let state = if c.status == crate::domain::ConcernStatus::InProgress {
+            ", in Bearbeitung"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "- **{}** ({}, seit {}. Sitzung{carried}{state})",
+            escape(&c.title),
+            escape(&c.id),
+            c.raised_in
+        );
+        if let Some(details) = c.details.as_deref().filter(|d| !d.trim().is_empty()) {
+            let _ = write!(
+                out,
+                " – {}",
+                escape(&details.split_whitespace().collect::<Vec<_>>().join(" "))
+            );
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn decisions(out: &mut String, data: &Dataset, ids: &[String]) {
+    if ids.is_empty() {
+        return;
+    }
+    out.push_str("### Beschlüsse\n\n");
+    for id in ids {
+        match data.decision(id) {
+            Some(d) => {
+                let _ = writeln!(out, "- **{}** {}", escape(&d.id), escape(&d.title));
+            }
+            None => {
+                let _ = writeln!(out, "- **{}**", escape(id));
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// Escapes what Markdown would read as markup in user text.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, ch) in text.chars().enumerate() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '#' | '+' | '-' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    // A line that starts "1." would become a list item.
+    if let Some(dot) = out.find(['.', ')'])
+        && dot > 0
+        && out[..dot].bytes().all(|b| b.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
+    }
+    out
+}

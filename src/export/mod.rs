@@ -1,0 +1,34 @@
+//! Exports of a session's prepared item. Pure functions of the data: the same
+//! input gives the same bytes, so files can be compared and reviewed.
+
+mod json;
+mod markdown;
+
+pub use json::json;
+pub use markdown::markdown;
+
+use crate::domain::{Exchange, ReportStatus};
+
+/// German word for a report status.
+pub fn status_word(status: ReportStatus) -> &'static str {
+    match status {
+        ReportStatus::Open => "nicht begonnen",
+        ReportStatus::Draft => "in Arbeit",
+        ReportStatus::Ready => "fertig",
+        ReportStatus::NoReport => "kein Austausch",
+    }
+}
+
+/// German word for the exchange answer.
+pub fn exchange_word(exchange: Exchange) -> &'static str {
+    match exchange {
+        Exchange::Yes => "ja",
+        Exchange::No => "nein",
+        Exchange::Unknown => "noch offen",
+    }
+}
+
+/// German date as used throughout: 26.11.2025.
+pub fn german_date(date: chrono::NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}

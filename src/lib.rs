@@ -1,0 +1,8 @@
+//! fachmk: prepare the standing agenda item "Reporting FachMK" of the
+//! IT-Planungsrat. The binary is a thin shell around this library.
+
+pub mod cli;
+pub mod commands;
+pub mod domain;
+pub mod export;
+pub mod store;

@@ -1,0 +1,41 @@
+//! fachmk's entry point: parse the command line, dispatch, exit. Nothing else.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use fachmk::cli::{Cli, Command};
+use fachmk::commands::{self, exit};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = chrono::Local::now().date_naive();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match &cli.command {
+        Some(Command::Init { path }) => commands::init(path, &mut err),
+        Some(Command::Check) => match commands::data_file(cli.file.as_deref(), &mut err) {
+            Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
+            Err(code) => code,
+        },
+        Some(Command::Export { format, output }) => {
+            match commands::data_file(cli.file.as_deref(), &mut err) {
+                Ok(path) => commands::export(
+                    &path,
+                    cli.session,
+                    *format,
+                    output.as_ref(),
+                    today,
+                    &mut out,
+                    &mut err,
+                ),
+                Err(code) => code,
+            }
+        }
+        None => {
+            use std::io::Write as _;
+            let _ = writeln!(err, "Die Oberfläche ist noch nicht gebaut.");
+            exit::USAGE
+        }
+    };
+    ExitCode::from(code)
+}

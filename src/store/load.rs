@@ -1,0 +1,226 @@
+//! Reading a data file: size limit, BOM, UTF-8, JSON with positions, format and
+//! version checks, in that order, so every bad file gets the most useful message.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::LoadError;
+use crate::domain::{Dataset, FORMAT, VERSION};
+
+/// Larger files are refused before they are read into memory.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// A loaded data file.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub data: Dataset,
+    /// Set when the file is of a newer version: it may be read, never written.
+    pub newer_version: Option<u32>,
+    /// SHA-256 of the bytes as read, to notice changes by others.
+    pub digest: [u8; 32],
+}
+
+/// Reads and parses the file at `path`.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let io = |source: std::io::Error| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            LoadError::NotFound {
+                path: path.to_owned(),
+            }
+        } else {
+            LoadError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other("das ist ein Verzeichnis"),
+        });
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            max: MAX_FILE_SIZE,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            max: MAX_FILE_SIZE,
+        });
+    }
+    load_bytes(&bytes, path)
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
+/// Parses the bytes of a data file; `path` is only used in messages.
+pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    let path: PathBuf = path.to_owned();
+    let digest: [u8; 32] = Sha256::digest(bytes).into();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path });
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let (line, column) = position_of(&body[..e.valid_up_to()]);
+        LoadError::NotUtf8 {
+            path: path.clone(),
+            line,
+            column,
+        }
+    })?;
+    let header: Header = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
+    let version = check_header(&path, header)?;
+    let data: Dataset = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
+    Ok(Loaded {
+        data,
+        newer_version: (version > VERSION).then_some(version),
+        digest,
+    })
+}
+
+fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
+    let foreign = |what: String| LoadError::ForeignFormat {
+        path: path.to_owned(),
+        what,
+    };
+    match header.format {
+        None => return Err(foreign("das Feld „format“ fehlt".into())),
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(foreign(format!(
+                "„format“ ist {other}, erwartet \"{FORMAT}\""
+            )));
+        }
+    }
+    let version = match header.version {
+        None => return Err(foreign("das Feld „version“ fehlt".into())),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| foreign(format!("„version“ ist {v}, erwartet eine Zahl")))?,
+    };
+    if version == 0 {
+        return Err(LoadError::UnsupportedVersion {
+            path: path.to_owned(),
+            found: version,
+            supported: VERSION,
+        });
+    }
+    u32::try_from(version).map_err(|_| LoadError::UnsupportedVersion {
+        path: path.to_owned(),
+        found: version,
+        supported: VERSION,
+    })
+}
+
+/// Line and column (both from 1, column in characters) just after `before`.
+/// Only used for error messages, so a plain count is fine.
+#[allow(clippy::naive_bytecount)]
+fn position_of(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "Die Datei endet mitten in den Daten (abgeschnitten?)".to_owned(),
+        Category::Syntax => format!("Kein gültiges JSON: {}", german(&e.to_string())),
+        Category::Data | Category::Io => format!("Unerwarteter Inhalt: {}", german(&e.to_string())),
+    };
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        what,
+    }
+}
+
+/// Puts serde_json's English message into German (the position is reported apart).
+fn german(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let replacements = [
+        ("missing field ", "es fehlt das Feld "),
+        ("invalid type: ", "falscher Typ: "),
+        (", expected ", ", erwartet: "),
+        ("unknown variant ", "unbekannter Wert "),
+        ("expected one of ", "erlaubt sind "),
+        ("invalid value: ", "ungültiger Wert: "),
+        (
+            "trailing characters",
+            "nach dem Ende der Daten folgt noch Text",
+        ),
+        ("expected value", "hier fehlt ein Wert"),
+        ("expected `,` or `}`", "hier fehlt „,“ oder „}“"),
+        ("expected `,` or `]`", "hier fehlt „,“ oder „]“"),
+        (
+            "key must be a string",
+            "ein Schlüssel muss in Anführungszeichen stehen",
+        ),
+        ("invalid number", "ungültige Zahl"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "Steuerzeichen in einem Text",
+        ),
+        ("string", "Text"),
+        ("integer", "Ganzzahl"),
+        ("a sequence", "eine Liste"),
+        ("map", "Objekt"),
+        ("u32", "eine ganze Zahl"),
+        ("u64", "eine ganze Zahl"),
+        (
+            "input contains invalid characters",
+            "ungültiges Datum (erwartet JJJJ-MM-TT, z. B. 2024-11-13)",
+        ),
+        (
+            "premature end of input",
+            "unvollständiges Datum (erwartet JJJJ-MM-TT)",
+        ),
+        (
+            "input is out of range",
+            "Datum außerhalb des gültigen Bereichs",
+        ),
+    ];
+    let mut out = message.to_owned();
+    for (en, de) in replacements {
+        out = out.replace(en, de);
+    }
+    // `name` → „name“
+    let mut quoted = String::with_capacity(out.len());
+    let mut open = true;
+    for ch in out.chars() {
+        if ch == '`' {
+            quoted.push(if open { '„' } else { '“' });
+            open = !open;
+        } else {
+            quoted.push(ch);
+        }
+    }
+    quoted
+}

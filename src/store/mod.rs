@@ -1,0 +1,14 @@
+//! The data file: load (with positions in errors), save (atomic, with backups),
+//! default paths, the bundled dataset. Everything here touches the disk; nothing
+//! here touches the terminal.
+
+mod bundled;
+mod error;
+mod load;
+pub mod paths;
+mod save;
+
+pub use bundled::{BUNDLED_JSON, bundled};
+pub use error::{LoadError, SaveError};
+pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file};
+pub use save::{DEFAULT_BACKUPS, backup_path, save, save_loaded, to_bytes, write_new};

@@ -1,0 +1,135 @@
+//! Writing a data file: pretty, stable order, atomic (temporary file in the same
+//! directory, fsync, rename, fsync of the directory — `atomic-write-file`), keeping
+//! the file's mode and group, and the previous versions as rotating backups
+//! `FILE.bak` (newest), `FILE.bak.2`, … `FILE.bak.N`.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt as _;
+use std::path::{Path, PathBuf};
+
+use atomic_write_file::unix::OpenOptionsExt as _;
+
+use super::SaveError;
+use crate::domain::Dataset;
+
+/// How many previous versions are kept when nothing else is configured.
+pub const DEFAULT_BACKUPS: usize = 5;
+
+/// The file format's bytes for `data`: pretty-printed JSON, records in stable
+/// order, ending with a newline.
+pub fn to_bytes(data: &Dataset, path: &Path) -> Result<Vec<u8>, SaveError> {
+    let mut data = data.clone();
+    data.normalize();
+    let mut bytes = serde_json::to_vec_pretty(&data).map_err(|source| SaveError::Serialize {
+        path: path.to_owned(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The path of backup number `n` (1 = newest) of `path`.
+pub fn backup_path(path: &Path, n: usize) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    if n <= 1 {
+        name.push(".bak");
+    } else {
+        name.push(format!(".bak.{n}"));
+    }
+    PathBuf::from(name)
+}
+
+/// Replaces the file at `path` with `bytes` atomically, keeping up to `backups`
+/// previous versions. A symlink is followed and its target is written.
+/// A new file is created readable by its owner only (0600).
+pub fn save(path: &Path, bytes: &[u8], backups: usize) -> Result<(), SaveError> {
+    let target = resolve(path);
+    let io = |source: std::io::Error| SaveError::Io {
+        path: target.clone(),
+        source,
+    };
+    match std::fs::read(&target) {
+        Ok(previous) if backups > 0 => {
+            if previous == bytes {
+                return Ok(());
+            }
+            rotate_backups(&target, backups).map_err(io)?;
+            write_atomic(&backup_path(&target, 1), &previous).map_err(io)?;
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    write_atomic(&target, bytes).map_err(io)
+}
+
+/// Writes `bytes` to a file that must not exist yet (mode 0600).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source: std::io::Error| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            SaveError::Exists {
+                path: path.to_owned(),
+            }
+        } else {
+            SaveError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+/// A symlink's final target; any other path as it is.
+fn resolve(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        }
+        _ => path.to_owned(),
+    }
+}
+
+fn rotate_backups(path: &Path, keep: usize) -> std::io::Result<()> {
+    for n in (1..keep).rev() {
+        let from = backup_path(path, n);
+        if from.exists() {
+            std::fs::rename(&from, backup_path(path, n + 1))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = atomic_write_file::OpenOptions::new();
+    options.preserve_mode(true).try_preserve_owner(true);
+    // Only used when there is no file yet: then it is the owner's alone.
+    options.mode(0o600);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Saves `data` over the file it was loaded from. Refused for a file of a newer
+/// version, so that nothing the newer program wrote is lost.
+pub fn save_loaded(
+    path: &Path,
+    loaded: &super::Loaded,
+    data: &Dataset,
+    backups: usize,
+) -> Result<(), SaveError> {
+    if let Some(found) = loaded.newer_version {
+        return Err(SaveError::NewerVersion {
+            path: path.to_owned(),
+            found,
+        });
+    }
+    save(path, &to_bytes(data, path)?, backups)
+}
