@@ -1,8 +1,12 @@
 //! fachmk: prepare the standing agenda item "Reporting FachMK" of the
 //! IT-Planungsrat. The binary is a thin shell around this library.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod export;
+pub mod search;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use fachmk::cli::{Cli, Command};
-use fachmk::commands::{self, exit};
+use fachmk::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,11 +31,17 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }
-        None => {
-            use std::io::Write as _;
-            let _ = writeln!(err, "Die Oberfläche ist noch nicht gebaut.");
-            exit::USAGE
-        }
+        None => match commands::data_file(cli.file.as_deref(), &mut err) {
+            Ok(path) => {
+                drop(err);
+                let outcome = fachmk::tui::run(&path, cli.session, today);
+                if let Some(message) = outcome.message {
+                    eprintln!("{message}");
+                }
+                outcome.code
+            }
+            Err(code) => code,
+        },
     };
     ExitCode::from(code)
 }

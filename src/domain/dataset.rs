@@ -158,3 +158,22 @@ impl Dataset {
         }
     }
 }
+
+impl Dataset {
+    /// A dataset with nothing in it (shown when a file could not be read).
+    pub fn empty() -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            conferences: Vec::new(),
+            people: Vec::new(),
+            assignments: Vec::new(),
+            decisions: Vec::new(),
+            guiding_questions: Vec::new(),
+            sessions: Vec::new(),
+            concerns: Vec::new(),
+            reference: Vec::new(),
+            extra: super::Extra::new(),
+        }
+    }
+}

@@ -57,8 +57,9 @@ impl SessionProgress {
         self.per_conference.len()
     }
 
+    /// Nothing is missing anywhere.
     pub fn is_complete(&self) -> bool {
-        self.done() == self.total()
+        self.per_conference.iter().all(|(_, m)| m.is_empty())
     }
 }
 

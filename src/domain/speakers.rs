@@ -8,7 +8,10 @@ pub struct Speaker {
     pub id: String,
     pub name: String,
     pub role: Option<String>,
+    /// Full Land name ("Hamburg"), "Bund" as it is.
     pub land: Option<String>,
+    /// The Land as coded in the data ("HH").
+    pub land_code: Option<String>,
 }
 
 /// The speakers of a conference at a session, and what the Beschluss says
@@ -45,12 +48,14 @@ impl Dataset {
                     name: p.display_name(),
                     role: self.role_in(assignment, p).map(str::to_owned),
                     land: p.land.as_deref().map(|l| land_name(l).to_owned()),
+                    land_code: p.land.clone(),
                 },
                 None => Speaker {
                     id: id.clone(),
                     name: id.clone(),
                     role: None,
                     land: None,
+                    land_code: None,
                 },
             })
             .collect();

@@ -19,9 +19,25 @@ pub fn state_dir() -> Option<PathBuf> {
     Some(state.join("fachmk"))
 }
 
-/// The name of the user, for `updated_by` and concern history.
+/// The name of the user, for `updated_by` and concern history: `$USER`, else
+/// `$LOGNAME`, else the passwd entry of the process's user id.
 pub fn user_name() -> String {
     std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "unbekannt".to_owned())
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()))
+        .or_else(passwd_name)
+        .unwrap_or_else(|| "unbekannt".to_owned())
+}
+
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt as _;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id: u32 = fields.nth(1)?.parse().ok()?;
+        (id == uid).then(|| name.to_owned())
+    })
 }

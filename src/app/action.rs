@@ -1,0 +1,131 @@
+//! Everything a user can ask for. The names (kebab-case) are the vocabulary of
+//! the keymap, the help screen and, later, the configuration file.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Quit; asks first when there is unsaved work.
+    Quit,
+    /// Save the data file.
+    Save,
+    /// Show the keys of the current view.
+    Help,
+    /// Fuzzy search over everything.
+    Search,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PreviousPane,
+    /// Move the selection up.
+    SelectPrevious,
+    /// Move the selection down.
+    SelectNext,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Select the first item.
+    SelectFirst,
+    /// Select the last item.
+    SelectLast,
+    /// Open or edit the selected item.
+    Open,
+    /// Close the current view, keeping everything typed.
+    Back,
+    /// Start or resume the walkthrough.
+    Walkthrough,
+    /// The review: what is missing, and the Tischvorlage.
+    Review,
+    /// Choose another session.
+    Sessions,
+    /// Create the next session.
+    NewSession,
+    /// No exchange took place: no report for the selected conference.
+    NoExchange,
+    /// Mark the selected conference's report as ready (or back to draft).
+    MarkReady,
+    /// Add a concern for the selected conference.
+    AddConcern,
+    /// Set the selected concern to open.
+    ConcernOpen,
+    /// Set the selected concern to in progress.
+    ConcernInProgress,
+    /// Set the selected concern to resolved.
+    ConcernResolved,
+    /// Set the selected concern to dropped.
+    ConcernDropped,
+    /// Undo the last change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// The reference texts of the source deck (role, rules, debrief).
+    Reference,
+    /// Walkthrough: confirm this step and go to the next.
+    NextStep,
+    /// Walkthrough: back to the previous step.
+    PreviousStep,
+    /// Walkthrough: an exchange took place.
+    ExchangeYes,
+    /// Walkthrough: no exchange took place, no report.
+    ExchangeNo,
+    /// Walkthrough: not known yet whether an exchange took place.
+    ExchangeUnknown,
+    /// Toggle the selected item (e.g. link a decision).
+    Toggle,
+    /// Export the Tischvorlage to a file.
+    Export,
+    /// Dialog: save, then go on.
+    DialogSave,
+    /// Dialog: discard unsaved work, then go on.
+    DialogDiscard,
+    /// Redraw the whole screen.
+    Redraw,
+}
+
+impl Action {
+    /// What the action does, in German, for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Quit => "Programm beenden (fragt bei ungespeicherten Änderungen)",
+            Self::Save => "Speichern",
+            Self::Help => "Diese Hilfe",
+            Self::Search => "Suche über Konferenzen, Personen, Anliegen, Beschlüsse, Antworten",
+            Self::NextPane => "Nächster Bereich",
+            Self::PreviousPane => "Vorheriger Bereich",
+            Self::SelectPrevious => "Auswahl nach oben",
+            Self::SelectNext => "Auswahl nach unten",
+            Self::PageUp => "Eine Seite nach oben",
+            Self::PageDown => "Eine Seite nach unten",
+            Self::SelectFirst => "Zum Anfang",
+            Self::SelectLast => "Zum Ende",
+            Self::Open => "Öffnen / bearbeiten / wählen",
+            Self::Back => "Zurück (Eingaben bleiben erhalten)",
+            Self::Walkthrough => "Durchgang starten oder fortsetzen",
+            Self::Review => "Übersicht: was fehlt, und die Tischvorlage",
+            Self::Sessions => "Sitzung wählen",
+            Self::NewSession => "Nächste Sitzung anlegen",
+            Self::NoExchange => "Kein Austausch – kein Bericht für diese Konferenz",
+            Self::MarkReady => "Bericht als fertig markieren (oder zurück auf Entwurf)",
+            Self::AddConcern => "Neues Anliegen",
+            Self::ConcernOpen => "Anliegen: offen (vertagt)",
+            Self::ConcernInProgress => "Anliegen: in Bearbeitung",
+            Self::ConcernResolved => "Anliegen: erledigt",
+            Self::ConcernDropped => "Anliegen: verworfen",
+            Self::Undo => "Rückgängig",
+            Self::Redo => "Wiederherstellen",
+            Self::Reference => "Hintergrund: Rolle, Regeln, Nachbesprechung (aus dem Konzept)",
+            Self::NextStep => "Weiter zum nächsten Schritt",
+            Self::PreviousStep => "Zurück zum vorherigen Schritt",
+            Self::ExchangeYes => "Austausch hat stattgefunden",
+            Self::ExchangeNo => "Kein Austausch – kein Bericht, weiter zur nächsten Konferenz",
+            Self::ExchangeUnknown => "Noch unbekannt, ob ein Austausch stattfand",
+            Self::Toggle => "Auswahl an/aus (z. B. Beschluss verknüpfen)",
+            Self::Export => "Tischvorlage in eine Datei exportieren",
+            Self::DialogSave => "Speichern und fortfahren",
+            Self::DialogDiscard => "Verwerfen und fortfahren",
+            Self::Redraw => "Bildschirm neu zeichnen",
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Every change to the data goes through here, so that each one is undoable,
+//! marks the work unsaved, stamps reports with time and user, and writes the
+//! history of concerns.
+
+use super::App;
+use super::undo::Snapshot;
+use crate::domain::{
+    Concern, ConcernStatus, Exchange, HistoryEntry, Report, ReportStatus, Session,
+};
+
+impl App {
+    /// Changes the report of `conference` in the selected session (created when
+    /// missing). An open report becomes a draft unless `change` set the status.
+    pub fn change_report(
+        &mut self,
+        conference: &str,
+        label: &str,
+        change: impl FnOnce(&mut Report),
+    ) -> bool {
+        if !self.check_writable() || self.data.session(self.session).is_none() {
+            return false;
+        }
+        let before = Snapshot::Report {
+            session: self.session,
+            conference: conference.to_owned(),
+            report: self
+                .current_session()
+                .and_then(|s| s.report(conference))
+                .cloned(),
+        };
+        let (now, user) = (self.now, self.user.clone());
+        let Some(session) = self.data.session_mut(self.session) else {
+            return false;
+        };
+        let report = session.report_mut(conference);
+        let old = report.clone();
+        change(report);
+        if report.status == ReportStatus::Open && *report != old {
+            report.status = ReportStatus::Draft;
+        }
+        if *report == old {
+            // Nothing changed: no undo step, no stamp. Drop a report created just now.
+            if let Snapshot::Report { report: None, .. } = before {
+                session.reports.retain(|r| r.conference != conference);
+            }
+            return false;
+        }
+        report.updated_at = Some(now);
+        report.updated_by = Some(user);
+        self.history.record(label, vec![before]);
+        self.dirty = true;
+        true
+    }
+
+    /// Sets whether an exchange took place; "no" means no report is due.
+    pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
+        self.change_report(conference, "Austausch", |r| {
+            r.exchange = exchange;
+            r.status = match (exchange, r.status) {
+                (Exchange::No, _) => ReportStatus::NoReport,
+                (_, ReportStatus::NoReport) => ReportStatus::Draft,
+                (_, status) => status,
+            };
+        })
+    }
+
+    /// Sets the answer to `question`; an empty answer is removed.
+    pub fn set_answer(&mut self, conference: &str, question: &str, text: &str) -> bool {
+        self.change_report(conference, "Antwort", |r| {
+            if text.trim().is_empty() {
+                r.answers.remove(question);
+            } else {
+                r.answers.insert(question.to_owned(), text.to_owned());
+            }
+        })
+    }
+
+    /// Changes a concern, recording `entry` (status and/or note) in its history.
+    pub fn change_concern(
+        &mut self,
+        id: &str,
+        label: &str,
+        entry: Option<(Option<ConcernStatus>, Option<String>)>,
+        change: impl FnOnce(&mut Concern),
+    ) -> bool {
+        if !self.check_writable() {
+            return false;
+        }
+        let before = Snapshot::Concern {
+            id: id.to_owned(),
+            concern: self.data.concerns.iter().find(|c| c.id == id).cloned(),
+        };
+        let (now, user, session) = (self.now, self.user.clone(), self.session);
+        let Some(concern) = self.data.concern_mut(id) else {
+            return false;
+        };
+        let old = concern.clone();
+        change(concern);
+        if let Some((status, note)) = entry {
+            concern.history.push(HistoryEntry {
+                session: Some(session),
+                at: now,
+                by: user,
+                status,
+                note,
+                extra: crate::domain::Extra::new(),
+            });
+        }
+        if *concern == old {
+            return false;
+        }
+        self.history.record(label, vec![before]);
+        self.dirty = true;
+        true
+    }
+
+    /// Decides on a concern in this session: kept open (vertagt), in progress,
+    /// resolved or dropped. Recorded in its history.
+    pub fn decide_concern(&mut self, id: &str, status: ConcernStatus) -> bool {
+        let note = match status {
+            ConcernStatus::Open => "vertagt",
+            ConcernStatus::InProgress => "in Bearbeitung",
+            ConcernStatus::Resolved => "erledigt",
+            ConcernStatus::Dropped => "verworfen",
+        };
+        let decided = self.change_concern(
+            id,
+            "Anliegen",
+            Some((Some(status), Some(note.to_owned()))),
+            |c| {
+                c.status = status;
+            },
+        );
+        if decided {
+            self.info(format!("Anliegen {id}: {note}"));
+        }
+        decided
+    }
+
+    /// Adds a concern of `conference` raised in this session; returns its id.
+    pub fn add_concern(&mut self, conference: &str, title: &str) -> Option<String> {
+        if !self.check_writable() || title.trim().is_empty() {
+            return None;
+        }
+        let id = self.data.next_concern_id();
+        self.history.record(
+            "neues Anliegen",
+            vec![Snapshot::Concern {
+                id: id.clone(),
+                concern: None,
+            }],
+        );
+        self.data.concerns.push(Concern {
+            id: id.clone(),
+            conference: conference.to_owned(),
+            title: title.trim().to_owned(),
+            details: None,
+            raised_in: self.session,
+            status: ConcernStatus::Open,
+            decisions: Vec::new(),
+            history: vec![HistoryEntry {
+                session: Some(self.session),
+                at: self.now,
+                by: self.user.clone(),
+                status: Some(ConcernStatus::Open),
+                note: Some("eingebracht".to_owned()),
+                extra: crate::domain::Extra::new(),
+            }],
+            extra: crate::domain::Extra::new(),
+        });
+        self.dirty = true;
+        Some(id)
+    }
+
+    /// Adds a session and selects it.
+    pub fn add_session(&mut self, session: Session) -> bool {
+        if !self.check_writable() || self.data.session(session.number).is_some() {
+            return false;
+        }
+        let number = session.number;
+        self.history.record(
+            "neue Sitzung",
+            vec![Snapshot::Session {
+                number,
+                session: None,
+            }],
+        );
+        self.data.sessions.push(session);
+        self.data.sessions.sort_by_key(|s| s.number);
+        self.session = number;
+        self.walkthrough = None;
+        self.dirty = true;
+        true
+    }
+
+    /// Undoes the last change.
+    pub fn undo(&mut self) {
+        match self.history.undo(&mut self.data) {
+            Some(label) => {
+                self.dirty = true;
+                self.after_history_change();
+                self.info(format!("Rückgängig: {label}"));
+            }
+            None => self.info("Nichts rückgängig zu machen."),
+        }
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) {
+        match self.history.redo(&mut self.data) {
+            Some(label) => {
+                self.dirty = true;
+                self.after_history_change();
+                self.info(format!("Wiederhergestellt: {label}"));
+            }
+            None => self.info("Nichts wiederherzustellen."),
+        }
+    }
+
+    /// Keeps selections valid after records came or went.
+    fn after_history_change(&mut self) {
+        if self.data.session(self.session).is_none() {
+            self.session = self.data.sessions.last().map_or(0, |s| s.number);
+            self.walkthrough = None;
+        }
+        let concerns = self.visible_concerns().len();
+        self.concern = self.concern.min(concerns.saturating_sub(1));
+    }
+}

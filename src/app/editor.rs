@@ -1,0 +1,129 @@
+//! A text field: what it edits, and the text being typed (`ratatui-textarea`,
+//! cursor by character). Text is committed to the data when the field is left,
+//! whichever way it is left, so typed text is never lost.
+
+use chrono::NaiveDate;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{TextArea, WrapMode};
+
+/// What a text field edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    /// The answer of a conference to a Leitfrage in a session.
+    Answer {
+        session: u32,
+        conference: String,
+        question: String,
+    },
+    /// The title of a new concern of `conference`.
+    NewConcern {
+        conference: String,
+    },
+    ConcernTitle {
+        id: String,
+    },
+    ConcernDetails {
+        id: String,
+    },
+    /// A guest presenter's name.
+    Guest {
+        session: u32,
+        conference: String,
+    },
+    /// File name for exporting the Tischvorlage.
+    ExportPath,
+    /// New session: its date.
+    SessionDate,
+    SessionPlace {
+        date: NaiveDate,
+    },
+    SessionDebrief {
+        date: NaiveDate,
+        place: Option<String>,
+    },
+}
+
+impl EditTarget {
+    /// Answers and details take several lines; the rest is one line, confirmed by Enter.
+    pub fn is_multiline(&self) -> bool {
+        matches!(self, Self::Answer { .. } | Self::ConcernDetails { .. })
+    }
+
+    /// A prompt whose text only counts when confirmed (Esc cancels it), unlike
+    /// data fields, whose text is kept however they are left.
+    pub fn is_form(&self) -> bool {
+        matches!(
+            self,
+            Self::ExportPath
+                | Self::SessionDate
+                | Self::SessionPlace { .. }
+                | Self::SessionDebrief { .. }
+        )
+    }
+}
+
+/// An open text field.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub target: EditTarget,
+    /// The heading of the field, e.g. the Leitfrage.
+    pub title: String,
+    pub text: TextArea<'static>,
+    /// Shown beside the field for reference, e.g. last session's answer.
+    pub reference: Option<(String, String)>,
+    /// Why the text cannot be taken as it is.
+    pub error: Option<String>,
+}
+
+impl Editor {
+    pub fn new(target: EditTarget, title: impl Into<String>, content: &str) -> Self {
+        let lines: Vec<String> = if content.is_empty() {
+            vec![String::new()]
+        } else {
+            content.lines().map(str::to_owned).collect()
+        };
+        let mut text = TextArea::new(lines);
+        text.set_wrap_mode(WrapMode::WordOrGlyph);
+        text.set_cursor_line_style(Style::default());
+        text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        text.move_cursor(ratatui_textarea::CursorMove::End);
+        if target.is_multiline() {
+            text.set_placeholder_text("Antwort eingeben … (Enter: neue Zeile)");
+        }
+        Self {
+            target,
+            title: title.into(),
+            text,
+            reference: None,
+            error: None,
+        }
+    }
+
+    /// The text as typed, lines joined by `\n`, trailing white space removed.
+    pub fn content(&self) -> String {
+        self.text.lines().join("\n").trim_end().to_owned()
+    }
+
+    pub fn with_reference(mut self, heading: impl Into<String>, text: impl Into<String>) -> Self {
+        self.reference = Some((heading.into(), text.into()));
+        self
+    }
+
+    /// Inserts pasted text; in a one-line field, line breaks become spaces.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let clean: String = text
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .map(|c| {
+                if c == '\n' && !self.target.is_multiline() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        self.text.insert_str(clean);
+    }
+}

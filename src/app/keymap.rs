@@ -1,0 +1,347 @@
+//! Keys as data: one table per layer, from which key handling, the key-hint line
+//! and the help screen are all made, so they never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Action;
+
+/// Which part of the program owns the keyboard; derived from the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Main,
+    Walkthrough,
+    Editor,
+    Search,
+    Help,
+    Review,
+    Sessions,
+    Dialog,
+}
+
+/// A key with its modifiers, as bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Self {
+        Self {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+    pub const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+    pub const fn ch(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    /// Whether a pressed key is this one. Shift is part of the character for
+    /// letters and symbols, so it is ignored there.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let ignore = if matches!(event.code, KeyCode::Char(_)) {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        let pressed = event.modifiers - ignore;
+        let wanted = self.modifiers - ignore;
+        // Shift-Tab arrives as BackTab, with or without the shift flag.
+        let pressed = if event.code == KeyCode::BackTab {
+            pressed - KeyModifiers::SHIFT
+        } else {
+            pressed
+        };
+        self.code == event.code && pressed == wanted
+    }
+
+    /// How the key is written in hints and help: "^S", "Enter", "↑".
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Leertaste".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "⇧Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "BildAuf".into(),
+            KeyCode::PageDown => "BildAb".into(),
+            KeyCode::Home => "Pos1".into(),
+            KeyCode::End => "Ende".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("^{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One binding: in `layer`, `key` does `action`; `hint` puts it on the hint line.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub layer: Layer,
+    pub key: Key,
+    pub action: Action,
+    pub hint: Option<&'static str>,
+}
+
+/// One entry of the hint line. Essential hints (help, save, quit, back) are
+/// never dropped for lack of room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub text: &'static str,
+    pub essential: bool,
+}
+
+/// The keymap: all bindings of all layers.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+const fn b(layer: Layer, key: Key, action: Action, hint: Option<&'static str>) -> Binding {
+    Binding {
+        layer,
+        key,
+        action,
+        hint,
+    }
+}
+
+/// Lists shared by every layer that shows a list.
+const LIST_LAYERS: [Layer; 5] = [
+    Layer::Main,
+    Layer::Walkthrough,
+    Layer::Search,
+    Layer::Review,
+    Layer::Sessions,
+];
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action as A;
+        use KeyCode as K;
+        use Layer as L;
+        let mut bindings = Vec::new();
+        for layer in LIST_LAYERS {
+            let vim = layer != Layer::Search; // in search, letters are typed
+            bindings.push(b(
+                layer,
+                Key::plain(K::Up),
+                A::SelectPrevious,
+                Some("wählen"),
+            ));
+            bindings.push(b(layer, Key::plain(K::Down), A::SelectNext, None));
+            bindings.push(b(layer, Key::plain(K::PageUp), A::PageUp, None));
+            bindings.push(b(layer, Key::plain(K::PageDown), A::PageDown, None));
+            bindings.push(b(layer, Key::plain(K::Home), A::SelectFirst, None));
+            bindings.push(b(layer, Key::plain(K::End), A::SelectLast, None));
+            if vim {
+                bindings.push(b(layer, Key::ch('k'), A::SelectPrevious, None));
+                bindings.push(b(layer, Key::ch('j'), A::SelectNext, None));
+                bindings.push(b(layer, Key::ch('g'), A::SelectFirst, None));
+                bindings.push(b(layer, Key::ch('G'), A::SelectLast, None));
+            }
+        }
+        bindings.extend([
+            b(L::Main, Key::plain(K::Tab), A::NextPane, Some("Bereich")),
+            b(L::Main, Key::plain(K::BackTab), A::PreviousPane, None),
+            b(L::Main, Key::plain(K::Enter), A::Open, Some("bearbeiten")),
+            b(L::Main, Key::ch('w'), A::Walkthrough, Some("Durchgang")),
+            b(L::Main, Key::ch('-'), A::NoExchange, Some("kein Austausch")),
+            b(L::Main, Key::ch('f'), A::MarkReady, None),
+            b(L::Main, Key::ch('a'), A::AddConcern, None),
+            b(L::Main, Key::ch('o'), A::ConcernOpen, None),
+            b(L::Main, Key::ch('b'), A::ConcernInProgress, None),
+            b(L::Main, Key::ch('e'), A::ConcernResolved, None),
+            b(L::Main, Key::ch('v'), A::ConcernDropped, None),
+            b(L::Main, Key::ch('r'), A::Review, Some("Übersicht")),
+            b(L::Main, Key::ch('s'), A::Sessions, None),
+            b(L::Main, Key::ch('n'), A::NewSession, None),
+            b(L::Main, Key::ch('i'), A::Reference, None),
+            b(L::Main, Key::ch('/'), A::Search, Some("Suche")),
+            b(L::Main, Key::ch('u'), A::Undo, None),
+            b(L::Main, Key::ctrl('z'), A::Undo, None),
+            b(L::Main, Key::ctrl('y'), A::Redo, None),
+            b(L::Main, Key::ch('?'), A::Help, Some("Hilfe")),
+            b(L::Main, Key::ctrl('s'), A::Save, Some("speichern")),
+            b(L::Main, Key::plain(K::Esc), A::Back, None),
+            b(L::Main, Key::ch('q'), A::Quit, Some("Ende")),
+            // Walkthrough (steps that are not a text field).
+            b(L::Walkthrough, Key::ch('y'), A::ExchangeYes, Some("ja")),
+            b(L::Walkthrough, Key::ch('n'), A::ExchangeNo, Some("nein")),
+            b(L::Walkthrough, Key::ch('x'), A::ExchangeUnknown, None),
+            b(L::Walkthrough, Key::ch('o'), A::ConcernOpen, None),
+            b(L::Walkthrough, Key::ch('b'), A::ConcernInProgress, None),
+            b(L::Walkthrough, Key::ch('e'), A::ConcernResolved, None),
+            b(L::Walkthrough, Key::ch('v'), A::ConcernDropped, None),
+            b(L::Walkthrough, Key::ch('a'), A::AddConcern, None),
+            b(L::Walkthrough, Key::ch(' '), A::Toggle, None),
+            b(
+                L::Walkthrough,
+                Key::plain(K::Enter),
+                A::Open,
+                Some("wählen"),
+            ),
+            b(
+                L::Walkthrough,
+                Key::plain(K::Tab),
+                A::NextStep,
+                Some("weiter"),
+            ),
+            b(
+                L::Walkthrough,
+                Key::plain(K::BackTab),
+                A::PreviousStep,
+                Some("zurück"),
+            ),
+            b(L::Walkthrough, Key::ch('u'), A::Undo, None),
+            b(L::Walkthrough, Key::ctrl('z'), A::Undo, None),
+            b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
+            b(L::Walkthrough, Key::ch('?'), A::Help, Some("Hilfe")),
+            b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("speichern")),
+            b(L::Walkthrough, Key::plain(K::Esc), A::Back, Some("Pause")),
+            // Text fields: keys not bound here are typed.
+            b(L::Editor, Key::plain(K::Esc), A::Back, Some("fertig")),
+            b(L::Editor, Key::plain(K::Tab), A::NextStep, Some("weiter")),
+            b(
+                L::Editor,
+                Key::plain(K::BackTab),
+                A::PreviousStep,
+                Some("zurück"),
+            ),
+            b(L::Editor, Key::ctrl('s'), A::Save, Some("speichern")),
+            // Search: keys not bound here narrow the query.
+            b(
+                L::Search,
+                Key::plain(K::Enter),
+                A::Open,
+                Some("hinspringen"),
+            ),
+            b(L::Search, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
+            b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
+            b(L::Help, Key::plain(K::Esc), A::Back, Some("schließen")),
+            b(L::Help, Key::ch('?'), A::Back, None),
+            b(L::Help, Key::ch('q'), A::Back, None),
+            b(L::Help, Key::plain(K::Up), A::SelectPrevious, None),
+            b(L::Help, Key::plain(K::Down), A::SelectNext, None),
+            b(L::Help, Key::ch('k'), A::SelectPrevious, None),
+            b(L::Help, Key::ch('j'), A::SelectNext, None),
+            b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
+            b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
+            b(L::Review, Key::ch('x'), A::Export, Some("exportieren")),
+            b(L::Review, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Review, Key::ch('q'), A::Back, None),
+            b(L::Review, Key::ch('?'), A::Help, None),
+            b(L::Sessions, Key::plain(K::Enter), A::Open, Some("öffnen")),
+            b(
+                L::Sessions,
+                Key::ch('n'),
+                A::NewSession,
+                Some("neue Sitzung"),
+            ),
+            b(L::Sessions, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Sessions, Key::ch('q'), A::Back, None),
+            b(L::Dialog, Key::ch('s'), A::DialogSave, Some("speichern")),
+            b(L::Dialog, Key::ch('d'), A::DialogDiscard, Some("verwerfen")),
+            b(L::Dialog, Key::plain(K::Esc), A::Back, Some("abbrechen")),
+            b(L::Dialog, Key::plain(K::Enter), A::Open, None),
+            b(L::Dialog, Key::ch('y'), A::Open, None),
+            b(L::Dialog, Key::ch('j'), A::Open, None),
+        ]);
+        for layer in [
+            L::Main,
+            L::Walkthrough,
+            L::Editor,
+            L::Search,
+            L::Help,
+            L::Review,
+            L::Sessions,
+            L::Dialog,
+        ] {
+            bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
+        }
+        bindings.push(b(L::Main, Key::ctrl('c'), A::Quit, None));
+        for layer in [
+            L::Walkthrough,
+            L::Editor,
+            L::Search,
+            L::Help,
+            L::Review,
+            L::Sessions,
+            L::Dialog,
+        ] {
+            bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
+        }
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action `key` does in `layer`, if any.
+    pub fn resolve(&self, layer: Layer, key: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.layer == layer && b.key.matches(key))
+            .map(|b| b.action)
+    }
+
+    /// The hint line of a layer: "↑↓ wählen  Tab Bereich …".
+    pub fn hints(&self, layer: Layer) -> Vec<Hint> {
+        self.bindings
+            .iter()
+            .filter(|b| b.layer == layer)
+            .filter_map(|b| {
+                let key = if b.action == Action::SelectPrevious && b.key.code == KeyCode::Up {
+                    "↑↓".to_owned()
+                } else {
+                    b.key.label()
+                };
+                let essential = matches!(
+                    b.action,
+                    Action::Help | Action::Save | Action::Quit | Action::Back
+                );
+                b.hint.map(|text| Hint {
+                    key,
+                    text,
+                    essential,
+                })
+            })
+            .collect()
+    }
+
+    /// All keys of `layer` for `action`, as written in help: "u, ^Z".
+    pub fn keys_for(&self, layer: Layer, action: Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.layer == layer && b.action == action)
+            .map(|b| b.key.label())
+            .collect()
+    }
+
+    /// The actions bound in `layer`, each once, in keymap order.
+    pub fn actions(&self, layer: Layer) -> Vec<Action> {
+        let mut seen = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.layer == layer) {
+            if !seen.contains(&b.action) {
+                seen.push(b.action);
+            }
+        }
+        seen
+    }
+}

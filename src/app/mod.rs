@@ -1,0 +1,19 @@
+//! Application state and its one way of changing: `update(state, action)`
+//! returns effects (save, export, quit) for the event loop to run. No IO, no
+//! clock, no terminal here: the date and the time are passed in.
+
+mod action;
+mod edit;
+mod editor;
+mod keymap;
+mod state;
+mod undo;
+mod update;
+mod walkthrough;
+
+pub use action::Action;
+pub use editor::{EditTarget, Editor};
+pub use keymap::{Binding, Hint, Key, Keymap, Layer};
+pub use state::{App, Dialog, Effect, Message, Overlay, Pane, SearchState};
+pub use undo::History;
+pub use walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step, Walkthrough};

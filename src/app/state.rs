@@ -1,0 +1,270 @@
+//! The one state tree of the screen.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Editor, History, Keymap, Layer, Walkthrough};
+use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
+use crate::search::{Hit, Index};
+
+/// The four panes of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Conferences,
+    Speakers,
+    Concerns,
+    Questions,
+}
+
+impl Pane {
+    pub const ALL: [Self; 4] = [
+        Self::Conferences,
+        Self::Speakers,
+        Self::Concerns,
+        Self::Questions,
+    ];
+
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    pub fn previous(self) -> Self {
+        let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Self::ALL[(i + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+/// The search overlay: query, index and current hits.
+#[derive(Debug)]
+pub struct SearchState {
+    pub query: String,
+    pub index: Index,
+    pub hits: Vec<Hit>,
+    pub cursor: usize,
+}
+
+/// What covers the panes, if anything.
+#[derive(Debug, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    /// The keys; `resume_walkthrough` when opened from the walkthrough.
+    Help {
+        scroll: usize,
+        resume_walkthrough: bool,
+    },
+    Search(SearchState),
+    Review {
+        scroll: usize,
+    },
+    Sessions {
+        cursor: usize,
+    },
+    Walkthrough,
+    Reference {
+        scroll: usize,
+    },
+}
+
+/// A question that must be answered before anything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Unsaved work and the user wants to quit.
+    QuitUnsaved,
+    /// The data file could not be loaded; only quitting is possible.
+    LoadFailed(String),
+}
+
+/// A one-line message in the hint line; errors stand out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the data file; quit afterwards if `then_quit` and the save succeeded.
+    Save {
+        then_quit: bool,
+    },
+    /// Write `contents` to `path` (an export).
+    Write {
+        path: String,
+        contents: String,
+    },
+    /// Repaint the whole screen.
+    Redraw,
+    Quit,
+}
+
+/// The whole state of the screen.
+#[derive(Debug)]
+pub struct App {
+    pub data: Dataset,
+    /// Today's date, from the one clock of the program.
+    pub today: NaiveDate,
+    /// The time of the event being handled (for `updated_at` and history).
+    pub now: DateTime<Utc>,
+    /// Who is working (`$USER`).
+    pub user: String,
+    /// The data file's name as shown.
+    pub file_name: String,
+    /// Number of the selected session.
+    pub session: u32,
+    pub focus: Pane,
+    /// Index into `data.conferences`.
+    pub conference: usize,
+    pub speaker: usize,
+    pub concern: usize,
+    pub question: usize,
+    pub overlay: Overlay,
+    pub editor: Option<Editor>,
+    pub dialog: Option<Dialog>,
+    /// Kept when left, so `w` resumes where the user was.
+    pub walkthrough: Option<Walkthrough>,
+    pub history: History,
+    /// Unsaved changes exist.
+    pub dirty: bool,
+    /// Why saving is not possible, if it is not.
+    pub read_only: Option<String>,
+    pub message: Option<Message>,
+    pub keymap: Keymap,
+}
+
+impl App {
+    /// A screen on `data`, on the session to prepare on `today` (or `session`).
+    pub fn new(
+        data: Dataset,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+        user: &str,
+        session: Option<u32>,
+    ) -> Self {
+        let session = session
+            .filter(|n| data.session(*n).is_some())
+            .or_else(|| data.session_to_prepare(today))
+            .unwrap_or(0);
+        Self {
+            data,
+            today,
+            now,
+            user: user.to_owned(),
+            file_name: String::new(),
+            session,
+            focus: Pane::Conferences,
+            conference: 0,
+            speaker: 0,
+            concern: 0,
+            question: 0,
+            overlay: Overlay::None,
+            editor: None,
+            dialog: None,
+            walkthrough: None,
+            history: History::default(),
+            dirty: false,
+            read_only: None,
+            message: None,
+            keymap: Keymap::default(),
+        }
+    }
+
+    /// Which layer owns the keyboard, derived from what is open.
+    pub fn layer(&self) -> Layer {
+        if self.dialog.is_some() {
+            Layer::Dialog
+        } else if self.editor.is_some() {
+            Layer::Editor
+        } else {
+            match self.overlay {
+                Overlay::None => Layer::Main,
+                Overlay::Help { .. } | Overlay::Reference { .. } => Layer::Help,
+                Overlay::Search(_) => Layer::Search,
+                Overlay::Review { .. } => Layer::Review,
+                Overlay::Sessions { .. } => Layer::Sessions,
+                Overlay::Walkthrough => Layer::Walkthrough,
+            }
+        }
+    }
+
+    pub fn current_session(&self) -> Option<&Session> {
+        self.data.session(self.session)
+    }
+
+    pub fn selected_conference(&self) -> Option<&Conference> {
+        self.data.conferences.get(self.conference)
+    }
+
+    /// The id of the selected conference ("" when there is none).
+    pub fn conference_id(&self) -> String {
+        self.selected_conference()
+            .map(|c| c.id.clone())
+            .unwrap_or_default()
+    }
+
+    /// Selects the conference `id`, if it exists.
+    pub fn select_conference(&mut self, id: &str) {
+        if let Some(i) = self.data.conferences.iter().position(|c| c.id == id) {
+            self.conference = i;
+            self.speaker = 0;
+            self.concern = 0;
+            self.question = 0;
+        }
+    }
+
+    /// The concerns shown for the selected conference: active ones raised up to
+    /// this session, oldest first.
+    pub fn visible_concerns(&self) -> Vec<&Concern> {
+        let id = self.conference_id();
+        let mut list: Vec<&Concern> = self
+            .data
+            .concerns
+            .iter()
+            .filter(|c| c.conference == id && c.status.is_active() && c.raised_in <= self.session)
+            .collect();
+        list.sort_by_key(|c| c.raised_in);
+        list
+    }
+
+    pub fn progress(&self) -> Option<SessionProgress> {
+        self.current_session()
+            .map(|s| SessionProgress::of(&self.data, s))
+    }
+
+    /// The newest session lies in the past: a next one should be created.
+    pub fn needs_new_session(&self) -> bool {
+        self.data.sessions.iter().all(|s| s.date < self.today)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Whether the data may be changed; says why not when it may not.
+    pub fn check_writable(&mut self) -> bool {
+        if let Some(reason) = self.read_only.clone() {
+            self.error(format!("Nur lesen: {reason}"));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// The save succeeded.
+    pub fn saved(&mut self) {
+        self.dirty = false;
+        self.info(format!("Gespeichert: {}", self.file_name));
+    }
+}

@@ -1,0 +1,515 @@
+//! The Durchgang: one conference after another, step by step — exchange →
+//! each Leitfrage → each open concern → new concerns → decisions → presenter →
+//! ready. The steps are derived from the data, so "step k of n" is always true.
+//! It can be left at any step and resumed there.
+
+use super::{App, EditTarget, Editor, Overlay, Pane};
+use crate::domain::{ConcernStatus, Exchange, ReportStatus};
+
+/// One step of the walkthrough of a conference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Exchange,
+    Question(String),
+    Concern(String),
+    NewConcerns,
+    Decisions,
+    Presenter,
+    Ready,
+}
+
+/// The answers offered at the exchange step, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExchangeChoice {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl ExchangeChoice {
+    pub const ALL: [Self; 3] = [Self::Yes, Self::No, Self::Unknown];
+}
+
+/// The options of a concern step, in order.
+pub const CONCERN_OPTIONS: [Option<ConcernStatus>; 5] = [
+    Some(ConcernStatus::Open),
+    Some(ConcernStatus::InProgress),
+    Some(ConcernStatus::Resolved),
+    Some(ConcernStatus::Dropped),
+    None, // edit
+];
+
+/// Where the walkthrough stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walkthrough {
+    pub session: u32,
+    pub conference: String,
+    pub step: Step,
+    /// The highlighted option or list entry of the step.
+    pub cursor: usize,
+}
+
+/// A choice at the presenter step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PresenterOption {
+    /// A person id (assigned speaker) with the name shown.
+    Person(String, String),
+    /// A guest named earlier.
+    Guest(String),
+    /// Type a guest's name.
+    TypeGuest,
+}
+
+impl App {
+    /// The steps for `conference` in the selected session.
+    pub fn walkthrough_steps(&self, conference: &str) -> Vec<Step> {
+        let mut steps = vec![Step::Exchange];
+        let exchange = self
+            .current_session()
+            .and_then(|s| s.report(conference))
+            .map(|r| r.exchange);
+        if exchange == Some(Exchange::No) {
+            return steps;
+        }
+        steps.extend(
+            self.data
+                .guiding_questions
+                .iter()
+                .map(|q| Step::Question(q.id.clone())),
+        );
+        let mut concerns: Vec<_> = self
+            .data
+            .concerns
+            .iter()
+            .filter(|c| c.conference == conference && c.raised_in < self.session)
+            .filter(|c| c.status.is_active() || self.decided_in_session(&c.id))
+            .collect();
+        concerns.sort_by_key(|c| c.raised_in);
+        steps.extend(concerns.into_iter().map(|c| Step::Concern(c.id.clone())));
+        steps.extend([
+            Step::NewConcerns,
+            Step::Decisions,
+            Step::Presenter,
+            Step::Ready,
+        ]);
+        steps
+    }
+
+    /// Whether concern `id` got a decision in the selected session (so its step
+    /// stays in the walkthrough after it was resolved or dropped).
+    pub fn decided_in_session(&self, id: &str) -> bool {
+        self.data
+            .concerns
+            .iter()
+            .find(|c| c.id == id)
+            .is_some_and(|c| {
+                c.history
+                    .iter()
+                    .any(|h| h.session == Some(self.session) && h.status.is_some())
+            })
+    }
+
+    /// Step number (from 1) and count of the walkthrough's current step.
+    pub fn walkthrough_position(&self) -> Option<(usize, usize)> {
+        let w = self.walkthrough.as_ref()?;
+        let steps = self.walkthrough_steps(&w.conference);
+        let at = steps.iter().position(|s| *s == w.step).unwrap_or(0);
+        Some((at + 1, steps.len()))
+    }
+
+    /// Starts the walkthrough at the selected conference, or resumes it.
+    pub fn start_walkthrough(&mut self) {
+        if !self.check_writable() {
+            return;
+        }
+        let resumable = self
+            .walkthrough
+            .as_ref()
+            .is_some_and(|w| w.session == self.session);
+        if resumable {
+            if let Some(w) = &self.walkthrough {
+                let (conference, step) = (w.conference.clone(), w.step.clone());
+                self.select_conference(&conference);
+                self.overlay = Overlay::Walkthrough;
+                self.enter_step(step);
+            }
+            return;
+        }
+        let conference = self.conference_id();
+        self.begin_conference(&conference);
+    }
+
+    /// Starts the walkthrough of `conference` at `step` (e.g. the presenter).
+    pub fn walkthrough_at(&mut self, conference: &str, step: Step) {
+        if !self.check_writable() {
+            return;
+        }
+        self.walkthrough = Some(Walkthrough {
+            session: self.session,
+            conference: conference.to_owned(),
+            step: Step::Exchange,
+            cursor: 0,
+        });
+        self.overlay = Overlay::Walkthrough;
+        self.enter_step(step);
+    }
+
+    fn begin_conference(&mut self, conference: &str) {
+        self.select_conference(conference);
+        self.focus = Pane::Conferences;
+        self.walkthrough_at(conference, Step::Exchange);
+    }
+
+    /// Makes `step` current, sets its cursor, and opens its text field if it has one.
+    pub fn enter_step(&mut self, step: Step) {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return;
+        };
+        let conference = w.conference.clone();
+        let report = self
+            .current_session()
+            .and_then(|s| s.report(&conference))
+            .cloned();
+        let cursor = match &step {
+            Step::Exchange => match report.as_ref().map(|r| r.exchange) {
+                Some(Exchange::No) => 1,
+                Some(Exchange::Unknown) => 2,
+                _ => 0,
+            },
+            Step::Presenter => {
+                // Propose the presenter of now, else of the last session: not set, only highlighted.
+                let proposed = report
+                    .as_ref()
+                    .and_then(|r| r.presenter.clone())
+                    .or_else(|| {
+                        self.previous_report(&conference)
+                            .and_then(|r| r.presenter.clone())
+                    });
+                let options = self.presenter_options(&conference);
+                proposed
+                    .and_then(|p| options.iter().position(|o| matches!(o, PresenterOption::Person(id, _) | PresenterOption::Guest(id) if *id == p)))
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        };
+        if let Some(w) = self.walkthrough.as_mut() {
+            w.step = step.clone();
+            w.cursor = cursor;
+        }
+        self.editor = None;
+        if let Step::Question(question) = step {
+            self.open_answer_editor(&conference, &question);
+        }
+    }
+
+    /// The report of `conference` in the session before the selected one.
+    pub fn previous_report(&self, conference: &str) -> Option<&crate::domain::Report> {
+        self.data
+            .previous_session(self.session)
+            .and_then(|s| s.report(conference))
+    }
+
+    /// Opens the text field for the answer of `conference` to `question`, with
+    /// last session's answer beside it.
+    pub fn open_answer_editor(&mut self, conference: &str, question: &str) {
+        let Some((number, q)) = self
+            .data
+            .guiding_questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.id == question)
+        else {
+            return;
+        };
+        let current = self
+            .current_session()
+            .and_then(|s| s.report(conference))
+            .and_then(|r| r.answers.get(question))
+            .cloned()
+            .unwrap_or_default();
+        let target = EditTarget::Answer {
+            session: self.session,
+            conference: conference.to_owned(),
+            question: question.to_owned(),
+        };
+        let mut editor = Editor::new(
+            target,
+            format!("Leitfrage {}: {}", number + 1, q.text),
+            &current,
+        );
+        if let Some(previous) = self.data.previous_session(self.session) {
+            let text = previous
+                .report(conference)
+                .and_then(|r| r.answer(question))
+                .unwrap_or("(keine Antwort)")
+                .to_owned();
+            editor = editor.with_reference(format!("{}. Sitzung", previous.number), text);
+        }
+        self.question = number;
+        self.editor = Some(editor);
+    }
+
+    /// Goes to the next step; after the last one, to the next conference.
+    pub fn next_step(&mut self) {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return;
+        };
+        let steps = self.walkthrough_steps(&w.conference);
+        let at = steps.iter().position(|s| *s == w.step);
+        match at.and_then(|i| steps.get(i + 1)) {
+            Some(next) => self.enter_step(next.clone()),
+            None => self.next_conference(),
+        }
+    }
+
+    /// Goes back one step (stays at the first).
+    pub fn previous_step(&mut self) {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return;
+        };
+        let steps = self.walkthrough_steps(&w.conference);
+        let at = steps.iter().position(|s| *s == w.step).unwrap_or(0);
+        let step = steps[at.saturating_sub(1)].clone();
+        self.enter_step(step);
+    }
+
+    /// Moves on to the next conference that is not done, or ends the walkthrough.
+    pub fn next_conference(&mut self) {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return;
+        };
+        let count = self.data.conferences.len();
+        let start = self
+            .data
+            .conferences
+            .iter()
+            .position(|c| c.id == w.conference)
+            .unwrap_or(0);
+        let next = (1..count)
+            .map(|k| &self.data.conferences[(start + k) % count])
+            .find(|c| {
+                !self
+                    .current_session()
+                    .is_some_and(|s| s.status_of(&c.id).is_done())
+            })
+            .map(|c| c.id.clone());
+        match next {
+            Some(id) => self.begin_conference(&id),
+            None => {
+                self.leave_walkthrough();
+                self.walkthrough = None;
+                self.info(
+                    "Durchgang beendet: alle Konferenzen sind fertig. r zeigt die Übersicht.",
+                );
+            }
+        }
+    }
+
+    /// Leaves the walkthrough, keeping where it stands for `w` to resume.
+    pub fn leave_walkthrough(&mut self) {
+        self.editor = None;
+        self.overlay = Overlay::None;
+    }
+
+    /// The presenter choices for `conference`: assigned speakers, earlier guests, typing a guest.
+    pub fn presenter_options(&self, conference: &str) -> Vec<PresenterOption> {
+        let speakers = self.data.speakers_at(conference, self.session);
+        let mut options: Vec<PresenterOption> = speakers
+            .people
+            .into_iter()
+            .map(|s| PresenterOption::Person(s.id, s.name))
+            .collect();
+        let guests = [
+            self.current_session()
+                .and_then(|s| s.report(conference))
+                .and_then(|r| r.presenter.clone()),
+            self.previous_report(conference)
+                .and_then(|r| r.presenter.clone()),
+        ];
+        for guest in guests.into_iter().flatten() {
+            let known = options
+                .iter()
+                .any(|o| matches!(o, PresenterOption::Person(id, _) | PresenterOption::Guest(id) if *id == guest));
+            if !known && !guest.is_empty() {
+                options.push(PresenterOption::Guest(guest));
+            }
+        }
+        options.push(PresenterOption::TypeGuest);
+        options
+    }
+
+    /// The decisions offered at the decision step: those concerning the
+    /// conference first, newest first, then the others.
+    pub fn decision_options(&self, conference: &str) -> Vec<String> {
+        let mut concerning: Vec<&crate::domain::Decision> =
+            self.data.decisions_for(conference).collect();
+        concerning.sort_by(|a, b| b.id.cmp(&a.id));
+        let mut others: Vec<&crate::domain::Decision> = self
+            .data
+            .decisions
+            .iter()
+            .filter(|d| !d.concerns(conference))
+            .collect();
+        others.sort_by(|a, b| b.id.cmp(&a.id));
+        concerning
+            .into_iter()
+            .chain(others)
+            .map(|d| d.id.clone())
+            .collect()
+    }
+
+    /// How many options the current step offers (for cursor movement).
+    pub fn step_option_count(&self) -> usize {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return 0;
+        };
+        match &w.step {
+            Step::Exchange => ExchangeChoice::ALL.len(),
+            Step::Concern(_) => CONCERN_OPTIONS.len(),
+            Step::NewConcerns | Step::Ready => 2,
+            Step::Decisions => self.decision_options(&w.conference).len(),
+            Step::Presenter => self.presenter_options(&w.conference).len(),
+            Step::Question(_) => 0,
+        }
+    }
+
+    /// Answers the exchange step; "no" records no report and moves on at once.
+    pub fn answer_exchange(&mut self, choice: ExchangeChoice) {
+        let Some(w) = self.walkthrough.as_ref() else {
+            return;
+        };
+        let conference = w.conference.clone();
+        let exchange = match choice {
+            ExchangeChoice::Yes => Exchange::Yes,
+            ExchangeChoice::No => Exchange::No,
+            ExchangeChoice::Unknown => Exchange::Unknown,
+        };
+        self.set_exchange(&conference, exchange);
+        match choice {
+            ExchangeChoice::No => {
+                self.info(format!("{conference}: kein Austausch – kein Bericht."));
+                self.next_conference();
+            }
+            ExchangeChoice::Yes => self.next_step(),
+            ExchangeChoice::Unknown => self.next_conference(),
+        }
+    }
+
+    /// Chooses the highlighted option of the current step.
+    pub fn choose_option(&mut self) {
+        let Some(w) = self.walkthrough.clone() else {
+            return;
+        };
+        match &w.step {
+            Step::Exchange => self.answer_exchange(ExchangeChoice::ALL[w.cursor.min(2)]),
+            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied().flatten() {
+                Some(status) => {
+                    self.decide_concern(id, status);
+                    self.next_step();
+                }
+                None => self.open_concern_title_editor(id),
+            },
+            Step::NewConcerns => {
+                if w.cursor == 0 {
+                    self.open_new_concern_editor(&w.conference);
+                } else {
+                    self.next_step();
+                }
+            }
+            Step::Decisions => self.toggle_decision(),
+            Step::Presenter => match self.presenter_options(&w.conference).get(w.cursor) {
+                Some(PresenterOption::Person(id, _) | PresenterOption::Guest(id)) => {
+                    let id = id.clone();
+                    self.change_report(&w.conference, "Vortragende:r", |r| r.presenter = Some(id));
+                    self.next_step();
+                }
+                Some(PresenterOption::TypeGuest) | None => {
+                    let target = EditTarget::Guest {
+                        session: self.session,
+                        conference: w.conference.clone(),
+                    };
+                    self.editor = Some(Editor::new(target, "Gast: Name (Enter übernimmt)", ""));
+                }
+            },
+            Step::Ready => {
+                if w.cursor == 0 {
+                    self.mark_ready(&w.conference, true);
+                }
+                self.next_conference();
+            }
+            Step::Question(_) => self.next_step(),
+        }
+    }
+
+    /// Links or unlinks the highlighted decision.
+    pub fn toggle_decision(&mut self) {
+        let Some(w) = self.walkthrough.clone() else {
+            return;
+        };
+        let Some(id) = self.decision_options(&w.conference).get(w.cursor).cloned() else {
+            return;
+        };
+        self.change_report(&w.conference, "Beschluss verknüpft", |r| {
+            if let Some(at) = r.decisions.iter().position(|d| *d == id) {
+                r.decisions.remove(at);
+            } else {
+                r.decisions.push(id.clone());
+                r.decisions.sort();
+            }
+        });
+    }
+
+    /// Marks a report ready (`ready`) or back to draft; says what is still missing.
+    pub fn mark_ready(&mut self, conference: &str, ready: bool) {
+        let status = if ready {
+            ReportStatus::Ready
+        } else {
+            ReportStatus::Draft
+        };
+        if self.change_report(conference, "fertig", |r| r.status = status) && ready {
+            let missing = self
+                .current_session()
+                .map(|s| crate::domain::missing_for(&self.data, s, conference))
+                .unwrap_or_default();
+            if missing.is_empty() {
+                self.info(format!("{conference}: fertig."));
+            } else {
+                let list: Vec<String> = missing
+                    .iter()
+                    .map(crate::domain::Missing::describe)
+                    .collect();
+                self.info(format!(
+                    "{conference}: fertig markiert; es fehlt noch: {}",
+                    list.join(", ")
+                ));
+            }
+        }
+    }
+
+    pub fn open_new_concern_editor(&mut self, conference: &str) {
+        if self.check_writable() {
+            let target = EditTarget::NewConcern {
+                conference: conference.to_owned(),
+            };
+            self.editor = Some(Editor::new(
+                target,
+                format!("Neues Anliegen der {conference}: Titel"),
+                "",
+            ));
+        }
+    }
+
+    pub fn open_concern_title_editor(&mut self, id: &str) {
+        if !self.check_writable() {
+            return;
+        }
+        if let Some(c) = self.data.concerns.iter().find(|c| c.id == id) {
+            let editor = Editor::new(
+                EditTarget::ConcernTitle { id: id.to_owned() },
+                format!("Anliegen {id}: Titel"),
+                &c.title,
+            );
+            self.editor = Some(editor);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! The fuzzy index: everything a user may look for, with where it lives, so a
+//! hit can jump there. Matching is `fuzzy-matcher`'s Skim algorithm.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::domain::Dataset;
+
+/// What kind of thing an entry is; results are grouped in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Conference,
+    Person,
+    Concern,
+    Decision,
+    Answer,
+}
+
+impl Kind {
+    /// German group heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Conference => "Konferenzen",
+            Self::Person => "Personen",
+            Self::Concern => "Anliegen",
+            Self::Decision => "Beschlüsse",
+            Self::Answer => "Antworten",
+        }
+    }
+}
+
+/// Where a hit leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Conference(String),
+    /// A person; the conference they speak for, if any.
+    Person {
+        conference: Option<String>,
+    },
+    Concern {
+        conference: String,
+        id: String,
+    },
+    /// A decision; a conference it concerns or is linked from, if any.
+    Decision {
+        id: String,
+        conference: Option<String>,
+    },
+    Answer {
+        session: u32,
+        conference: String,
+        question: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub text: String,
+    pub target: Target,
+}
+
+/// One match: the entry, its score and the matched character positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub score: i64,
+    pub indices: Vec<usize>,
+}
+
+/// The searchable items of a dataset.
+#[derive(Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+    matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// At most this many hits are returned.
+pub const MAX_HITS: usize = 200;
+
+impl Index {
+    /// Indexes `data`; people are placed at the conferences they speak for at `session`.
+    pub fn build(data: &Dataset, session: u32) -> Self {
+        let mut entries = Vec::new();
+        for c in &data.conferences {
+            entries.push(Entry {
+                kind: Kind::Conference,
+                text: format!("{} {}", c.id, c.name),
+                target: Target::Conference(c.id.clone()),
+            });
+        }
+        for p in &data.people {
+            let conference = data
+                .conferences
+                .iter()
+                .find(|c| {
+                    data.assignment_at(&c.id, session)
+                        .is_some_and(|a| a.people.contains(&p.id))
+                })
+                .map(|c| c.id.clone());
+            let mut text = p.display_name();
+            if let Some(role) = &p.role {
+                text.push_str(" – ");
+                text.push_str(role);
+            }
+            entries.push(Entry {
+                kind: Kind::Person,
+                text,
+                target: Target::Person { conference },
+            });
+        }
+        for c in &data.concerns {
+            let mut text = format!("{}: {}", c.conference, c.title);
+            if let Some(d) = &c.details {
+                text.push_str(" – ");
+                text.push_str(&d.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            entries.push(Entry {
+                kind: Kind::Concern,
+                text,
+                target: Target::Concern {
+                    conference: c.conference.clone(),
+                    id: c.id.clone(),
+                },
+            });
+        }
+        for d in &data.decisions {
+            let linked = data
+                .session(session)
+                .and_then(|s| s.reports.iter().find(|r| r.decisions.contains(&d.id)))
+                .map(|r| r.conference.clone())
+                .or_else(|| d.conferences.iter().find(|c| *c != "*").cloned());
+            entries.push(Entry {
+                kind: Kind::Decision,
+                text: format!("{} {}", d.id, d.title),
+                target: Target::Decision {
+                    id: d.id.clone(),
+                    conference: linked,
+                },
+            });
+        }
+        for s in data.sessions.iter().rev() {
+            for r in &s.reports {
+                for (question, answer) in &r.answers {
+                    if answer.trim().is_empty() {
+                        continue;
+                    }
+                    let flat = answer.split_whitespace().collect::<Vec<_>>().join(" ");
+                    entries.push(Entry {
+                        kind: Kind::Answer,
+                        text: format!("{}. Sitzung, {}: {flat}", s.number, r.conference),
+                        target: Target::Answer {
+                            session: s.number,
+                            conference: r.conference.clone(),
+                            question: question.clone(),
+                        },
+                    });
+                }
+            }
+        }
+        Self {
+            entries,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// The hits for `query`, grouped by kind, best first within a kind.
+    /// An empty query lists everything in index order.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let query = query.trim();
+        let mut hits: Vec<Hit> = if query.is_empty() {
+            (0..self.entries.len().min(MAX_HITS))
+                .map(|entry| Hit {
+                    entry,
+                    score: 0,
+                    indices: Vec::new(),
+                })
+                .collect()
+        } else {
+            self.entries
+                .iter()
+                .enumerate()
+                .filter_map(|(entry, e)| {
+                    self.matcher
+                        .fuzzy_indices(&e.text, query)
+                        .map(|(score, indices)| Hit {
+                            entry,
+                            score,
+                            indices,
+                        })
+                })
+                .collect()
+        };
+        hits.sort_by(|a, b| {
+            let (ka, kb) = (self.entries[a.entry].kind, self.entries[b.entry].kind);
+            ka.cmp(&kb)
+                .then(b.score.cmp(&a.score))
+                .then(a.entry.cmp(&b.entry))
+        });
+        hits.truncate(MAX_HITS);
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_and_conferences_with_umlauts() {
+        let data = crate::store::bundled();
+        let index = Index::build(&data, 48);
+        let hits = index.search("pörk");
+        let first = &index.entries[hits[0].entry];
+        assert_eq!(first.kind, Kind::Person);
+        assert_eq!(
+            first.target,
+            Target::Person {
+                conference: Some("WMK".into())
+            }
+        );
+        let hits = index.search("innen");
+        assert_eq!(
+            index.entries[hits[0].entry].target,
+            Target::Conference("IMK".into())
+        );
+        assert!(index.search("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn results_are_grouped_by_kind() {
+        let data = crate::store::bundled();
+        let index = Index::build(&data, 48);
+        let hits = index.search("digital");
+        let kinds: Vec<Kind> = hits.iter().map(|h| index.entries[h.entry].kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        assert_eq!(kinds, sorted);
+        assert!(kinds.contains(&Kind::Conference) && kinds.contains(&Kind::Decision));
+    }
+}

@@ -1,0 +1,70 @@
+//! Offene Anliegen: the selected conference's open concerns with their age.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::Theme;
+use super::widgets::{pane_block, truncate};
+use crate::app::{App, Pane};
+use crate::domain::{Concern, ConcernStatus};
+
+/// "seit 47. Sitzung, 2× vertagt"
+pub fn age(concern: &Concern) -> String {
+    let carried = concern.times_carried();
+    if carried > 0 {
+        format!("seit {}. Sitzung, {carried}× vertagt", concern.raised_in)
+    } else {
+        format!("seit {}. Sitzung", concern.raised_in)
+    }
+}
+
+pub fn symbol(status: ConcernStatus) -> &'static str {
+    match status {
+        ConcernStatus::Open => "●",
+        ConcernStatus::InProgress => "◐",
+        ConcernStatus::Resolved => "✓",
+        ConcernStatus::Dropped => "✗",
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let concerns = app.visible_concerns();
+    let focused = app.focus == Pane::Concerns;
+    let width = usize::from(area.width.saturating_sub(2));
+    let items: Vec<ListItem> = if concerns.is_empty() {
+        vec![ListItem::new(Line::from(Span::styled(
+            "keine – a legt eines an",
+            theme.dim,
+        )))]
+    } else {
+        concerns
+            .iter()
+            .map(|c| {
+                let age = age(c);
+                let state = if c.status == ConcernStatus::InProgress {
+                    " in Bearb."
+                } else {
+                    ""
+                };
+                let room = width.saturating_sub(age.chars().count() + state.len() + 4);
+                ListItem::new(Line::from(vec![
+                    Span::raw(format!("{} ", symbol(c.status))),
+                    Span::raw(truncate(&c.title, room.max(8))),
+                    Span::styled(format!(" {age}{state}"), theme.dim),
+                ]))
+            })
+            .collect()
+    };
+    let title = format!("Offene Anliegen ({})", concerns.len());
+    let list = List::new(items).block(pane_block(title, focused, theme));
+    let list = if focused && !concerns.is_empty() {
+        list.highlight_style(theme.selected)
+    } else {
+        list
+    };
+    let mut state =
+        ListState::default().with_selected((!concerns.is_empty()).then_some(app.concern));
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,44 @@
+//! Konferenzen: every conference with its report status, by symbol and word.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::Theme;
+use super::theme::status_mark;
+use super::widgets::{pane_block, truncate};
+use crate::app::{App, Overlay, Pane};
+use crate::domain::ReportStatus;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = app.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let items: Vec<ListItem> = app
+        .data
+        .conferences
+        .iter()
+        .map(|c| {
+            let status = app
+                .current_session()
+                .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
+            let (symbol, word) = status_mark(status);
+            let fixed = format!("{symbol} {:<5} {word:<12} ", c.id);
+            let room = inner_width.saturating_sub(fixed.chars().count());
+            let name = if room >= 4 {
+                truncate(&c.name, room)
+            } else {
+                String::new()
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(fixed, theme.status(status)),
+                Span::styled(name, theme.dim),
+            ]))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(pane_block("Konferenzen", focused, theme))
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(app.conference));
+    frame.render_stateful_widget(list, area, &mut state);
+}

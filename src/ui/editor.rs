@@ -1,0 +1,94 @@
+//! A text field: as a popup over the screen, or inline in the walkthrough.
+//! Last session's answer is shown beside it for reference.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::widgets::{centered, popup_block, wrapped_height};
+use crate::app::App;
+
+/// The open field as a popup (outside the walkthrough, or a one-line prompt).
+pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(editor) = app.editor.as_ref() else {
+        return;
+    };
+    let multiline = editor.target.is_multiline();
+    let height = if multiline {
+        area.height.saturating_sub(4).max(8)
+    } else {
+        7
+    };
+    let popup = centered(area, area.width.saturating_sub(4).min(100), height);
+    frame.render_widget(Clear, popup);
+    let block = popup_block(if multiline { "Bearbeiten" } else { "Eingabe" }, theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    render_into(app, frame, inner, theme);
+}
+
+/// The open field inside the walkthrough's area.
+pub fn render_inline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    render_into(app, frame, area, theme);
+}
+
+fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(editor) = app.editor.as_ref() else {
+        return;
+    };
+    let title_lines = wrapped_height(&[Line::from(editor.title.as_str())], area.width)
+        .min(area.height / 3)
+        .max(1);
+    let reference_height = match &editor.reference {
+        Some(_) if area.height >= 12 => area.height / 3,
+        _ => 0,
+    };
+    let layout = Layout::vertical([
+        Constraint::Length(title_lines),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(reference_height),
+    ]);
+    let [title, field, status, reference] = area.layout(&layout);
+    frame.render_widget(
+        Paragraph::new(Span::styled(editor.title.clone(), theme.header)).wrap(Wrap { trim: false }),
+        title,
+    );
+    let field_block = Block::default()
+        .borders(Borders::TOP | Borders::BOTTOM)
+        .border_style(theme.dim);
+    let field_inner = field_block.inner(field);
+    frame.render_widget(field_block, field);
+    frame.render_widget(&editor.text, field_inner);
+    let status_line = match &editor.error {
+        Some(e) => Line::from(Span::styled(format!("Fehler: {e}"), theme.error)),
+        None => Line::from(Span::styled(
+            if editor.target.is_multiline() {
+                "Enter neue Zeile · Tab weiter · Esc fertig (nichts geht verloren)"
+            } else if editor.target.is_form() {
+                "Enter übernehmen · Esc abbrechen"
+            } else {
+                "Enter übernehmen · Esc schließen (Text bleibt)"
+            },
+            theme.dim,
+        )),
+    };
+    frame.render_widget(Paragraph::new(status_line), status);
+    if let Some((heading, text)) = &editor.reference {
+        if reference_height > 0 {
+            let block = Block::default().borders(Borders::TOP).title(Span::styled(
+                format!(" Zum Vergleich: {heading} "),
+                theme.dim,
+            ));
+            frame.render_widget(
+                Paragraph::new(text.clone())
+                    .style(theme.dim)
+                    .wrap(Wrap { trim: false })
+                    .block(block),
+                reference,
+            );
+        }
+    }
+}

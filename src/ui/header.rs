@@ -1,0 +1,79 @@
+//! The header line: session, date, days to go, debrief, progress, unsaved marker.
+//! On a narrow screen the less important parts give way, never the progress
+//! or the unsaved marker.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::Theme;
+use super::widgets::days_until;
+use crate::app::App;
+
+/// A part of the header; lower `rank` parts are dropped first when space is short.
+struct Part {
+    text: String,
+    style: Style,
+    rank: u8,
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut parts = vec![Part {
+        text: " IT-PLR".into(),
+        style: theme.header,
+        rank: 9,
+    }];
+    let mut add = |text: String, style: Style, rank: u8| parts.push(Part { text, style, rank });
+    match app.current_session() {
+        Some(s) => {
+            add(format!(" · {}. Sitzung", s.number), theme.header, 9);
+            add(format!(" · {}", s.date.format("%d.%m.%Y")), theme.normal, 8);
+            add(
+                format!(" ({})", days_until(app.today, s.date)),
+                theme.normal,
+                5,
+            );
+            add(
+                format!(" · Nachbesprechung {}", s.debrief_date.format("%d.%m.%Y")),
+                theme.normal,
+                3,
+            );
+            if let Some(p) = app.progress() {
+                add(
+                    format!(" · {}/{} fertig", p.done(), p.total()),
+                    theme.header,
+                    9,
+                );
+            }
+        }
+        None => add(" · keine Sitzung – n legt eine an".into(), theme.warning, 9),
+    }
+    if app.read_only.is_some() {
+        add(" · NUR LESEN".into(), theme.error, 9);
+    } else if app.dirty {
+        add(" · ● ungespeichert".into(), theme.warning, 9);
+    }
+    if app.needs_new_session() && app.current_session().is_some() {
+        add(" · n: nächste Sitzung anlegen".into(), theme.dim, 4);
+    }
+    let width = usize::from(area.width);
+    let mut total: usize = parts.iter().map(|p| p.text.width()).sum();
+    for rank in 0..9 {
+        if total <= width {
+            break;
+        }
+        for part in parts.iter_mut().filter(|p| p.rank == rank) {
+            total -= part.text.width();
+            part.text.clear();
+        }
+    }
+    let spans: Vec<Span> = parts
+        .into_iter()
+        .filter(|p| !p.text.is_empty())
+        .map(|p| Span::styled(p.text, p.style))
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,99 @@
+//! Hilfe, generated from the keymap (so it never disagrees with the keys), and
+//! the reference texts of the source deck.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::widgets::{centered, popup_block};
+use crate::app::{App, Keymap, Layer};
+
+const SECTIONS: [(Layer, &str); 7] = [
+    (Layer::Main, "Hauptansicht"),
+    (Layer::Walkthrough, "Durchgang"),
+    (Layer::Editor, "Textfeld (andere Tasten schreiben)"),
+    (Layer::Search, "Suche (andere Tasten grenzen ein)"),
+    (Layer::Review, "Übersicht"),
+    (Layer::Sessions, "Sitzung wählen"),
+    (Layer::Dialog, "Rückfrage"),
+];
+
+/// The help text as lines, one per action of each layer.
+pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (layer, title) in SECTIONS {
+        lines.push(Line::from(Span::styled(title.to_owned(), theme.header)));
+        for action in keymap.actions(layer) {
+            let keys = keymap.keys_for(layer, action).join(", ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<16}"), theme.key),
+                Span::raw(action.describe().to_owned()),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    lines
+}
+
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    content: Vec<Line<'static>>,
+    scroll: usize,
+    theme: &Theme,
+) {
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, popup);
+    let block = popup_block(title, theme);
+    let height = usize::from(block.inner(popup).height);
+    let top = u16::try_from(scroll.min(content.len().saturating_sub(height))).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(content)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((top, 0)),
+        popup,
+    );
+}
+
+pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    scrolled(
+        frame,
+        area,
+        "Hilfe · ↑↓ blättern · Esc schließen",
+        lines(&app.keymap, theme),
+        scroll,
+        theme,
+    );
+}
+
+/// The reference texts (role, rules, debrief, legal basis …) from the data.
+pub fn reference_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for text in &app.data.reference {
+        lines.push(Line::from(Span::styled(text.title.clone(), theme.header)));
+        for item in &text.items {
+            lines.push(Line::from(format!("• {item}")));
+        }
+        lines.push(Line::from(""));
+    }
+    lines
+}
+
+pub fn render_reference(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    scrolled(
+        frame,
+        area,
+        "Hintergrund aus dem Konzept · ↑↓ blättern · Esc schließen",
+        reference_lines(app, theme),
+        scroll,
+        theme,
+    );
+}

@@ -1,0 +1,23 @@
+//! The bottom line: the current message, else the keys of the current layer
+//! (generated from the keymap).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use super::widgets::{fit_hints, key_hints};
+use crate::app::App;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let line = match &app.message {
+        Some(m) if m.error => Line::from(Span::styled(format!(" Fehler: {}", m.text), theme.error)),
+        Some(m) => Line::from(Span::styled(format!(" {}", m.text), theme.info)),
+        None => key_hints(
+            &fit_hints(&app.keymap.hints(app.layer()), area.width),
+            theme,
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,41 @@
+//! Sitzungen: all sessions, newest first, with progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, List, ListItem, ListState};
+
+use super::Theme;
+use super::widgets::{centered, popup_block};
+use crate::app::App;
+use crate::domain::SessionProgress;
+
+pub fn render(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let popup = centered(area, 64, area.height.saturating_sub(4));
+    frame.render_widget(Clear, popup);
+    let items: Vec<ListItem> = app
+        .data
+        .sessions
+        .iter()
+        .rev()
+        .map(|s| {
+            let p = SessionProgress::of(&app.data, s);
+            let mark = if s.number == app.session { "▶" } else { " " };
+            ListItem::new(format!(
+                "{mark} {:>3}. Sitzung  {}  {:<12} {:>2}/{} fertig",
+                s.number,
+                s.date.format("%d.%m.%Y"),
+                s.place.as_deref().unwrap_or("–"),
+                p.done(),
+                p.total()
+            ))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(popup_block(
+            "Sitzung wählen · Enter öffnen · n neue Sitzung",
+            theme,
+        ))
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, popup, &mut state);
+}

@@ -1,0 +1,287 @@
+//! The Durchgang, drawn over the right-hand panes: progress line, the step's
+//! question, its options (or text field), and what helps to answer it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::Theme;
+use super::concerns::{age, symbol};
+use super::widgets::{pane_block, truncate, wrapped_height};
+use crate::app::{App, PresenterOption, Step, Walkthrough};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(w) = app.walkthrough.as_ref() else {
+        return;
+    };
+    let conference = app.data.conference(&w.conference);
+    let name = conference.map_or(String::new(), |c| c.name.clone());
+    let (k, n) = app.walkthrough_position().unwrap_or((1, 1));
+    let index = app
+        .data
+        .conferences
+        .iter()
+        .position(|c| c.id == w.conference)
+        .unwrap_or(0)
+        + 1;
+    let total = app.data.conferences.len();
+    let block = pane_block(format!("Durchgang · {} {name}", w.conference), true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let layout = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]);
+    let [progress, _, body] = inner.layout(&layout);
+    let bar = progress_bar(k, n, 12);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("Schritt {k}/{n} {bar}"), theme.header),
+            Span::raw(format!(" · Konferenz {index}/{total}")),
+        ])),
+        progress,
+    );
+    match &w.step {
+        Step::Exchange => exchange(app, w, frame, body, theme),
+        Step::Question(_) => super::editor::render_inline(app, frame, body, theme),
+        Step::Concern(id) => concern(app, w, id, frame, body, theme),
+        Step::NewConcerns => new_concerns(app, w, frame, body, theme),
+        Step::Decisions => decisions(app, w, frame, body, theme),
+        Step::Presenter => presenter(app, w, frame, body, theme),
+        Step::Ready => ready(app, w, frame, body, theme),
+    }
+}
+
+fn progress_bar(k: usize, n: usize, width: usize) -> String {
+    let filled = if n == 0 { 0 } else { k * width / n };
+    format!("[{}{}]", "■".repeat(filled), "·".repeat(width - filled))
+}
+
+/// A question, optional notes, and a list of options with the cursor.
+fn choice(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    question: Vec<Line<'static>>,
+    options: Vec<ListItem<'static>>,
+    cursor: usize,
+) {
+    let height = wrapped_height(&question, area.width)
+        .saturating_add(1)
+        .min(area.height.saturating_sub(3));
+    let [top, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), top);
+    let list = List::new(options)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, bottom, &mut state);
+}
+
+fn exchange(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let since = app
+        .data
+        .previous_session(w.session)
+        .map_or_else(String::new, |s| format!(" seit der {}. Sitzung", s.number));
+    let question = vec![
+        Line::from(Span::styled(
+            format!(
+                "Hat{since} ein Austausch mit der {} stattgefunden?",
+                w.conference
+            ),
+            theme.header,
+        )),
+        Line::from(Span::styled(
+            "„Hat kein Austausch stattgefunden, muss auch kein Bericht erfolgen.“",
+            theme.dim,
+        )),
+    ];
+    let options = vec![
+        ListItem::new("y  Ja – Bericht vorbereiten"),
+        ListItem::new("n  Nein – kein Bericht, weiter zur nächsten Konferenz"),
+        ListItem::new("x  Noch unbekannt – später klären"),
+    ];
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(c) = app.data.concerns.iter().find(|c| c.id == id) else {
+        return;
+    };
+    let mut question = vec![
+        Line::from(Span::styled(
+            format!("{} Anliegen {}: {}", symbol(c.status), c.id, c.title),
+            theme.header,
+        )),
+        Line::from(Span::styled(age(c), theme.dim)),
+    ];
+    if let Some(d) = &c.details {
+        question.push(Line::from(d.clone()));
+    }
+    if let Some(last) = c.history.last() {
+        let note = last.note.clone().unwrap_or_default();
+        let session = last
+            .session
+            .map(|s| format!("{s}. Sitzung, "))
+            .unwrap_or_default();
+        question.push(Line::from(Span::styled(
+            format!("zuletzt: {session}{} – {note}", last.by),
+            theme.dim,
+        )));
+    }
+    question.push(Line::from("Wie steht es darum?"));
+    let options = (0..5)
+        .map(|i| ListItem::new(concern_option_label(i)))
+        .collect();
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut question = vec![Line::from(Span::styled(
+        format!("Gibt es neue Anliegen der {} für den IT-PLR?", w.conference),
+        theme.header,
+    ))];
+    for c in app
+        .data
+        .concerns
+        .iter()
+        .filter(|c| c.conference == w.conference && c.raised_in == w.session)
+    {
+        question.push(Line::from(format!(
+            "  {} {} {}",
+            symbol(c.status),
+            c.id,
+            c.title
+        )));
+    }
+    let options = vec![
+        ListItem::new("a  Anliegen hinzufügen"),
+        ListItem::new("   Weiter"),
+    ];
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+fn decisions(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let linked: Vec<String> = app
+        .current_session()
+        .and_then(|s| s.report(&w.conference))
+        .map(|r| r.decisions.clone())
+        .unwrap_or_default();
+    let width = usize::from(area.width).saturating_sub(3);
+    let options = app
+        .decision_options(&w.conference)
+        .into_iter()
+        .filter_map(|id| app.data.decision(&id))
+        .map(|d| {
+            let mark = if linked.contains(&d.id) { "[x]" } else { "[ ]" };
+            let scope = if d.conferences.iter().any(|c| c == "*") {
+                " (alle)"
+            } else if d.concerns(&w.conference) {
+                " (betrifft)"
+            } else {
+                ""
+            };
+            ListItem::new(truncate(
+                &format!("{mark} {} {}{scope}", d.id, d.title),
+                width,
+            ))
+        })
+        .collect();
+    let question = vec![
+        Line::from(Span::styled(
+            "Welche Beschlüsse betreffen den Bericht?",
+            theme.header,
+        )),
+        Line::from(Span::styled(
+            "Leertaste/Enter verknüpft · Tab weiter",
+            theme.dim,
+        )),
+    ];
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let current = app
+        .current_session()
+        .and_then(|s| s.report(&w.conference))
+        .and_then(|r| r.presenter.clone());
+    let options = app
+        .presenter_options(&w.conference)
+        .into_iter()
+        .map(|o| match o {
+            PresenterOption::Person(id, name) => {
+                let mark = if current.as_deref() == Some(id.as_str()) {
+                    " ▶ trägt vor"
+                } else {
+                    ""
+                };
+                ListItem::new(format!("{name}{mark}"))
+            }
+            PresenterOption::Guest(name) => {
+                let mark = if current.as_deref() == Some(name.as_str()) {
+                    " ▶ trägt vor"
+                } else {
+                    ""
+                };
+                ListItem::new(format!("Gast: {name}{mark}"))
+            }
+            PresenterOption::TypeGuest => ListItem::new("Gast eingeben …"),
+        })
+        .collect();
+    let previous = app
+        .previous_report(&w.conference)
+        .and_then(|r| r.presenter.as_deref())
+        .map(|p| format!("Letzte Sitzung: {}", app.data.presenter_name(p)))
+        .unwrap_or_else(|| "Vorschlag: die benannten Sprecher:innen".into());
+    let question = vec![
+        Line::from(Span::styled("Wer trägt in der Sitzung vor?", theme.header)),
+        Line::from(Span::styled(previous, theme.dim)),
+    ];
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let missing = app
+        .current_session()
+        .map(|s| crate::domain::missing_for(&app.data, s, &w.conference))
+        .unwrap_or_default();
+    let mut question = vec![Line::from(Span::styled(
+        format!("Bericht der {} fertig?", w.conference),
+        theme.header,
+    ))];
+    for m in missing
+        .iter()
+        .filter(|m| **m != crate::domain::Missing::NotReady)
+    {
+        question.push(Line::from(Span::styled(
+            format!("  fehlt: {}", m.describe()),
+            theme.warning,
+        )));
+    }
+    let first = if question.len() > 1 {
+        "Trotzdem als fertig markieren, weiter"
+    } else {
+        "Als fertig markieren, weiter zur nächsten Konferenz"
+    };
+    let options = vec![
+        ListItem::new(first),
+        ListItem::new("Noch nicht fertig – weiter zur nächsten Konferenz"),
+    ];
+    choice(frame, area, theme, question, options, w.cursor);
+}
+
+/// The options of a concern step, in the order of `CONCERN_OPTIONS`.
+fn concern_option_label(index: usize) -> &'static str {
+    match index {
+        0 => "o  bleibt offen (vertagt)",
+        1 => "b  in Bearbeitung",
+        2 => "e  erledigt",
+        3 => "v  verworfen",
+        _ => "   bearbeiten (Titel, Beschreibung)",
+    }
+}

@@ -1,0 +1,134 @@
+//! Small pieces shared by panes and popups.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+use unicode_width::UnicodeWidthStr;
+
+use super::Theme;
+use crate::app::Hint;
+
+/// A pane's frame: the focused one has a double border and a marker, so focus
+/// is visible without colour.
+pub fn pane_block<'a>(title: impl Into<String>, focused: bool, theme: &Theme) -> Block<'a> {
+    let title: String = title.into();
+    if focused {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Double)
+            .title(Span::styled(format!("▸{title}"), theme.focused_title))
+    } else {
+        Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, theme.title))
+    }
+}
+
+/// A popup's frame.
+pub fn popup_block<'a>(title: impl Into<String>, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .title(Span::styled(format!(" {} ", title.into()), theme.header))
+}
+
+/// A centered area of at most `width`×`height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    )
+}
+
+/// Cuts `text` to `width` display columns, ending with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// "Taste Beschreibung  Taste Beschreibung" for hint lines.
+pub fn key_hints<'a>(hints: &[Hint], theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for hint in hints {
+        spans.push(Span::styled(format!(" {}", hint.key), theme.key));
+        spans.push(Span::raw(format!(" {} ", hint.text)));
+    }
+    Line::from(spans)
+}
+
+/// Days between `today` and `date` in words: "in 12 Tagen", "heute", "vor 3 Tagen".
+pub fn days_until(today: chrono::NaiveDate, date: chrono::NaiveDate) -> String {
+    let days = (date - today).num_days();
+    match days {
+        0 => "heute".into(),
+        1 => "morgen".into(),
+        -1 => "gestern".into(),
+        d if d > 1 => format!("in {d} Tagen"),
+        d => format!("vor {} Tagen", -d),
+    }
+}
+
+/// Rows `lines` take when word-wrapped to `width` columns (as `Wrap { trim: false }` does, closely enough
+/// to size an area).
+pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 0usize;
+    for line in lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let mut used = 0usize;
+        let mut line_rows = 1usize;
+        for word in text.split(' ') {
+            let w = word.width();
+            if used == 0 {
+                used = w;
+            } else if used + 1 + w <= width {
+                used += 1 + w;
+            } else {
+                line_rows += 1;
+                used = w;
+            }
+            while used > width {
+                line_rows += 1;
+                used -= width;
+            }
+        }
+        rows += line_rows;
+    }
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// The hints that fit in `width`: all essential ones, and the others from the
+/// front as long as there is room.
+pub fn fit_hints(hints: &[Hint], width: u16) -> Vec<Hint> {
+    let cost = |h: &Hint| h.key.width() + h.text.width() + 3;
+    let mut budget =
+        usize::from(width).saturating_sub(hints.iter().filter(|h| h.essential).map(cost).sum());
+    let mut room = true;
+    hints
+        .iter()
+        .filter(|h| {
+            if h.essential {
+                return true;
+            }
+            room = room && cost(h) <= budget;
+            if room {
+                budget -= cost(h);
+            }
+            room
+        })
+        .cloned()
+        .collect()
+}
