@@ -1,47 +1,58 @@
 //! fachmk's entry point: parse the command line, dispatch, exit. Nothing else.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
 use fachmk::cli::{Cli, Command};
-use fachmk::commands;
+use fachmk::commands::{self, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
+    let file = cli.file.as_deref();
     let code = match &cli.command {
         Some(Command::Init { path }) => commands::init(path, &mut err),
-        Some(Command::Check) => match commands::data_file(cli.file.as_deref(), &mut err) {
+        Some(Command::Check) => match commands::data_file(file, &mut err) {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,
         },
-        Some(Command::Export { format, output }) => {
-            match commands::data_file(cli.file.as_deref(), &mut err) {
-                Ok(path) => commands::export(
-                    &path,
-                    cli.session,
-                    *format,
-                    output.as_ref(),
-                    today,
-                    &mut out,
-                    &mut err,
-                ),
-                Err(code) => code,
-            }
-        }
-        None => match commands::data_file(cli.file.as_deref(), &mut err) {
-            Ok(path) => {
-                drop(err);
-                let outcome = fachmk::tui::run(&path, cli.session, today);
-                if let Some(message) = outcome.message {
-                    eprintln!("{message}");
-                }
-                outcome.code
-            }
+        Some(Command::Export { format, output }) => match commands::data_file(file, &mut err) {
+            Ok(path) => commands::export(
+                &path,
+                cli.session,
+                *format,
+                output.as_ref(),
+                today,
+                &mut out,
+                &mut err,
+            ),
             Err(code) => code,
         },
+        None => {
+            drop(out);
+            screen(&cli, today, err)
+        }
     };
     ExitCode::from(code)
+}
+
+/// Opens the screen; messages are printed after the terminal is restored.
+fn screen(cli: &Cli, today: chrono::NaiveDate, mut err: std::io::StderrLock<'_>) -> u8 {
+    if let Err(message) = fachmk::tui::check_terminal() {
+        let _ = writeln!(err, "{message}");
+        return exit::USAGE;
+    }
+    let path = match commands::data_file(cli.file.as_deref(), &mut err) {
+        Ok(path) => path,
+        Err(code) => return code,
+    };
+    drop(err);
+    let outcome = fachmk::tui::run(&path, cli.session, today);
+    if let Some(message) = outcome.message {
+        eprintln!("{message}");
+    }
+    outcome.code
 }

@@ -172,7 +172,8 @@ impl Index {
         }
     }
 
-    /// The hits for `query`, grouped by kind, best first within a kind.
+    /// The hits for `query`, grouped by kind, the group with the best hit first,
+    /// best first within a group.
     /// An empty query lists everything in index order.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let query = query.trim();
@@ -199,9 +200,17 @@ impl Index {
                 })
                 .collect()
         };
+        // Groups are ordered by their best hit, so the best match is always on top.
+        let mut best = [i64::MIN; 5];
+        for hit in &hits {
+            let k = self.entries[hit.entry].kind as usize;
+            best[k] = best[k].max(hit.score);
+        }
         hits.sort_by(|a, b| {
             let (ka, kb) = (self.entries[a.entry].kind, self.entries[b.entry].kind);
-            ka.cmp(&kb)
+            best[kb as usize]
+                .cmp(&best[ka as usize])
+                .then(ka.cmp(&kb))
                 .then(b.score.cmp(&a.score))
                 .then(a.entry.cmp(&b.entry))
         });
@@ -236,14 +245,23 @@ mod tests {
     }
 
     #[test]
-    fn results_are_grouped_by_kind() {
+    fn results_are_grouped_by_kind_best_group_first() {
         let data = crate::store::bundled();
         let index = Index::build(&data, 48);
         let hits = index.search("digital");
         let kinds: Vec<Kind> = hits.iter().map(|h| index.entries[h.entry].kind).collect();
-        let mut sorted = kinds.clone();
-        sorted.sort();
-        assert_eq!(kinds, sorted);
+        let mut groups = kinds.clone();
+        groups.dedup();
+        let mut unique = groups.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            groups.len(),
+            unique.len(),
+            "each kind forms one group: {kinds:?}"
+        );
         assert!(kinds.contains(&Kind::Conference) && kinds.contains(&Kind::Decision));
+        let top = hits[0].score;
+        assert!(hits.iter().all(|h| h.score <= top), "the best hit is first");
     }
 }

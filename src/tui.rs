@@ -49,15 +49,21 @@ pub struct Outcome {
     pub message: Option<String>,
 }
 
+/// Whether stdin and stdout are a terminal; if not, why the screen cannot open.
+pub fn check_terminal() -> Result<(), String> {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(
+            "fachmk braucht ein Terminal; ohne Terminal helfen „fachmk check“ und „fachmk export“."
+                .into(),
+        )
+    }
+}
+
 /// Opens the screen on `path`. Returns after the terminal is restored.
 pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outcome {
-    use std::io::IsTerminal as _;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Outcome {
-            code: crate::commands::exit::USAGE,
-            message: Some("fachmk braucht ein Terminal; ohne Terminal helfen „fachmk check“ und „fachmk export“.".into()),
-        };
-    }
     let (mut app, loaded) = open_app(path, session, today);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -74,14 +80,14 @@ pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outco
             };
         }
     };
-    let _guard = TerminalGuard;
+    let guard = TerminalGuard;
     let mut session = Session {
         path: path.to_owned(),
         loaded,
         backups: store::DEFAULT_BACKUPS,
     };
     let result = event_loop(&mut terminal, &mut app, &mut session);
-    drop(_guard);
+    drop(guard);
     match result {
         Ok(()) => Outcome {
             code: 0,
@@ -142,6 +148,8 @@ fn event_loop(
     session: &mut Session,
 ) -> std::io::Result<()> {
     let theme = Theme::default();
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     terminal.draw(|f| ui::render(app, f, &theme))?;
     loop {
         let first = event::read()?;
@@ -174,6 +182,10 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(key) => app.handle_key(key),
         Event::Paste(text) => app.handle_paste(&text),
+        Event::Resize(columns, rows) => {
+            app.resize(columns, rows);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

@@ -1,4 +1,5 @@
 //! The command line end to end: the real binary on temporary files.
+#![allow(clippy::unwrap_used)]
 
 use assert_cmd::Command;
 use fachmk::store;

@@ -1,4 +1,5 @@
 //! The bundled dataset against the seed deck: whole and exact.
+#![allow(clippy::unwrap_used)]
 
 use fachmk::domain::Dataset;
 use fachmk::store::{self, BUNDLED_JSON};

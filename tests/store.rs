@@ -1,4 +1,5 @@
 //! Loading and saving the data file: round trips, every bad input, and the
+#![allow(clippy::unwrap_used)]
 //! promise that a file which failed to load is left exactly as it was.
 
 use std::os::unix::fs::PermissionsExt as _;

@@ -105,6 +105,7 @@ impl Editor {
         self.text.lines().join("\n").trim_end().to_owned()
     }
 
+    #[must_use]
     pub fn with_reference(mut self, heading: impl Into<String>, text: impl Into<String>) -> Self {
         self.reference = Some((heading.into(), text.into()));
         self

@@ -122,6 +122,17 @@ const fn b(layer: Layer, key: Key, action: Action, hint: Option<&'static str>) -
     }
 }
 
+/// The layers the help screen explains, in its order.
+pub const HELP_LAYERS: [Layer; 7] = [
+    Layer::Main,
+    Layer::Walkthrough,
+    Layer::Editor,
+    Layer::Search,
+    Layer::Review,
+    Layer::Sessions,
+    Layer::Dialog,
+];
+
 /// Lists shared by every layer that shows a list.
 const LIST_LAYERS: [Layer; 5] = [
     Layer::Main,
@@ -132,6 +143,8 @@ const LIST_LAYERS: [Layer; 5] = [
 ];
 
 impl Default for Keymap {
+    // A table: its length is its content.
+    #[allow(clippy::too_many_lines)]
     fn default() -> Self {
         use Action as A;
         use KeyCode as K;
@@ -217,6 +230,8 @@ impl Default for Keymap {
             b(L::Walkthrough, Key::plain(K::Esc), A::Back, Some("Pause")),
             // Text fields: keys not bound here are typed.
             b(L::Editor, Key::plain(K::Esc), A::Back, Some("fertig")),
+            // Enter: a new line in long texts, confirms a one-line field.
+            b(L::Editor, Key::plain(K::Enter), A::Open, None),
             b(L::Editor, Key::plain(K::Tab), A::NextStep, Some("weiter")),
             b(
                 L::Editor,
@@ -332,6 +347,14 @@ impl Keymap {
             .filter(|b| b.layer == layer && b.action == action)
             .map(|b| b.key.label())
             .collect()
+    }
+
+    /// Lines of the help screen: per layer a heading, one line per action, a blank line.
+    pub fn help_line_count(&self) -> usize {
+        HELP_LAYERS
+            .iter()
+            .map(|layer| self.actions(*layer).len() + 2)
+            .sum()
     }
 
     /// The actions bound in `layer`, each once, in keymap order.

@@ -24,11 +24,13 @@ impl Pane {
         Self::Questions,
     ];
 
+    #[must_use]
     pub fn next(self) -> Self {
         let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
         Self::ALL[(i + 1) % Self::ALL.len()]
     }
 
+    #[must_use]
     pub fn previous(self) -> Self {
         let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
         Self::ALL[(i + Self::ALL.len() - 1) % Self::ALL.len()]
@@ -54,7 +56,7 @@ pub enum Overlay {
         scroll: usize,
         resume_walkthrough: bool,
     },
-    Search(SearchState),
+    Search(Box<SearchState>),
     Review {
         scroll: usize,
     },
@@ -132,6 +134,8 @@ pub struct App {
     pub read_only: Option<String>,
     pub message: Option<Message>,
     pub keymap: Keymap,
+    /// Terminal size (columns, rows), an input like keys: it bounds scrolling.
+    pub screen: (u16, u16),
 }
 
 impl App {
@@ -168,6 +172,7 @@ impl App {
             read_only: None,
             message: None,
             keymap: Keymap::default(),
+            screen: (80, 24),
         }
     }
 

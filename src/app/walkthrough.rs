@@ -4,7 +4,7 @@
 //! It can be left at any step and resumed there.
 
 use super::{App, EditTarget, Editor, Overlay, Pane};
-use crate::domain::{ConcernStatus, Exchange, ReportStatus};
+use crate::domain::{ConcernStatus, Exchange};
 
 /// One step of the walkthrough of a conference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,15 +293,12 @@ impl App {
                     .is_some_and(|s| s.status_of(&c.id).is_done())
             })
             .map(|c| c.id.clone());
-        match next {
-            Some(id) => self.begin_conference(&id),
-            None => {
-                self.leave_walkthrough();
-                self.walkthrough = None;
-                self.info(
-                    "Durchgang beendet: alle Konferenzen sind fertig. r zeigt die Übersicht.",
-                );
-            }
+        if let Some(id) = next {
+            self.begin_conference(&id);
+        } else {
+            self.leave_walkthrough();
+            self.walkthrough = None;
+            self.info("Durchgang beendet: alle Konferenzen sind fertig. r zeigt die Übersicht.");
         }
     }
 
@@ -309,207 +306,5 @@ impl App {
     pub fn leave_walkthrough(&mut self) {
         self.editor = None;
         self.overlay = Overlay::None;
-    }
-
-    /// The presenter choices for `conference`: assigned speakers, earlier guests, typing a guest.
-    pub fn presenter_options(&self, conference: &str) -> Vec<PresenterOption> {
-        let speakers = self.data.speakers_at(conference, self.session);
-        let mut options: Vec<PresenterOption> = speakers
-            .people
-            .into_iter()
-            .map(|s| PresenterOption::Person(s.id, s.name))
-            .collect();
-        let guests = [
-            self.current_session()
-                .and_then(|s| s.report(conference))
-                .and_then(|r| r.presenter.clone()),
-            self.previous_report(conference)
-                .and_then(|r| r.presenter.clone()),
-        ];
-        for guest in guests.into_iter().flatten() {
-            let known = options
-                .iter()
-                .any(|o| matches!(o, PresenterOption::Person(id, _) | PresenterOption::Guest(id) if *id == guest));
-            if !known && !guest.is_empty() {
-                options.push(PresenterOption::Guest(guest));
-            }
-        }
-        options.push(PresenterOption::TypeGuest);
-        options
-    }
-
-    /// The decisions offered at the decision step: those concerning the
-    /// conference first, newest first, then the others.
-    pub fn decision_options(&self, conference: &str) -> Vec<String> {
-        let mut concerning: Vec<&crate::domain::Decision> =
-            self.data.decisions_for(conference).collect();
-        concerning.sort_by(|a, b| b.id.cmp(&a.id));
-        let mut others: Vec<&crate::domain::Decision> = self
-            .data
-            .decisions
-            .iter()
-            .filter(|d| !d.concerns(conference))
-            .collect();
-        others.sort_by(|a, b| b.id.cmp(&a.id));
-        concerning
-            .into_iter()
-            .chain(others)
-            .map(|d| d.id.clone())
-            .collect()
-    }
-
-    /// How many options the current step offers (for cursor movement).
-    pub fn step_option_count(&self) -> usize {
-        let Some(w) = self.walkthrough.as_ref() else {
-            return 0;
-        };
-        match &w.step {
-            Step::Exchange => ExchangeChoice::ALL.len(),
-            Step::Concern(_) => CONCERN_OPTIONS.len(),
-            Step::NewConcerns | Step::Ready => 2,
-            Step::Decisions => self.decision_options(&w.conference).len(),
-            Step::Presenter => self.presenter_options(&w.conference).len(),
-            Step::Question(_) => 0,
-        }
-    }
-
-    /// Answers the exchange step; "no" records no report and moves on at once.
-    pub fn answer_exchange(&mut self, choice: ExchangeChoice) {
-        let Some(w) = self.walkthrough.as_ref() else {
-            return;
-        };
-        let conference = w.conference.clone();
-        let exchange = match choice {
-            ExchangeChoice::Yes => Exchange::Yes,
-            ExchangeChoice::No => Exchange::No,
-            ExchangeChoice::Unknown => Exchange::Unknown,
-        };
-        self.set_exchange(&conference, exchange);
-        match choice {
-            ExchangeChoice::No => {
-                self.info(format!("{conference}: kein Austausch – kein Bericht."));
-                self.next_conference();
-            }
-            ExchangeChoice::Yes => self.next_step(),
-            ExchangeChoice::Unknown => self.next_conference(),
-        }
-    }
-
-    /// Chooses the highlighted option of the current step.
-    pub fn choose_option(&mut self) {
-        let Some(w) = self.walkthrough.clone() else {
-            return;
-        };
-        match &w.step {
-            Step::Exchange => self.answer_exchange(ExchangeChoice::ALL[w.cursor.min(2)]),
-            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied().flatten() {
-                Some(status) => {
-                    self.decide_concern(id, status);
-                    self.next_step();
-                }
-                None => self.open_concern_title_editor(id),
-            },
-            Step::NewConcerns => {
-                if w.cursor == 0 {
-                    self.open_new_concern_editor(&w.conference);
-                } else {
-                    self.next_step();
-                }
-            }
-            Step::Decisions => self.toggle_decision(),
-            Step::Presenter => match self.presenter_options(&w.conference).get(w.cursor) {
-                Some(PresenterOption::Person(id, _) | PresenterOption::Guest(id)) => {
-                    let id = id.clone();
-                    self.change_report(&w.conference, "Vortragende:r", |r| r.presenter = Some(id));
-                    self.next_step();
-                }
-                Some(PresenterOption::TypeGuest) | None => {
-                    let target = EditTarget::Guest {
-                        session: self.session,
-                        conference: w.conference.clone(),
-                    };
-                    self.editor = Some(Editor::new(target, "Gast: Name (Enter übernimmt)", ""));
-                }
-            },
-            Step::Ready => {
-                if w.cursor == 0 {
-                    self.mark_ready(&w.conference, true);
-                }
-                self.next_conference();
-            }
-            Step::Question(_) => self.next_step(),
-        }
-    }
-
-    /// Links or unlinks the highlighted decision.
-    pub fn toggle_decision(&mut self) {
-        let Some(w) = self.walkthrough.clone() else {
-            return;
-        };
-        let Some(id) = self.decision_options(&w.conference).get(w.cursor).cloned() else {
-            return;
-        };
-        self.change_report(&w.conference, "Beschluss verknüpft", |r| {
-            if let Some(at) = r.decisions.iter().position(|d| *d == id) {
-                r.decisions.remove(at);
-            } else {
-                r.decisions.push(id.clone());
-                r.decisions.sort();
-            }
-        });
-    }
-
-    /// Marks a report ready (`ready`) or back to draft; says what is still missing.
-    pub fn mark_ready(&mut self, conference: &str, ready: bool) {
-        let status = if ready {
-            ReportStatus::Ready
-        } else {
-            ReportStatus::Draft
-        };
-        if self.change_report(conference, "fertig", |r| r.status = status) && ready {
-            let missing = self
-                .current_session()
-                .map(|s| crate::domain::missing_for(&self.data, s, conference))
-                .unwrap_or_default();
-            if missing.is_empty() {
-                self.info(format!("{conference}: fertig."));
-            } else {
-                let list: Vec<String> = missing
-                    .iter()
-                    .map(crate::domain::Missing::describe)
-                    .collect();
-                self.info(format!(
-                    "{conference}: fertig markiert; es fehlt noch: {}",
-                    list.join(", ")
-                ));
-            }
-        }
-    }
-
-    pub fn open_new_concern_editor(&mut self, conference: &str) {
-        if self.check_writable() {
-            let target = EditTarget::NewConcern {
-                conference: conference.to_owned(),
-            };
-            self.editor = Some(Editor::new(
-                target,
-                format!("Neues Anliegen der {conference}: Titel"),
-                "",
-            ));
-        }
-    }
-
-    pub fn open_concern_title_editor(&mut self, id: &str) {
-        if !self.check_writable() {
-            return;
-        }
-        if let Some(c) = self.data.concerns.iter().find(|c| c.id == id) {
-            let editor = Editor::new(
-                EditTarget::ConcernTitle { id: id.to_owned() },
-                format!("Anliegen {id}: Titel"),
-                &c.title,
-            );
-            self.editor = Some(editor);
-        }
     }
 }

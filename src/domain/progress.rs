@@ -33,6 +33,8 @@ impl Missing {
 pub struct SessionProgress {
     /// Per conference id, in conference order, what is missing (empty = done).
     pub per_conference: Vec<(String, Vec<Missing>)>,
+    /// Conferences whose report is marked ready or needs none.
+    done: usize,
 }
 
 impl SessionProgress {
@@ -42,15 +44,21 @@ impl SessionProgress {
             .iter()
             .map(|c| (c.id.clone(), missing_for(data, session, &c.id)))
             .collect();
-        Self { per_conference }
+        let done = data
+            .conferences
+            .iter()
+            .filter(|c| session.status_of(&c.id).is_done())
+            .count();
+        Self {
+            per_conference,
+            done,
+        }
     }
 
-    /// Conferences with nothing missing.
+    /// Conferences marked ready or without report ("n/13 fertig"). A ready
+    /// report may still have gaps; `is_complete` and the lists say so.
     pub fn done(&self) -> usize {
-        self.per_conference
-            .iter()
-            .filter(|(_, m)| m.is_empty())
-            .count()
+        self.done
     }
 
     pub fn total(&self) -> usize {

@@ -76,19 +76,19 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         )),
     };
     frame.render_widget(Paragraph::new(status_line), status);
-    if let Some((heading, text)) = &editor.reference {
-        if reference_height > 0 {
-            let block = Block::default().borders(Borders::TOP).title(Span::styled(
-                format!(" Zum Vergleich: {heading} "),
-                theme.dim,
-            ));
-            frame.render_widget(
-                Paragraph::new(text.clone())
-                    .style(theme.dim)
-                    .wrap(Wrap { trim: false })
-                    .block(block),
-                reference,
-            );
-        }
+    if let Some((heading, text)) = &editor.reference
+        && reference_height > 0
+    {
+        let block = Block::default().borders(Borders::TOP).title(Span::styled(
+            format!(" Zum Vergleich: {heading} "),
+            theme.dim,
+        ));
+        frame.render_widget(
+            Paragraph::new(text.clone())
+                .style(theme.dim)
+                .wrap(Wrap { trim: false })
+                .block(block),
+            reference,
+        );
     }
 }

@@ -8,23 +8,26 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::widgets::{centered, popup_block};
-use crate::app::{App, Keymap, Layer};
+use crate::app::{App, HELP_LAYERS, Keymap, Layer};
 
-const SECTIONS: [(Layer, &str); 7] = [
-    (Layer::Main, "Hauptansicht"),
-    (Layer::Walkthrough, "Durchgang"),
-    (Layer::Editor, "Textfeld (andere Tasten schreiben)"),
-    (Layer::Search, "Suche (andere Tasten grenzen ein)"),
-    (Layer::Review, "Übersicht"),
-    (Layer::Sessions, "Sitzung wählen"),
-    (Layer::Dialog, "Rückfrage"),
-];
+fn section_title(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Main => "Hauptansicht",
+        Layer::Walkthrough => "Durchgang",
+        Layer::Editor => "Textfeld (andere Tasten schreiben)",
+        Layer::Search => "Suche (andere Tasten grenzen ein)",
+        Layer::Review => "Übersicht",
+        Layer::Sessions => "Sitzung wählen",
+        Layer::Dialog => "Rückfrage",
+        Layer::Help => "Hilfe",
+    }
+}
 
 /// The help text as lines, one per action of each layer.
 pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (layer, title) in SECTIONS {
-        lines.push(Line::from(Span::styled(title.to_owned(), theme.header)));
+    for layer in HELP_LAYERS {
+        lines.push(Line::from(Span::styled(section_title(layer), theme.header)));
         for action in keymap.actions(layer) {
             let keys = keymap.keys_for(layer, action).join(", ");
             lines.push(Line::from(vec![

@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn progress_bar(k: usize, n: usize, width: usize) -> String {
-    let filled = if n == 0 { 0 } else { k * width / n };
+    let filled = (k * width).checked_div(n).unwrap_or(0).min(width);
     format!("[{}{}]", "■".repeat(filled), "·".repeat(width - filled))
 }
 
@@ -236,8 +236,10 @@ fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
     let previous = app
         .previous_report(&w.conference)
         .and_then(|r| r.presenter.as_deref())
-        .map(|p| format!("Letzte Sitzung: {}", app.data.presenter_name(p)))
-        .unwrap_or_else(|| "Vorschlag: die benannten Sprecher:innen".into());
+        .map_or_else(
+            || "Vorschlag: die benannten Sprecher:innen".into(),
+            |p| format!("Letzte Sitzung: {}", app.data.presenter_name(p)),
+        );
     let question = vec![
         Line::from(Span::styled("Wer trägt in der Sitzung vor?", theme.header)),
         Line::from(Span::styled(previous, theme.dim)),

@@ -1,0 +1,44 @@
+//! The text of the review (Übersicht): what is missing, then the Tischvorlage
+//! exactly as exported. Plain lines, so `update` can bound scrolling by them.
+
+use super::App;
+
+impl App {
+    /// The review as lines of text.
+    pub fn review_lines(&self) -> Vec<String> {
+        let mut lines = vec!["Was noch fehlt:".to_owned()];
+        if let Some(progress) = self.progress() {
+            let gaps: Vec<String> = progress
+                .per_conference
+                .iter()
+                .filter(|(_, missing)| !missing.is_empty())
+                .map(|(id, missing)| {
+                    let list: Vec<String> = missing
+                        .iter()
+                        .map(crate::domain::Missing::describe)
+                        .collect();
+                    format!("  {id}: {}", list.join("; "))
+                })
+                .collect();
+            if gaps.is_empty() {
+                lines.push("  nichts – alle Konferenzen sind fertig.".to_owned());
+            }
+            lines.extend(gaps);
+        }
+        lines.push(String::new());
+        lines.push("──── Tischvorlage (wie exportiert) ────".to_owned());
+        lines.push(String::new());
+        lines.extend(
+            crate::export::markdown(&self.data, self.session)
+                .lines()
+                .map(str::to_owned),
+        );
+        lines
+    }
+
+    /// The furthest a text of `lines` lines can scroll in the body of the screen
+    /// (screen height less header, hint line and frame).
+    pub fn scroll_limit(&self, lines: usize) -> usize {
+        lines.saturating_sub(usize::from(self.screen.1.saturating_sub(4)))
+    }
+}

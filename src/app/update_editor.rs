@@ -1,0 +1,290 @@
+//! Text fields: typing goes to the field; leaving it commits the text; Enter
+//! confirms one-line fields and moves forms (new session, export) on.
+
+use chrono::NaiveDate;
+
+use super::{Action, App, EditTarget, Editor, Effect, Overlay};
+use crate::domain::Session;
+
+impl App {
+    pub(super) fn update_editor(&mut self, action: Action) -> Vec<Effect> {
+        let multiline = self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.target.is_multiline());
+        match action {
+            Action::Open if multiline => {
+                if let Some(editor) = self.editor.as_mut() {
+                    editor.text.insert_newline();
+                }
+            }
+            Action::Open | Action::NextStep if !multiline => return self.confirm_editor(),
+            Action::NextStep | Action::PreviousStep => {
+                let in_walkthrough = matches!(self.overlay, Overlay::Walkthrough);
+                if self.commit_editor() && in_walkthrough {
+                    if action == Action::NextStep {
+                        self.next_step();
+                    } else {
+                        self.previous_step();
+                    }
+                }
+            }
+            Action::Back => {
+                let answer = matches!(
+                    self.editor.as_ref().map(|e| &e.target),
+                    Some(EditTarget::Answer { .. })
+                );
+                if self.commit_editor() && answer && matches!(self.overlay, Overlay::Walkthrough) {
+                    self.leave_walkthrough();
+                    self.info("Durchgang pausiert – w setzt ihn hier fort.");
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Stores the open field's text and closes it. Returns false (field stays
+    /// open) when the text is not valid for the field.
+    pub fn commit_editor(&mut self) -> bool {
+        let Some(editor) = self.editor.take() else {
+            return true;
+        };
+        let text = editor.content();
+        match &editor.target {
+            EditTarget::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                if *session == self.session {
+                    self.set_answer(conference, question, &text);
+                }
+            }
+            EditTarget::ConcernTitle { id } => {
+                if text.trim().is_empty() {
+                    self.editor = Some(Editor {
+                        error: Some("Der Titel darf nicht leer sein.".into()),
+                        ..editor
+                    });
+                    return false;
+                }
+                self.change_concern(id, "Titel", None, |c| text.trim().clone_into(&mut c.title));
+            }
+            EditTarget::ConcernDetails { id } => {
+                let details = (!text.trim().is_empty()).then(|| text.clone());
+                self.change_concern(id, "Beschreibung", None, |c| c.details = details);
+            }
+            EditTarget::NewConcern { conference } => {
+                if let Some(id) = self.add_concern(conference, &text) {
+                    self.info(format!("Anliegen {id} angelegt."));
+                }
+            }
+            EditTarget::Guest { conference, .. } => {
+                if !text.trim().is_empty() {
+                    let name = text.trim().to_owned();
+                    self.change_report(conference, "Vortragende:r", |r| r.presenter = Some(name));
+                }
+            }
+            // Forms are only taken on Enter; leaving them otherwise cancels.
+            EditTarget::ExportPath
+            | EditTarget::SessionDate
+            | EditTarget::SessionPlace { .. }
+            | EditTarget::SessionDebrief { .. } => {}
+        }
+        true
+    }
+
+    /// Stores the open field's text but keeps it open (before saving or quitting).
+    pub(super) fn commit_editor_keep_open(&mut self) {
+        let Some(editor) = self.editor.clone() else {
+            return;
+        };
+        if matches!(
+            editor.target,
+            EditTarget::Answer { .. }
+                | EditTarget::ConcernDetails { .. }
+                | EditTarget::ConcernTitle { .. }
+        ) && self.commit_editor()
+        {
+            self.editor = Some(editor);
+        }
+    }
+
+    /// Enter in a one-line field: take it and go on with what follows. When
+    /// the text will not do, the field stays open and says why.
+    fn confirm_editor(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.editor.clone() else {
+            return Vec::new();
+        };
+        let text = editor.content();
+        let outcome = match &editor.target {
+            EditTarget::NewConcern { .. } => self.confirm_new_concern(&text),
+            EditTarget::ConcernTitle { id } => {
+                let id = id.clone();
+                if self.commit_editor() {
+                    self.open_concern_details_editor(&id, "Esc fertig");
+                }
+                Ok(Vec::new())
+            }
+            EditTarget::Guest { .. } => {
+                if text.trim().is_empty() {
+                    Err("Bitte einen Namen eingeben (Esc bricht ab).".to_owned())
+                } else {
+                    self.commit_editor();
+                    if matches!(self.overlay, Overlay::Walkthrough) {
+                        self.next_step();
+                    }
+                    Ok(Vec::new())
+                }
+            }
+            EditTarget::ExportPath => {
+                if text.trim().is_empty() {
+                    Err("Bitte einen Dateinamen eingeben.".to_owned())
+                } else {
+                    self.editor = None;
+                    let contents = crate::export::markdown(&self.data, self.session);
+                    Ok(vec![Effect::Write {
+                        path: text.trim().to_owned(),
+                        contents,
+                    }])
+                }
+            }
+            EditTarget::SessionDate
+            | EditTarget::SessionPlace { .. }
+            | EditTarget::SessionDebrief { .. } => self
+                .confirm_session_form(&editor.target, &text)
+                .map(|()| Vec::new()),
+            EditTarget::Answer { .. } | EditTarget::ConcernDetails { .. } => Ok(Vec::new()),
+        };
+        outcome.unwrap_or_else(|message| {
+            self.editor = Some(Editor {
+                error: Some(message),
+                ..editor
+            });
+            Vec::new()
+        })
+    }
+
+    fn confirm_new_concern(&mut self, title: &str) -> Result<Vec<Effect>, String> {
+        if title.trim().is_empty() {
+            return Err("Bitte einen Titel eingeben (Esc bricht ab).".to_owned());
+        }
+        let before = self.data.concerns.len();
+        self.commit_editor();
+        if self.data.concerns.len() > before
+            && let Some(id) = self.data.concerns.last().map(|c| c.id.clone())
+        {
+            self.open_concern_details_editor(&id, "optional, Esc fertig");
+        }
+        Ok(Vec::new())
+    }
+
+    fn open_concern_details_editor(&mut self, id: &str, hint: &str) {
+        let details = self
+            .data
+            .concerns
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.details.clone())
+            .unwrap_or_default();
+        self.editor = Some(Editor::new(
+            EditTarget::ConcernDetails { id: id.to_owned() },
+            format!("Anliegen {id}: Beschreibung ({hint})"),
+            &details,
+        ));
+    }
+
+    /// The new-session form: date → place → debrief date → the session.
+    fn confirm_session_form(&mut self, target: &EditTarget, text: &str) -> Result<(), String> {
+        match target {
+            EditTarget::SessionDate => {
+                let date = parse_german_date(text)
+                    .ok_or("Bitte als TT.MM.JJJJ eingeben, z. B. 18.03.2026.")?;
+                let last = self.data.sessions.iter().max_by_key(|s| s.number);
+                if let Some(last) = last.filter(|l| l.date >= date) {
+                    return Err(format!(
+                        "Das Datum muss nach der {}. Sitzung ({}) liegen.",
+                        last.number,
+                        last.date.format("%d.%m.%Y")
+                    ));
+                }
+                let title = format!(
+                    "Neue Sitzung am {}: Ort (optional)",
+                    date.format("%d.%m.%Y")
+                );
+                self.editor = Some(Editor::new(EditTarget::SessionPlace { date }, title, ""));
+            }
+            EditTarget::SessionPlace { date } => {
+                let place = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                let debrief = Session::default_debrief(*date)
+                    .format("%d.%m.%Y")
+                    .to_string();
+                self.editor = Some(Editor::new(
+                    EditTarget::SessionDebrief { date: *date, place },
+                    "Nachbesprechung am (TT.MM.JJJJ; vorgeschlagen: 3 Wochen danach)",
+                    &debrief,
+                ));
+            }
+            EditTarget::SessionDebrief { date, place } => {
+                let debrief = parse_german_date(text)
+                    .ok_or("Bitte als TT.MM.JJJJ eingeben, z. B. 08.04.2026.")?;
+                if debrief < *date {
+                    return Err("Die Nachbesprechung kann nicht vor der Sitzung liegen.".to_owned());
+                }
+                let number = self
+                    .data
+                    .sessions
+                    .iter()
+                    .map(|s| s.number)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let mut session = Session::new(number, *date, place.clone());
+                session.debrief_date = debrief;
+                self.editor = None;
+                if self.add_session(session) {
+                    self.overlay = Overlay::None;
+                    self.info(format!(
+                        "{number}. Sitzung am {} angelegt.",
+                        date.format("%d.%m.%Y")
+                    ));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn open_new_session(&mut self) {
+        if !self.check_writable() {
+            return;
+        }
+        let number = self
+            .data
+            .sessions
+            .iter()
+            .map(|s| s.number)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        self.editor = Some(Editor::new(
+            EditTarget::SessionDate,
+            format!("Neue {number}. Sitzung: Datum (TT.MM.JJJJ)"),
+            "",
+        ));
+    }
+}
+
+/// "18.03.2026" (also "18.3.2026") → a date.
+pub fn parse_german_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().split('.');
+    let day: u32 = parts.next()?.trim().parse().ok()?;
+    let month: u32 = parts.next()?.trim().parse().ok()?;
+    let year_text = parts.next()?.trim();
+    if parts.next().is_some() || year_text.len() != 4 {
+        return None;
+    }
+    let year: i32 = year_text.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}

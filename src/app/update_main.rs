@@ -1,0 +1,192 @@
+//! Keys of the main view and of the walkthrough.
+
+use super::update::{PAGE, step};
+use super::walkthrough::ExchangeChoice;
+use super::{Action, App, Overlay, Pane, Step};
+use crate::domain::ConcernStatus;
+
+impl App {
+    pub(super) fn update_main(&mut self, action: Action) {
+        let conference = self.conference_id();
+        match action {
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PreviousPane => self.focus = self.focus.previous(),
+            Action::SelectPrevious => self.move_selection(-1),
+            Action::SelectNext => self.move_selection(1),
+            Action::PageUp => self.move_selection(-PAGE),
+            Action::PageDown => self.move_selection(PAGE),
+            Action::SelectFirst => self.move_selection(isize::MIN / 2),
+            Action::SelectLast => self.move_selection(isize::MAX / 2),
+            Action::Open => self.open_selected(),
+            Action::Walkthrough => self.start_walkthrough(),
+            Action::NoExchange if self.set_exchange(&conference, crate::domain::Exchange::No) => {
+                self.info(format!("{conference}: kein Austausch – kein Bericht."));
+            }
+            Action::MarkReady => {
+                let ready = self.current_session().is_some_and(|s| {
+                    s.status_of(&conference) == crate::domain::ReportStatus::Ready
+                });
+                self.mark_ready(&conference, !ready);
+            }
+            Action::AddConcern => self.open_new_concern_editor(&conference),
+            Action::ConcernOpen => self.decide_selected_concern(ConcernStatus::Open),
+            Action::ConcernInProgress => self.decide_selected_concern(ConcernStatus::InProgress),
+            Action::ConcernResolved => self.decide_selected_concern(ConcernStatus::Resolved),
+            Action::ConcernDropped => self.decide_selected_concern(ConcernStatus::Dropped),
+            Action::Review => self.overlay = Overlay::Review { scroll: 0 },
+            Action::Sessions => {
+                let cursor = self
+                    .data
+                    .sessions
+                    .iter()
+                    .rev()
+                    .position(|s| s.number == self.session)
+                    .unwrap_or(0);
+                self.overlay = Overlay::Sessions { cursor };
+            }
+            Action::NewSession => self.open_new_session(),
+            Action::Search => self.open_search(),
+            Action::Help => {
+                self.overlay = Overlay::Help {
+                    scroll: 0,
+                    resume_walkthrough: false,
+                }
+            }
+            Action::Reference => self.overlay = Overlay::Reference { scroll: 0 },
+            _ => {}
+        }
+    }
+
+    fn decide_selected_concern(&mut self, status: ConcernStatus) {
+        if self.focus != Pane::Concerns {
+            self.info("Anliegen ändern: erst mit Tab in den Bereich „Offene Anliegen“ wechseln.");
+            return;
+        }
+        let id = self
+            .visible_concerns()
+            .get(self.concern)
+            .map(|c| c.id.clone());
+        match id {
+            Some(id) => {
+                self.decide_concern(&id, status);
+                let count = self.visible_concerns().len();
+                self.concern = self.concern.min(count.saturating_sub(1));
+            }
+            None => self.info("Kein Anliegen ausgewählt."),
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let (cursor, len) = match self.focus {
+            Pane::Conferences => (&mut self.conference, self.data.conferences.len()),
+            Pane::Speakers => {
+                let n = self
+                    .data
+                    .speakers_at(&self.conference_id(), self.session)
+                    .people
+                    .len();
+                (&mut self.speaker, n)
+            }
+            Pane::Concerns => {
+                let n = self.visible_concerns().len();
+                (&mut self.concern, n)
+            }
+            Pane::Questions => (&mut self.question, self.data.guiding_questions.len()),
+        };
+        let before = *cursor;
+        *cursor = step(*cursor, delta, len);
+        if self.focus == Pane::Conferences && before != self.conference {
+            self.speaker = 0;
+            self.concern = 0;
+            self.question = 0;
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let conference = self.conference_id();
+        match self.focus {
+            Pane::Conferences => self.start_walkthrough(),
+            Pane::Speakers => self.walkthrough_at(&conference, Step::Presenter),
+            Pane::Concerns => match self
+                .visible_concerns()
+                .get(self.concern)
+                .map(|c| c.id.clone())
+            {
+                Some(id) => self.open_concern_title_editor(&id),
+                None => self.open_new_concern_editor(&conference),
+            },
+            Pane::Questions => {
+                if self.check_writable()
+                    && let Some(q) = self
+                        .data
+                        .guiding_questions
+                        .get(self.question)
+                        .map(|q| q.id.clone())
+                {
+                    self.open_answer_editor(&conference, &q);
+                }
+            }
+        }
+    }
+
+    pub(super) fn update_walkthrough(&mut self, action: Action) {
+        let Some(w) = self.walkthrough.clone() else {
+            self.overlay = Overlay::None;
+            return;
+        };
+        let count = self.step_option_count();
+        let mut move_cursor = |delta: isize| {
+            if let Some(w) = self.walkthrough.as_mut() {
+                w.cursor = step(w.cursor, delta, count);
+            }
+        };
+        match action {
+            Action::SelectPrevious => move_cursor(-1),
+            Action::SelectNext => move_cursor(1),
+            Action::PageUp => move_cursor(-PAGE),
+            Action::PageDown => move_cursor(PAGE),
+            Action::SelectFirst => move_cursor(isize::MIN / 2),
+            Action::SelectLast => move_cursor(isize::MAX / 2),
+            Action::Open => self.choose_option(),
+            Action::Toggle if w.step == Step::Decisions => self.toggle_decision(),
+            Action::NextStep => self.next_step(),
+            Action::PreviousStep => self.previous_step(),
+            Action::Back => {
+                self.leave_walkthrough();
+                self.info("Durchgang pausiert – w setzt ihn hier fort.");
+            }
+            Action::ExchangeYes if w.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::Yes);
+            }
+            Action::ExchangeNo if w.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::No);
+            }
+            Action::ExchangeUnknown if w.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::Unknown);
+            }
+            Action::ConcernOpen
+            | Action::ConcernInProgress
+            | Action::ConcernResolved
+            | Action::ConcernDropped => {
+                if let Step::Concern(id) = &w.step {
+                    let status = match action {
+                        Action::ConcernOpen => ConcernStatus::Open,
+                        Action::ConcernInProgress => ConcernStatus::InProgress,
+                        Action::ConcernResolved => ConcernStatus::Resolved,
+                        _ => ConcernStatus::Dropped,
+                    };
+                    self.decide_concern(id, status);
+                    self.next_step();
+                }
+            }
+            Action::AddConcern => self.open_new_concern_editor(&w.conference),
+            Action::Help => {
+                self.overlay = Overlay::Help {
+                    scroll: 0,
+                    resume_walkthrough: true,
+                }
+            }
+            _ => {}
+        }
+    }
+}

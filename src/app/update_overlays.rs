@@ -1,0 +1,244 @@
+//! Keys of the overlays: help and reference, review, session picker, search.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::update::{PAGE, step};
+use super::{Action, App, EditTarget, Editor, Effect, Overlay, Pane, SearchState};
+use crate::search::{Index, Target};
+
+impl App {
+    pub(super) fn update_help(&mut self, action: Action) {
+        let lines = match self.overlay {
+            Overlay::Reference { .. } => self
+                .data
+                .reference
+                .iter()
+                .map(|r| r.items.len() * 2 + 2)
+                .sum(),
+            _ => self.keymap.help_line_count(),
+        };
+        let limit = self.scroll_limit(lines);
+        let resume = matches!(
+            self.overlay,
+            Overlay::Help {
+                resume_walkthrough: true,
+                ..
+            }
+        );
+        let (Overlay::Help { scroll, .. } | Overlay::Reference { scroll }) = &mut self.overlay
+        else {
+            return;
+        };
+        match action {
+            Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
+            Action::SelectNext => *scroll = (*scroll + 1).min(limit),
+            Action::PageUp => *scroll = scroll.saturating_sub(PAGE.unsigned_abs()),
+            Action::PageDown => *scroll = (*scroll + PAGE.unsigned_abs()).min(limit),
+            Action::Back => {
+                let back_to_walkthrough = resume
+                    && self
+                        .walkthrough
+                        .as_ref()
+                        .is_some_and(|w| w.session == self.session);
+                self.overlay = if back_to_walkthrough {
+                    Overlay::Walkthrough
+                } else {
+                    Overlay::None
+                };
+                if back_to_walkthrough
+                    && let Some(step) = self.walkthrough.as_ref().map(|w| w.step.clone())
+                {
+                    self.enter_step(step);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
+        let limit = self.scroll_limit(self.review_lines().len());
+        let Overlay::Review { scroll } = &mut self.overlay else {
+            return Vec::new();
+        };
+        match action {
+            Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
+            Action::SelectNext => *scroll = (*scroll + 1).min(limit),
+            Action::PageUp => *scroll = scroll.saturating_sub(PAGE.unsigned_abs()),
+            Action::PageDown => *scroll = (*scroll + PAGE.unsigned_abs()).min(limit),
+            Action::SelectFirst => *scroll = 0,
+            Action::SelectLast => *scroll = limit,
+            Action::Back => self.overlay = Overlay::None,
+            Action::Help => {
+                self.overlay = Overlay::Help {
+                    scroll: 0,
+                    resume_walkthrough: false,
+                }
+            }
+            Action::Export => {
+                let name = format!("reporting-fachmk-{}.md", self.session);
+                self.editor = Some(Editor::new(
+                    EditTarget::ExportPath,
+                    "Tischvorlage exportieren nach (Enter schreibt)",
+                    &name,
+                ));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn update_sessions(&mut self, action: Action) {
+        let count = self.data.sessions.len();
+        let Overlay::Sessions { cursor } = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::SelectPrevious => *cursor = step(*cursor, -1, count),
+            Action::SelectNext => *cursor = step(*cursor, 1, count),
+            Action::PageUp => *cursor = step(*cursor, -PAGE, count),
+            Action::PageDown => *cursor = step(*cursor, PAGE, count),
+            Action::SelectFirst => *cursor = 0,
+            Action::SelectLast => *cursor = count.saturating_sub(1),
+            Action::Open => {
+                let chosen = self
+                    .data
+                    .sessions
+                    .iter()
+                    .rev()
+                    .nth(*cursor)
+                    .map(|s| s.number);
+                if let Some(number) = chosen {
+                    self.session = number;
+                    self.overlay = Overlay::None;
+                    self.concern = 0;
+                    self.info(format!("{number}. Sitzung gewählt."));
+                }
+            }
+            Action::NewSession => self.open_new_session(),
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn open_search(&mut self) {
+        let index = Index::build(&self.data, self.session);
+        let hits = index.search("");
+        self.overlay = Overlay::Search(Box::new(SearchState {
+            query: String::new(),
+            index,
+            hits,
+            cursor: 0,
+        }));
+    }
+
+    pub(super) fn refresh_search(&mut self) {
+        if let Overlay::Search(search) = &mut self.overlay {
+            search.hits = search.index.search(&search.query);
+            search.cursor = 0;
+        }
+    }
+
+    pub(super) fn type_in_search(&mut self, key: KeyEvent) {
+        let Overlay::Search(search) = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                search.query.clear();
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                search.query.push(c);
+            }
+            KeyCode::Backspace => {
+                search.query.pop();
+            }
+            _ => return,
+        }
+        self.refresh_search();
+    }
+
+    pub(super) fn update_search(&mut self, action: Action) {
+        let Overlay::Search(search) = &mut self.overlay else {
+            return;
+        };
+        let count = search.hits.len();
+        match action {
+            Action::SelectPrevious => search.cursor = step(search.cursor, -1, count),
+            Action::SelectNext => search.cursor = step(search.cursor, 1, count),
+            Action::PageUp => search.cursor = step(search.cursor, -PAGE, count),
+            Action::PageDown => search.cursor = step(search.cursor, PAGE, count),
+            Action::SelectFirst => search.cursor = 0,
+            Action::SelectLast => search.cursor = count.saturating_sub(1),
+            Action::Back => self.overlay = Overlay::None,
+            Action::Open => {
+                let target = search
+                    .hits
+                    .get(search.cursor)
+                    .map(|h| search.index.entries[h.entry].target.clone());
+                self.overlay = Overlay::None;
+                if let Some(target) = target {
+                    self.jump_to(&target);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects the conference, pane and item a search hit leads to.
+    pub fn jump_to(&mut self, target: &Target) {
+        match target {
+            Target::Conference(id) => {
+                self.select_conference(id);
+                self.focus = Pane::Conferences;
+            }
+            Target::Person { conference } => match conference {
+                Some(id) => {
+                    self.select_conference(id);
+                    self.focus = Pane::Speakers;
+                }
+                None => self.info("Diese Person spricht in dieser Sitzung für keine Konferenz."),
+            },
+            Target::Concern { conference, id } => {
+                self.select_conference(conference);
+                self.focus = Pane::Concerns;
+                match self.visible_concerns().iter().position(|c| c.id == *id) {
+                    Some(i) => self.concern = i,
+                    None => self.info(format!("Anliegen {id} ist nicht mehr offen.")),
+                }
+            }
+            Target::Decision { id, conference } => {
+                if let Some(c) = conference {
+                    self.select_conference(c);
+                }
+                self.focus = Pane::Conferences;
+                if let Some(d) = self.data.decision(id) {
+                    let text = format!(
+                        "Beschluss {}: {}",
+                        d.id,
+                        d.summary.as_deref().unwrap_or(&d.title)
+                    );
+                    self.info(text);
+                }
+            }
+            Target::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                self.session = *session;
+                self.select_conference(conference);
+                self.focus = Pane::Questions;
+                self.question = self
+                    .data
+                    .guiding_questions
+                    .iter()
+                    .position(|q| q.id == *question)
+                    .unwrap_or(0);
+            }
+        }
+    }
+}
