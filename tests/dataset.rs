@@ -65,7 +65,7 @@ fn eleven_people_each_once() {
 
 #[test]
 fn four_guiding_questions_word_for_word() {
-    let seed = include_str!("../../shared/seed/000_4c0fc16f580d090d.txt");
+    let seed = include_str!("fixtures/seed-deck.txt");
     let d = data();
     assert_eq!(d.guiding_questions.len(), 4);
     for q in &d.guiding_questions {
