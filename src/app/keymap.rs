@@ -171,10 +171,12 @@ impl Default for Keymap {
             }
         }
         bindings.extend([
+            // Hints show in this order and give way from the end on narrow screens.
+            b(L::Main, Key::ch('w'), A::Walkthrough, Some("Durchgang")),
+            b(L::Main, Key::ch('/'), A::Search, Some("Suche")),
+            b(L::Main, Key::plain(K::Enter), A::Open, Some("öffnen")),
             b(L::Main, Key::plain(K::Tab), A::NextPane, Some("Bereich")),
             b(L::Main, Key::plain(K::BackTab), A::PreviousPane, None),
-            b(L::Main, Key::plain(K::Enter), A::Open, Some("bearbeiten")),
-            b(L::Main, Key::ch('w'), A::Walkthrough, Some("Durchgang")),
             b(L::Main, Key::ch('-'), A::NoExchange, Some("kein Austausch")),
             b(L::Main, Key::ch('f'), A::MarkReady, None),
             b(L::Main, Key::ch('a'), A::AddConcern, None),
@@ -186,7 +188,6 @@ impl Default for Keymap {
             b(L::Main, Key::ch('s'), A::Sessions, None),
             b(L::Main, Key::ch('n'), A::NewSession, None),
             b(L::Main, Key::ch('i'), A::Reference, None),
-            b(L::Main, Key::ch('/'), A::Search, Some("Suche")),
             b(L::Main, Key::ch('u'), A::Undo, None),
             b(L::Main, Key::ctrl('z'), A::Undo, None),
             b(L::Main, Key::ctrl('y'), A::Redo, None),

@@ -10,11 +10,7 @@ use super::widgets::{centered, popup_block};
 use crate::app::SearchState;
 
 pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let popup = centered(
-        area,
-        area.width.saturating_sub(4).min(110),
-        area.height.saturating_sub(2),
-    );
+    let popup = centered(area, area.width.min(120), area.height);
     frame.render_widget(Clear, popup);
     let block = popup_block(format!("Suche · {} Treffer", search.hits.len()), theme);
     let inner = block.inner(popup);
