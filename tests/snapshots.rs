@@ -13,7 +13,9 @@ use ratatui::crossterm::event::KeyCode;
 
 fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::render(app, f, &Theme::default())).unwrap();
+    terminal
+        .draw(|f| ui::render(app, f, &Theme::default()))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -54,7 +56,10 @@ fn walkthrough_steps() {
     type_text(&mut app, "jw");
     snap("walk_1_exchange", &mut app);
     type_text(&mut app, "y");
-    type_text(&mut app, "Austausch über Förderprogramme und Gemeinsamkeiten – Größe ✓");
+    type_text(
+        &mut app,
+        "Austausch über Förderprogramme und Gemeinsamkeiten – Größe ✓",
+    );
     snap("walk_2_question", &mut app);
     for _ in 0..4 {
         press(&mut app, KeyCode::Tab);
@@ -108,7 +113,13 @@ fn editors_and_dialogs() {
 
 #[test]
 fn load_failed_and_read_only() {
-    let mut app = App::new(fachmk::domain::Dataset::empty(), common::today(), common::fixed_now(), "t", None);
+    let mut app = App::new(
+        fachmk::domain::Dataset::empty(),
+        common::today(),
+        common::fixed_now(),
+        "t",
+        None,
+    );
     app.read_only = Some("die Datei konnte nicht gelesen werden".into());
     app.dialog = Some(Dialog::LoadFailed(
         "daten.json, Zeile 3, Spalte 13: Kein gültiges JSON: hier fehlt „,“ oder „}“.".into(),

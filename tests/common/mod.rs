@@ -1,6 +1,8 @@
 //! Shared by the integration tests: a fixed date, a fixed dataset, key helpers.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod pty;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use fachmk::app::{App, Effect};
 use fachmk::domain::{Concern, ConcernStatus, Dataset, Exchange, HistoryEntry, ReportStatus};

@@ -1,0 +1,117 @@
+//! The real binary in a pseudo-terminal: keys in, screen (parsed by vt100) out.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+pub struct Pty {
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Keeps the terminal's master side open.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    /// Starts `fachmk` with `args` in an 80×24 terminal, with `home` as its home
+    /// (XDG data and state below it).
+    pub fn spawn(home: &Path, args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("HOME", home);
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("USER", "e2e");
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            screen,
+            _master: pair.master,
+        }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after 10 s.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("screen never showed {text:?}:\n{}", self.contents());
+    }
+
+    /// Sends bytes as typed, then gives the program a moment.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Escape alone: with a pause after it, so it is not read as Alt+next key.
+    pub fn escape(&mut self) {
+        std::thread::sleep(Duration::from_millis(60));
+        self.send("\x1b");
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    /// Waits for the program to end; returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "did not exit:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+pub const TAB: &str = "\t";
+pub const ENTER: &str = "\r";
+pub const CTRL_S: &str = "\x13";

@@ -1,0 +1,105 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, checked by
+//! the file it saves.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::pty::{CTRL_S, ENTER, Pty, TAB};
+
+#[test]
+fn prepare_two_conferences_save_quit_and_the_file_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    pty.wait_for("Konferenzen");
+    pty.wait_for("48. Sitzung");
+
+    // WMK: no exchange — one key, and the walkthrough moves on to IMK.
+    pty.send("w");
+    pty.wait_for("Durchgang · WMK");
+    pty.wait_for("Hat seit der 47. Sitzung ein Austausch");
+    pty.send("n");
+    pty.wait_for("Durchgang · IMK");
+
+    // IMK: exchange, four answers (with umlauts), a new concern.
+    pty.send("y");
+    pty.wait_for("Leitfrage 1");
+    for (i, answer) in [
+        "Regelmäßiger Austausch",
+        "Größtenteils positiv",
+        "Registermodernisierung",
+        "Keine Hindernisse",
+    ]
+    .iter()
+    .enumerate()
+    {
+        pty.wait_for(&format!("Leitfrage {}", i + 1));
+        pty.send(answer);
+        pty.send(TAB);
+    }
+    pty.wait_for("Gibt es neue Anliegen der IMK");
+    pty.send(ENTER);
+    pty.wait_for("Neues Anliegen der IMK");
+    pty.send("Gemeinsame Datenplattform");
+    pty.send(ENTER);
+    pty.wait_for("Beschreibung");
+    pty.escape();
+    pty.escape(); // pause the walkthrough
+    pty.wait_for("Durchgang pausiert");
+    pty.send(CTRL_S);
+    pty.wait_for("Gespeichert");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let session = saved["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["number"] == 48)
+        .unwrap();
+    let reports = session["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2, "{reports:#?}");
+    assert_eq!(reports[0]["conference"], "WMK");
+    assert_eq!(reports[0]["exchange"], "no");
+    assert_eq!(reports[0]["status"], "no_report");
+    assert_eq!(reports[1]["conference"], "IMK");
+    assert_eq!(reports[1]["exchange"], "yes");
+    assert_eq!(reports[1]["status"], "draft");
+    assert_eq!(
+        reports[1]["answers"],
+        serde_json::json!({
+            "Q1": "Regelmäßiger Austausch",
+            "Q2": "Größtenteils positiv",
+            "Q3": "Registermodernisierung",
+            "Q4": "Keine Hindernisse",
+        })
+    );
+    assert_eq!(reports[1]["updated_by"], "e2e");
+    let concerns = saved["concerns"].as_array().unwrap();
+    assert_eq!(concerns.len(), 1);
+    assert_eq!(concerns[0]["conference"], "IMK");
+    assert_eq!(concerns[0]["title"], "Gemeinsame Datenplattform");
+    assert_eq!(concerns[0]["raised_in"], 48);
+    assert_eq!(concerns[0]["status"], "open");
+    // Everything else is as it was.
+    let mut rest = saved.clone();
+    let mut original: serde_json::Value =
+        serde_json::from_str(fachmk::store::BUNDLED_JSON).unwrap();
+    for doc in [&mut rest, &mut original] {
+        doc["concerns"] = serde_json::json!([]);
+        for s in doc["sessions"].as_array_mut().unwrap() {
+            s["reports"] = serde_json::json!([]);
+        }
+    }
+    assert_eq!(rest, original);
+    // The previous version is kept as a backup.
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("daten.json.bak")).unwrap(),
+        fachmk::store::BUNDLED_JSON
+    );
+}
