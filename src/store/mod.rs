@@ -5,8 +5,11 @@
 mod bundled;
 mod error;
 mod load;
+pub mod lock;
+pub mod merge;
 pub mod paths;
 mod save;
+pub mod sync;
 
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{LoadError, SaveError};

@@ -44,23 +44,41 @@ pub fn backup_path(path: &Path, n: usize) -> PathBuf {
 /// A new file is created readable by its owner only (0600).
 pub fn save(path: &Path, bytes: &[u8], backups: usize) -> Result<(), SaveError> {
     let target = resolve(path);
+    let previous = match std::fs::read(&target) {
+        Ok(previous) => Some(previous),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: target,
+                source,
+            });
+        }
+    };
+    replace(&target, previous.as_deref(), bytes, backups)
+}
+
+/// Writes `bytes` over `target` (already resolved), whose current content is
+/// `previous`, keeping that as the newest backup.
+pub(super) fn replace(
+    target: &Path,
+    previous: Option<&[u8]>,
+    bytes: &[u8],
+    backups: usize,
+) -> Result<(), SaveError> {
     let io = |source: std::io::Error| SaveError::Io {
-        path: target.clone(),
+        path: target.to_owned(),
         source,
     };
-    match std::fs::read(&target) {
-        Ok(previous) if backups > 0 => {
-            if previous == bytes {
-                return Ok(());
-            }
-            rotate_backups(&target, backups).map_err(io)?;
-            write_atomic(&backup_path(&target, 1), &previous).map_err(io)?;
+    if let Some(previous) = previous {
+        if previous == bytes {
+            return Ok(());
         }
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io(e)),
+        if backups > 0 {
+            rotate_backups(target, backups).map_err(io)?;
+            write_atomic(&backup_path(target, 1), previous).map_err(io)?;
+        }
     }
-    write_atomic(&target, bytes).map_err(io)
+    write_atomic(target, bytes).map_err(io)
 }
 
 /// Writes `bytes` to a file that must not exist yet (mode 0600).
@@ -88,7 +106,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 }
 
 /// A symlink's final target; any other path as it is.
-fn resolve(path: &Path) -> PathBuf {
+pub(super) fn resolve(path: &Path) -> PathBuf {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())

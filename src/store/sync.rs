@@ -1,0 +1,133 @@
+//! Saving when others may have saved meanwhile: under the lock, compare the
+//! file on disk with what was loaded; if it changed, merge record by record.
+//! Nothing is ever overwritten unseen: conflicting fields are returned for the
+//! user to decide, and nothing is written until they are.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::merge::{self, Merged};
+use super::{LoadError, Loaded, SaveError, lock};
+use crate::domain::Dataset;
+
+/// How long a save waits for another one to finish.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Lock(#[from] lock::LockError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error(
+        "Die Datei wurde von anderen geändert und ist jetzt nicht lesbar: {0} Nichts wurde geschrieben; speichern Sie unter anderem Namen."
+    )]
+    Unreadable(LoadError),
+    #[error(
+        "Zusammenführen fehlgeschlagen ({0}). Nichts wurde geschrieben; speichern Sie unter anderem Namen."
+    )]
+    Merge(String),
+}
+
+/// What a save did.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    /// Written; nobody else had saved. The file now holds what was saved.
+    Saved(Loaded),
+    /// Others had saved meanwhile: their changes were merged in and the result
+    /// written. The file (and `Loaded::data`) now holds both.
+    Merged(Loaded),
+    /// Others changed the same fields differently: nothing was written. Decide
+    /// the conflicts, then save the result with `theirs` as the new base.
+    Conflicts { merged: Merged, theirs: Loaded },
+}
+
+fn to_value(data: &Dataset) -> Result<serde_json::Value, SyncError> {
+    serde_json::to_value(data).map_err(|e| SyncError::Merge(e.to_string()))
+}
+
+/// A merged tree back as data.
+pub fn from_value(value: serde_json::Value) -> Result<Dataset, SyncError> {
+    let mut data: Dataset =
+        serde_json::from_value(value).map_err(|e| SyncError::Merge(e.to_string()))?;
+    data.normalize();
+    Ok(data)
+}
+
+/// Merges `ours` (derived from `base`) with `theirs`.
+pub fn merge_datasets(
+    base: &Dataset,
+    ours: &Dataset,
+    theirs: &Dataset,
+) -> Result<Merged, SyncError> {
+    Ok(merge::merge(
+        &to_value(base)?,
+        &to_value(ours)?,
+        &to_value(theirs)?,
+    ))
+}
+
+/// Saves `ours`, which was derived from `base`, to `path`.
+pub fn save_merging(
+    path: &Path,
+    base: &Loaded,
+    ours: &Dataset,
+    backups: usize,
+) -> Result<SaveOutcome, SyncError> {
+    if let Some(found) = base.newer_version {
+        return Err(SaveError::NewerVersion {
+            path: path.to_owned(),
+            found,
+        }
+        .into());
+    }
+    let target = super::save::resolve(path);
+    let _lock = lock::acquire(&target, LOCK_WAIT)?;
+    let on_disk = match std::fs::read(&target) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: target,
+                source,
+            }
+            .into());
+        }
+    };
+    let unchanged = on_disk
+        .as_ref()
+        .is_none_or(|b| <[u8; 32]>::from(Sha256::digest(b)) == base.digest);
+    if unchanged {
+        let bytes = super::to_bytes(ours, path)?;
+        super::save::replace(&target, on_disk.as_deref(), &bytes, backups)?;
+        return Ok(SaveOutcome::Saved(loaded(ours.clone(), &bytes)));
+    }
+    let bytes = on_disk.unwrap_or_default();
+    let theirs = super::load_bytes(&bytes, path).map_err(SyncError::Unreadable)?;
+    if let Some(found) = theirs.newer_version {
+        return Err(SaveError::NewerVersion {
+            path: path.to_owned(),
+            found,
+        }
+        .into());
+    }
+    let merged = merge_datasets(&base.data, ours, &theirs.data)?;
+    if !merged.conflicts.is_empty() {
+        return Ok(SaveOutcome::Conflicts { merged, theirs });
+    }
+    let data = from_value(merged.value)?;
+    let out = super::to_bytes(&data, path)?;
+    super::save::replace(&target, Some(&bytes), &out, backups)?;
+    Ok(SaveOutcome::Merged(loaded(data, &out)))
+}
+
+fn loaded(data: Dataset, bytes: &[u8]) -> Loaded {
+    Loaded {
+        data,
+        newer_version: None,
+        digest: Sha256::digest(bytes).into(),
+    }
+}
