@@ -356,7 +356,10 @@ fn quit_asks_when_unsaved_and_never_discards_silently() {
         vec![Effect::Save { then_quit: true }]
     );
     type_text(&mut app, "q");
-    assert_eq!(type_text(&mut app, "d"), vec![Effect::Quit]);
+    assert_eq!(
+        type_text(&mut app, "d"),
+        vec![Effect::DiscardRecovery, Effect::Quit]
+    );
 }
 
 #[test]

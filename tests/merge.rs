@@ -88,7 +88,7 @@ fn the_same_field_changed_differently_is_a_conflict_with_both_values() {
     let m = merge_datasets(&base, &ours, &theirs).unwrap();
     assert_eq!(m.conflicts.len(), 1);
     let c = &m.conflicts[0];
-    assert_eq!(c.describe(), "48. Sitzung · Bericht WMK · Antwort · Q1");
+    assert_eq!(c.describe(), "48. Sitzung · Bericht WMK · Antwort zu Q1");
     assert_eq!(c.ours.as_ref().unwrap(), "meine Fassung");
     assert_eq!(c.theirs.as_ref().unwrap(), "ihre Fassung");
     assert!(c.both_are_text());

@@ -121,9 +121,11 @@ fn load_failed_and_read_only() {
         None,
     );
     app.read_only = Some("die Datei konnte nicht gelesen werden".into());
-    app.dialog = Some(Dialog::LoadFailed(
-        "daten.json, Zeile 3, Spalte 13: Kein gültiges JSON: hier fehlt „,“ oder „}“.".into(),
-    ));
+    app.dialog = Some(Dialog::LoadFailed {
+        reason: "daten.json, Zeile 3, Spalte 13: Kein gültiges JSON: hier fehlt „,“ oder „}“."
+            .into(),
+        backup: Some("daten.json.bak".into()),
+    });
     snap("load_failed", &mut app);
 }
 
@@ -153,4 +155,38 @@ fn no_size_panics() {
             }
         }
     }
+}
+
+#[test]
+fn conflict_and_recovery_dialogs() {
+    let mut app = app();
+    let base = app.data.clone();
+    let mut ours = base.clone();
+    ours.session_mut(48)
+        .unwrap()
+        .report_mut("WMK")
+        .answers
+        .insert("Q1".into(), "Meine Fassung mit Umlauten: Größe".into());
+    let mut theirs = base.clone();
+    theirs
+        .session_mut(48)
+        .unwrap()
+        .report_mut("WMK")
+        .answers
+        .insert("Q1".into(), "Fassung der Kollegin".into());
+    let merged = fachmk::store::sync::merge_datasets(&base, &ours, &theirs).unwrap();
+    app.show_conflicts(
+        merged,
+        fachmk::app::AfterConflicts::Save { then_quit: false },
+    );
+    snap("dialog_conflict", &mut app);
+    app.dialog = Some(Dialog::Recovery {
+        at: "10.11.2025 09:12".into(),
+        changes: vec![
+            "48. Sitzung · Bericht IMK".into(),
+            "Anliegen A-0002 (neu)".into(),
+        ],
+        show: true,
+    });
+    snap("dialog_recovery", &mut app);
 }

@@ -82,6 +82,20 @@ pub enum Action {
     DialogDiscard,
     /// Redraw the whole screen.
     Redraw,
+    /// Conflict: keep my version.
+    TakeMine,
+    /// Conflict: take the others' version.
+    TakeTheirs,
+    /// Conflict: keep both texts.
+    TakeBoth,
+    /// Recovery: take the unsaved work back.
+    Restore,
+    /// Recovery: show what it would change.
+    ShowDifference,
+    /// Open the newest readable backup (read-only).
+    OpenBackup,
+    /// Merge in what others saved to the file meanwhile.
+    MergeOthers,
 }
 
 impl Action {
@@ -126,6 +140,13 @@ impl Action {
             Self::DialogSave => "Speichern und fortfahren",
             Self::DialogDiscard => "Verwerfen und fortfahren",
             Self::Redraw => "Bildschirm neu zeichnen",
+            Self::TakeMine => "Konflikt: meine Fassung behalten",
+            Self::TakeTheirs => "Konflikt: Fassung der anderen übernehmen",
+            Self::TakeBoth => "Konflikt: beide Texte behalten",
+            Self::Restore => "Wiederherstellung: ungesicherte Arbeit übernehmen",
+            Self::ShowDifference => "Wiederherstellung: Unterschiede zeigen",
+            Self::OpenBackup => "Neueste lesbare Sicherung öffnen (nur lesen)",
+            Self::MergeOthers => "Änderungen anderer an der Datei übernehmen",
         }
     }
 }

@@ -48,7 +48,7 @@ impl App {
         report.updated_at = Some(now);
         report.updated_by = Some(user);
         self.history.record(label, vec![before]);
-        self.dirty = true;
+        self.mark_changed();
         true
     }
 
@@ -110,7 +110,7 @@ impl App {
             return false;
         }
         self.history.record(label, vec![before]);
-        self.dirty = true;
+        self.mark_changed();
         true
     }
 
@@ -168,7 +168,7 @@ impl App {
             }],
             extra: crate::domain::Extra::new(),
         });
-        self.dirty = true;
+        self.mark_changed();
         Some(id)
     }
 
@@ -189,15 +189,56 @@ impl App {
         self.data.sessions.sort_by_key(|s| s.number);
         self.session = number;
         self.walkthrough = None;
-        self.dirty = true;
+        self.mark_changed();
         true
+    }
+
+    /// Marks the work as unsaved and due for the recovery file.
+    pub fn mark_changed(&mut self) {
+        self.dirty = true;
+        self.revision += 1;
+    }
+
+    /// The data with the text of an open field put in, as if it were left now:
+    /// what the recovery file keeps, so that nothing typed is lost.
+    pub fn data_with_draft(&self) -> crate::domain::Dataset {
+        let mut data = self.data.clone();
+        let Some(editor) = &self.editor else {
+            return data;
+        };
+        let text = editor.content();
+        match &editor.target {
+            super::EditTarget::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                if let Some(s) = data.session_mut(*session) {
+                    s.report_mut(conference)
+                        .answers
+                        .insert(question.clone(), text);
+                }
+            }
+            super::EditTarget::ConcernTitle { id } if !text.trim().is_empty() => {
+                if let Some(c) = data.concern_mut(id) {
+                    c.title = text;
+                }
+            }
+            super::EditTarget::ConcernDetails { id } => {
+                if let Some(c) = data.concern_mut(id) {
+                    c.details = Some(text);
+                }
+            }
+            _ => {}
+        }
+        data
     }
 
     /// Undoes the last change.
     pub fn undo(&mut self) {
         match self.history.undo(&mut self.data) {
             Some(label) => {
-                self.dirty = true;
+                self.mark_changed();
                 self.after_history_change();
                 self.info(format!("Rückgängig: {label}"));
             }
@@ -209,7 +250,7 @@ impl App {
     pub fn redo(&mut self) {
         match self.history.redo(&mut self.data) {
             Some(label) => {
-                self.dirty = true;
+                self.mark_changed();
                 self.after_history_change();
                 self.info(format!("Wiederhergestellt: {label}"));
             }

@@ -32,6 +32,8 @@ pub enum EditTarget {
     },
     /// File name for exporting the Tischvorlage.
     ExportPath,
+    /// File name to save the data to when the file itself cannot be written.
+    SaveAsPath,
     /// New session: its date.
     SessionDate,
     SessionPlace {
@@ -54,7 +56,8 @@ impl EditTarget {
     pub fn is_form(&self) -> bool {
         matches!(
             self,
-            Self::ExportPath
+            Self::SaveAsPath
+                | Self::ExportPath
                 | Self::SessionDate
                 | Self::SessionPlace { .. }
                 | Self::SessionDebrief { .. }

@@ -3,6 +3,7 @@
 //! clock, no terminal here: the date and the time are passed in.
 
 mod action;
+mod dialogs;
 mod edit;
 mod editor;
 mod keymap;
@@ -17,9 +18,10 @@ mod walkthrough;
 mod walkthrough_choices;
 
 pub use action::Action;
+pub use dialogs::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::{EditTarget, Editor};
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
-pub use state::{App, Dialog, Effect, Message, Overlay, Pane, SearchState};
+pub use state::{App, Effect, Message, Overlay, Pane, SearchState};
 pub use undo::History;
 pub use update_editor::parse_german_date;
 pub use walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step, Walkthrough};

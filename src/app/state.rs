@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Editor, History, Keymap, Layer, Walkthrough};
+use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
 use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
 use crate::search::{Hit, Index};
 
@@ -69,15 +69,6 @@ pub enum Overlay {
     },
 }
 
-/// A question that must be answered before anything else.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dialog {
-    /// Unsaved work and the user wants to quit.
-    QuitUnsaved,
-    /// The data file could not be loaded; only quitting is possible.
-    LoadFailed(String),
-}
-
 /// A one-line message in the hint line; errors stand out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -100,6 +91,24 @@ pub enum Effect {
     /// Repaint the whole screen.
     Redraw,
     Quit,
+    /// Conflicts were decided and `data` holds the result: the file on disk
+    /// (whose changes were merged) becomes the base; then save if asked.
+    ConflictsResolved {
+        save: bool,
+        then_quit: bool,
+    },
+    /// Merge in what others saved to the file.
+    MergeFromDisk,
+    /// Take the offered recovery back.
+    TakeRecovery,
+    /// Delete the offered recovery.
+    DiscardRecovery,
+    /// Open the newest readable backup, read-only.
+    OpenBackup,
+    /// Save to another file and go on working there.
+    SaveAs {
+        path: String,
+    },
 }
 
 /// The whole state of the screen.
@@ -136,6 +145,11 @@ pub struct App {
     pub keymap: Keymap,
     /// Terminal size (columns, rows), an input like keys: it bounds scrolling.
     pub screen: (u16, u16),
+    /// Others saved the file since it was loaded.
+    pub external_change: bool,
+    /// Bumped on every change of data or typed text: the recovery file is
+    /// written when it moved.
+    pub revision: u64,
 }
 
 impl App {
@@ -173,6 +187,8 @@ impl App {
             message: None,
             keymap: Keymap::default(),
             screen: (80, 24),
+            external_change: false,
+            revision: 0,
         }
     }
 

@@ -25,7 +25,9 @@ impl App {
             Layer::Editor => {
                 if let Some(editor) = self.editor.as_mut() {
                     editor.error = None;
-                    editor.text.input(key);
+                    if editor.text.input(key) {
+                        self.revision += 1;
+                    }
                 }
             }
             Layer::Search => self.type_in_search(key),
@@ -43,6 +45,7 @@ impl App {
     pub fn handle_paste(&mut self, text: &str) -> Vec<Effect> {
         if let Some(editor) = self.editor.as_mut() {
             editor.paste(text);
+            self.revision += 1;
         } else if let Overlay::Search(search) = &mut self.overlay {
             search
                 .query
@@ -79,12 +82,12 @@ impl App {
             Layer::Review => return self.update_review(action),
             Layer::Sessions => self.update_sessions(action),
             Layer::Walkthrough => self.update_walkthrough(action),
-            Layer::Main => self.update_main(action),
+            Layer::Main => return self.update_main(action),
         }
         Vec::new()
     }
 
-    fn quit(&mut self) -> Vec<Effect> {
+    pub(super) fn quit(&mut self) -> Vec<Effect> {
         self.commit_editor_keep_open();
         if self.dirty {
             self.dialog = Some(Dialog::QuitUnsaved);
@@ -100,35 +103,6 @@ impl App {
             return Vec::new();
         }
         vec![Effect::Save { then_quit: false }]
-    }
-
-    fn update_dialog(&mut self, action: Action) -> Vec<Effect> {
-        match (self.dialog.clone(), action) {
-            (Some(Dialog::QuitUnsaved), Action::DialogSave | Action::Open) => {
-                self.dialog = None;
-                if let Some(reason) = self.read_only.clone() {
-                    self.error(format!("Speichern nicht möglich: {reason}"));
-                    return Vec::new();
-                }
-                vec![Effect::Save { then_quit: true }]
-            }
-            (Some(Dialog::QuitUnsaved), Action::DialogDiscard) => vec![Effect::Quit],
-            (Some(Dialog::QuitUnsaved), Action::Back) => {
-                self.dialog = None;
-                Vec::new()
-            }
-            (
-                Some(Dialog::LoadFailed(_)),
-                Action::Back | Action::Open | Action::Quit | Action::DialogDiscard,
-            ) => {
-                vec![Effect::Quit]
-            }
-            (_, Action::Quit) => {
-                self.dialog = None;
-                self.quit()
-            }
-            _ => Vec::new(),
-        }
     }
 }
 

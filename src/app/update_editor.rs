@@ -88,6 +88,7 @@ impl App {
             }
             // Forms are only taken on Enter; leaving them otherwise cancels.
             EditTarget::ExportPath
+            | EditTarget::SaveAsPath
             | EditTarget::SessionDate
             | EditTarget::SessionPlace { .. }
             | EditTarget::SessionDebrief { .. } => {}
@@ -136,6 +137,16 @@ impl App {
                         self.next_step();
                     }
                     Ok(Vec::new())
+                }
+            }
+            EditTarget::SaveAsPath => {
+                if text.trim().is_empty() {
+                    Err("Bitte einen Dateinamen eingeben.".to_owned())
+                } else {
+                    self.editor = None;
+                    Ok(vec![Effect::SaveAs {
+                        path: text.trim().to_owned(),
+                    }])
                 }
             }
             EditTarget::ExportPath => {

@@ -2,11 +2,11 @@
 
 use super::update::{PAGE, step};
 use super::walkthrough::ExchangeChoice;
-use super::{Action, App, Overlay, Pane, Step};
+use super::{Action, App, Effect, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
 
 impl App {
-    pub(super) fn update_main(&mut self, action: Action) {
+    pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
         let conference = self.conference_id();
         match action {
             Action::NextPane => self.focus = self.focus.next(),
@@ -53,8 +53,10 @@ impl App {
                 }
             }
             Action::Reference => self.overlay = Overlay::Reference { scroll: 0 },
+            Action::MergeOthers => return vec![Effect::MergeFromDisk],
             _ => {}
         }
+        Vec::new()
     }
 
     fn decide_selected_concern(&mut self, status: ConcernStatus) {

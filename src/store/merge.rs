@@ -71,7 +71,7 @@ impl Conflict {
                 }),
             }
         }
-        parts.join(" · ")
+        parts.join(" · ").replace("Antwort · ", "Antwort zu ")
     }
 
     /// Whether "both" makes sense: both sides are text.
@@ -344,34 +344,33 @@ fn merge_sets(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
 }
 
 fn set_at(root: &mut Value, path: &[Segment], value: Option<Value>) {
-    let Some((last, parents)) = path.split_last() else {
+    let Some((target, parents)) = path.split_last() else {
         if let Some(v) = value {
             *root = v;
         }
         return;
     };
     let mut node = root;
-    let mut list = String::new();
+    // The name of the list the next record segment is in.
+    let mut list_name = String::new();
     for segment in parents {
         let next = match segment {
             Segment::Key(k) => {
-                list.clone_from(k);
+                list_name.clone_from(k);
                 node.get_mut(k.as_str())
             }
-            Segment::Record(id) => {
-                let list = list.clone();
-                node.as_array_mut().and_then(|a| {
-                    a.iter_mut()
-                        .find(|v| identity(&list, v).as_deref() == Some(id))
-                })
-            }
+            Segment::Record(id) => node.as_array_mut().and_then(|items| {
+                items
+                    .iter_mut()
+                    .find(|v| identity(&list_name, v).as_deref() == Some(id))
+            }),
         };
         match next {
             Some(n) => node = n,
             None => return,
         }
     }
-    match (last, node) {
+    match (target, node) {
         (Segment::Key(k), Value::Object(map)) => match value {
             Some(v) => {
                 map.insert(k.clone(), v);
@@ -383,7 +382,7 @@ fn set_at(root: &mut Value, path: &[Segment], value: Option<Value>) {
         (Segment::Record(id), Value::Array(items)) => {
             let at = items
                 .iter()
-                .position(|v| identity(&list, v).as_deref() == Some(id));
+                .position(|v| identity(&list_name, v).as_deref() == Some(id));
             match (at, value) {
                 (Some(i), Some(v)) => items[i] = v,
                 (Some(i), None) => {

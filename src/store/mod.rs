@@ -8,6 +8,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod paths;
+pub mod recovery;
 mod save;
 pub mod sync;
 

@@ -1,4 +1,4 @@
-//! Questions that must be answered before anything else.
+//! Questions that must be answered before anything else; each shows its own keys.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,36 +6,124 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
-use super::widgets::{centered, popup_block};
-use crate::app::Dialog;
+use super::widgets::{centered, popup_block, wrapped_height};
+use crate::app::{ConflictDialog, Dialog};
+
+fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in pairs {
+        spans.push(Span::styled((*key).to_owned(), theme.key));
+        spans.push(Span::raw(format!(" {what}   ")));
+    }
+    Line::from(spans)
+}
+
+/// A field's value as the user reads it.
+fn shown(value: Option<&serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => "(gelöscht)".into(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn conflict_lines(dialog: &ConflictDialog, theme: &Theme) -> (String, Vec<Line<'static>>) {
+    let total = dialog.merged.conflicts.len();
+    let index = dialog.decisions.len().min(total.saturating_sub(1));
+    let conflict = &dialog.merged.conflicts[index];
+    let mut lines = vec![
+        Line::from(Span::styled(conflict.describe(), theme.header)),
+        Line::from("Andere haben dasselbe Feld anders geändert. Welche Fassung soll gelten?"),
+        Line::from(""),
+        Line::from(Span::styled("Meine Fassung:", theme.key)),
+    ];
+    lines.extend(
+        shown(conflict.ours.as_ref())
+            .lines()
+            .map(|l| Line::from(format!("  {l}"))),
+    );
+    lines.push(Line::from(Span::styled("Fassung der anderen:", theme.key)));
+    lines.extend(
+        shown(conflict.theirs.as_ref())
+            .lines()
+            .map(|l| Line::from(format!("  {l}"))),
+    );
+    lines.push(Line::from(""));
+    let mut options = vec![("m", "meine"), ("t", "die der anderen")];
+    if conflict.both_are_text() {
+        options.push(("b", "beide"));
+    }
+    options.push(("Esc", "abbrechen (nichts wird gespeichert)"));
+    lines.push(keys(&options, theme));
+    (format!("Konflikt {} von {total}", index + 1), lines)
+}
 
 pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (title, lines) = match dialog {
         Dialog::QuitUnsaved => (
-            "Ungespeicherte Änderungen",
+            "Ungespeicherte Änderungen".to_owned(),
             vec![
                 Line::from("Es gibt ungespeicherte Änderungen."),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled("s", theme.key),
-                    Span::raw(" speichern und beenden   "),
-                    Span::styled("d", theme.key),
-                    Span::raw(" verwerfen und beenden   "),
-                    Span::styled("Esc", theme.key),
-                    Span::raw(" weiterarbeiten"),
-                ]),
+                keys(
+                    &[
+                        ("s", "speichern und beenden"),
+                        ("d", "verwerfen und beenden"),
+                        ("Esc", "weiterarbeiten"),
+                    ],
+                    theme,
+                ),
             ],
         ),
-        Dialog::LoadFailed(reason) => (
-            "Datei kann nicht geöffnet werden",
-            vec![
+        Dialog::LoadFailed { reason, backup } => {
+            let mut lines = vec![
                 Line::from(Span::styled(reason.clone(), theme.error)),
                 Line::from(""),
-                Line::from("Die Datei bleibt unverändert. Enter oder q beendet."),
-            ],
-        ),
+                Line::from("Die Datei bleibt unverändert."),
+            ];
+            if let Some(b) = backup {
+                lines.push(keys(
+                    &[("o", &format!("Sicherung {b} ansehen (nur lesen)"))],
+                    theme,
+                ));
+            }
+            lines.push(keys(&[("Enter", "beenden")], theme));
+            ("Datei kann nicht geöffnet werden".to_owned(), lines)
+        }
+        Dialog::Conflicts(c) => conflict_lines(c, theme),
+        Dialog::Recovery { at, changes, show } => {
+            let mut lines = vec![
+                Line::from(format!(
+                    "Es gibt ungesicherte Arbeit vom {at} für diese Datei."
+                )),
+                Line::from(format!("Sie ändert {} Einträge.", changes.len())),
+                Line::from(""),
+            ];
+            if *show {
+                lines.extend(changes.iter().map(|c| Line::from(format!("  • {c}"))));
+                lines.push(Line::from(""));
+            }
+            lines.push(keys(
+                &[
+                    ("w", "wiederherstellen"),
+                    (
+                        "v",
+                        if *show {
+                            "Liste verbergen"
+                        } else {
+                            "Unterschiede zeigen"
+                        },
+                    ),
+                    ("d", "verwerfen"),
+                ],
+                theme,
+            ));
+            ("Wiederherstellung".to_owned(), lines)
+        }
     };
-    let popup = centered(area, 72, 9);
+    let width = area.width.min(76);
+    let height = wrapped_height(&lines, width.saturating_sub(2)) + 2;
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)

@@ -56,6 +56,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else if app.dirty {
         add(" · ● ungespeichert".into(), theme.warning, 9);
     }
+    if app.external_change {
+        add(
+            " · Datei von anderen geändert – R übernimmt".into(),
+            theme.warning,
+            8,
+        );
+    }
     if app.needs_new_session() && app.current_session().is_some() {
         add(" · n: nächste Sitzung anlegen".into(), theme.dim, 4);
     }

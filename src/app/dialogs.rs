@@ -1,0 +1,176 @@
+//! Questions that must be answered before anything else: unsaved work on quit,
+//! conflicting changes of others, a recovery to take back, a file that could
+//! not be read.
+
+use super::{Action, App, EditTarget, Editor, Effect};
+use crate::store::merge::{Merged, Resolution, resolve};
+
+/// What happens once all conflicts are decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterConflicts {
+    /// They came up while saving: save the result.
+    Save { then_quit: bool },
+    /// They came up while taking in others' changes: just keep the result.
+    Adopt,
+}
+
+/// Conflicting changes, decided one after the other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictDialog {
+    pub merged: Merged,
+    /// One decision per conflict decided so far.
+    pub decisions: Vec<Resolution>,
+    pub after: AfterConflicts,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Unsaved work and the user wants to quit.
+    QuitUnsaved,
+    /// The data file could not be read; `backup` names a readable backup.
+    LoadFailed {
+        reason: String,
+        backup: Option<String>,
+    },
+    /// Others changed the same fields.
+    Conflicts(Box<ConflictDialog>),
+    /// Unsaved work from an earlier run: when, what it changes, whether shown.
+    Recovery {
+        at: String,
+        changes: Vec<String>,
+        show: bool,
+    },
+}
+
+impl App {
+    /// Shows the conflicts of a merge for the user to decide.
+    pub fn show_conflicts(&mut self, merged: Merged, after: AfterConflicts) {
+        self.dialog = Some(Dialog::Conflicts(Box::new(ConflictDialog {
+            merged,
+            decisions: Vec::new(),
+            after,
+        })));
+    }
+
+    /// The others' changes were merged in without conflict.
+    pub fn adopt_merged(&mut self, data: crate::domain::Dataset, others_only: bool) {
+        self.data = data;
+        self.external_change = false;
+        self.revision += 1;
+        if others_only {
+            self.dirty = false;
+        }
+        self.info("Änderungen anderer übernommen.");
+    }
+
+    /// Saving failed: say why and offer to save elsewhere, so nothing is lost.
+    pub fn offer_save_as(&mut self, reason: &str) {
+        self.error(reason.to_owned());
+        let suggestion = format!("{}.neu.json", self.file_name.trim_end_matches(".json"));
+        let mut editor = Editor::new(
+            EditTarget::SaveAsPath,
+            "Speichern unter (Enter schreibt, Esc bricht ab)",
+            &suggestion,
+        );
+        editor.error = Some(reason.to_owned());
+        self.editor = Some(editor);
+    }
+
+    pub(super) fn update_dialog(&mut self, action: Action) -> Vec<Effect> {
+        let Some(dialog) = self.dialog.clone() else {
+            return Vec::new();
+        };
+        match dialog {
+            Dialog::QuitUnsaved => match action {
+                Action::DialogSave | Action::Open => {
+                    self.dialog = None;
+                    if let Some(reason) = self.read_only.clone() {
+                        self.error(format!("Speichern nicht möglich: {reason}"));
+                        return Vec::new();
+                    }
+                    vec![Effect::Save { then_quit: true }]
+                }
+                Action::DialogDiscard => vec![Effect::DiscardRecovery, Effect::Quit],
+                Action::Back => {
+                    self.dialog = None;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Dialog::LoadFailed { backup, .. } => match action {
+                Action::OpenBackup if backup.is_some() => {
+                    self.dialog = None;
+                    vec![Effect::OpenBackup]
+                }
+                Action::Back | Action::Open | Action::Quit | Action::DialogDiscard => {
+                    vec![Effect::Quit]
+                }
+                _ => Vec::new(),
+            },
+            Dialog::Conflicts(conflicts) => self.decide_conflict(*conflicts, action),
+            Dialog::Recovery { at, changes, show } => match action {
+                Action::Restore => {
+                    self.dialog = None;
+                    vec![Effect::TakeRecovery]
+                }
+                Action::ShowDifference => {
+                    self.dialog = Some(Dialog::Recovery {
+                        at,
+                        changes,
+                        show: !show,
+                    });
+                    Vec::new()
+                }
+                Action::DialogDiscard => {
+                    self.dialog = None;
+                    self.info("Wiederherstellung verworfen.");
+                    vec![Effect::DiscardRecovery]
+                }
+                // No way past it without a decision: the work would be overwritten.
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn decide_conflict(&mut self, mut dialog: ConflictDialog, action: Action) -> Vec<Effect> {
+        let index = dialog.decisions.len();
+        let Some(conflict) = dialog.merged.conflicts.get(index) else {
+            return Vec::new();
+        };
+        let decision = match action {
+            Action::TakeMine => Resolution::Ours,
+            Action::TakeTheirs => Resolution::Theirs,
+            Action::TakeBoth if conflict.both_are_text() => Resolution::Both,
+            Action::Back => {
+                // Nothing is written; the work stays, unsaved.
+                self.dialog = None;
+                self.error("Zusammenführen abgebrochen – nichts gespeichert, Ihre Änderungen sind noch da.");
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        };
+        dialog.decisions.push(decision);
+        if dialog.decisions.len() < dialog.merged.conflicts.len() {
+            self.dialog = Some(Dialog::Conflicts(Box::new(dialog)));
+            return Vec::new();
+        }
+        self.dialog = None;
+        match crate::store::sync::from_value(resolve(&dialog.merged, &dialog.decisions)) {
+            Ok(data) => {
+                self.data = data;
+                self.mark_changed();
+                self.external_change = false;
+                let (save, then_quit) = match dialog.after {
+                    AfterConflicts::Save { then_quit } => (true, then_quit),
+                    AfterConflicts::Adopt => (false, false),
+                };
+                self.info("Konflikte entschieden.");
+                vec![Effect::ConflictsResolved { save, then_quit }]
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The loop: wait for input, handle everything queued, run the effects, draw once.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::{Backend, Shared, lock, now};
+use crate::app::{App, Effect};
+use crate::ui::{self, Theme};
+
+/// The recovery file is written this long after the last change.
+const RECOVERY_DELAY: Duration = Duration::from_millis(300);
+
+pub(super) fn run(terminal: &mut Terminal<Backend>, shared: &Mutex<Shared>) -> std::io::Result<()> {
+    let theme = Theme::default();
+    {
+        let mut state = lock(shared);
+        let size = terminal.size()?;
+        state.app.resize(size.width, size.height);
+        terminal.draw(|f| ui::render(&state.app, f, &theme))?;
+    }
+    let mut recovery_due: Option<Instant> = None;
+    let mut written_revision = lock(shared).app.revision;
+    loop {
+        // Sleep until input comes; wake only to write a due recovery file.
+        if let Some(due) = recovery_due
+            && !event::poll(due.saturating_duration_since(Instant::now()))?
+        {
+            {
+                let mut state = lock(shared);
+                let Shared { app, file } = &mut *state;
+                file.write_recovery(app);
+                written_revision = app.revision;
+                recovery_due = None;
+                continue;
+            }
+        }
+        let first = event::read()?;
+        let mut state = lock(shared);
+        let Shared { app, file } = &mut *state;
+        let mut effects = handle(app, first);
+        while event::poll(Duration::ZERO)? {
+            effects.extend(handle(app, event::read()?));
+        }
+        for effect in effects {
+            if file.run(effect, app, terminal)? {
+                return Ok(());
+            }
+        }
+        file.notice_external_change(app);
+        if app.revision != written_revision && recovery_due.is_none() {
+            recovery_due = Some(Instant::now() + RECOVERY_DELAY);
+        }
+        terminal.draw(|f| ui::render(app, f, &theme))?;
+    }
+}
+
+fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    app.now = now();
+    match event {
+        Event::Key(key) => app.handle_key(key),
+        Event::Paste(text) => app.handle_paste(&text),
+        Event::Resize(columns, rows) => {
+            app.resize(columns, rows);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,144 @@
+//! The terminal: setup and restore (always, also on panic and on signals), the
+//! event loop, and the effects on the data file. Event → keymap → action →
+//! update → effects → one draw. Nothing ticks: the loop sleeps until input
+//! comes, or until the recovery file is due.
+
+mod data_file;
+mod event_loop;
+mod signals;
+
+use std::io::{BufWriter, Stdout, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::App;
+use data_file::DataFile;
+
+type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// Output buffer: a whole frame is written in one go.
+const OUTPUT_BUFFER: usize = 64 * 1024;
+
+/// The screen's state and its file, shared with the signal thread.
+pub(crate) struct Shared {
+    pub app: App,
+    pub file: DataFile,
+}
+
+pub(crate) fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
+    // A panic elsewhere must not keep the work from being saved for recovery.
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Restores the terminal when dropped, whatever happened.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+pub(crate) fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// How the screen ended, for `main` to report after the terminal is restored.
+pub struct Outcome {
+    pub code: u8,
+    pub message: Option<String>,
+}
+
+/// Whether stdin and stdout are a terminal; if not, why the screen cannot open.
+pub fn check_terminal() -> Result<(), String> {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(
+            "fachmk braucht ein Terminal; ohne Terminal helfen „fachmk check“ und „fachmk export“."
+                .into(),
+        )
+    }
+}
+
+/// Opens the screen on `path`. Returns after the terminal is restored.
+pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outcome {
+    let (app, file) = DataFile::open(path, session, today);
+    let shared = Arc::new(Mutex::new(Shared { app, file }));
+    if let Err(e) = signals::install(Arc::clone(&shared)) {
+        return Outcome {
+            code: crate::commands::exit::IO,
+            message: Some(format!("Signale können nicht abgefangen werden: {e}")),
+        };
+    }
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous_hook(info);
+    }));
+    let mut terminal = match setup() {
+        Ok(t) => t,
+        Err(e) => {
+            restore_terminal();
+            return Outcome {
+                code: crate::commands::exit::IO,
+                message: Some(format!("Terminal kann nicht eingerichtet werden: {e}")),
+            };
+        }
+    };
+    let guard = TerminalGuard;
+    let result = event_loop::run(&mut terminal, &shared);
+    match result {
+        Ok(()) => {
+            drop(guard);
+            Outcome {
+                code: 0,
+                message: None,
+            }
+        }
+        Err(e) => {
+            // The terminal is gone or broken: keep the work, end as on a hang-up.
+            let mut state = lock(&shared);
+            let Shared { app, file } = &mut *state;
+            file.write_recovery(app);
+            drop(state);
+            std::mem::forget(guard); // do not write to a terminal that is gone
+            Outcome {
+                code: 128 + 1,
+                message: Some(format!(
+                    "Terminal verloren ({e}); ungesicherte Arbeit ist für den nächsten Start aufbewahrt."
+                )),
+            }
+        }
+    }
+}
+
+fn setup() -> std::io::Result<Terminal<Backend>> {
+    enable_raw_mode()?;
+    let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, std::io::stdout());
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// The current time, to the second (stamps in the file need no more).
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound as _;
+    chrono::Utc::now().trunc_subsecs(0)
+}
