@@ -43,6 +43,16 @@ pub enum Command {
         #[arg(long, short = 'o', value_name = "DATEI")]
         output: Option<PathBuf>,
     },
+    /// Führt zwei Fassungen der Datendatei datensatzweise zusammen (Git-Merge-Treiber:
+    /// „fachmk merge %O %A %B“); das Ergebnis steht danach in OURS
+    Merge {
+        /// Gemeinsamer Ursprung (%O)
+        base: PathBuf,
+        /// Unsere Fassung; erhält das Ergebnis (%A)
+        ours: PathBuf,
+        /// Die andere Fassung (%B)
+        theirs: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

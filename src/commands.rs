@@ -233,3 +233,62 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
     }
     Ok(path)
 }
+
+/// `fachmk merge BASE OURS THEIRS`: git's merge driver (`%O %A %B`). Writes the
+/// merged file into OURS. Exit 0 when clean; 1 when fields conflict — OURS then
+/// holds the merge (with our values) and the conflicts under `merge_conflicts`,
+/// which `fachmk --file OURS` offers to decide.
+pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8 {
+    let load = |p: &Path, err: &mut dyn Write| load_for_command(p, err);
+    let (b, o, t) = match (load(base, err), load(ours, err), load(theirs, err)) {
+        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
+        _ => return exit::DATA,
+    };
+    let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return exit::DATA;
+        }
+    };
+    let conflicts = merged.conflicts.len();
+    let bytes = if conflicts == 0 {
+        store::sync::from_value(merged.value)
+            .and_then(|d| store::to_bytes(&d, ours).map_err(Into::into))
+    } else {
+        let mut value = merged.value.clone();
+        if let Some(map) = value.as_object_mut() {
+            map.insert(
+                store::merge::CONFLICTS_KEY.to_owned(),
+                serde_json::to_value(&merged.conflicts).unwrap_or_default(),
+            );
+        }
+        serde_json::to_vec_pretty(&value)
+            .map(|mut v| {
+                v.push(b'\n');
+                v
+            })
+            .map_err(|e| store::sync::SyncError::Merge(e.to_string()))
+    };
+    let written = bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| store::save(ours, &b, 0).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        let _ = writeln!(err, "{e}");
+        return exit::IO;
+    }
+    if conflicts == 0 {
+        exit::OK
+    } else {
+        for c in &merged.conflicts {
+            let _ = writeln!(err, "Konflikt: {}", c.describe());
+        }
+        let _ = writeln!(
+            err,
+            "{}: {conflicts} Konflikte; mit „fachmk --file {}“ entscheiden.",
+            ours.display(),
+            ours.display()
+        );
+        exit::INCOMPLETE
+    }
+}

@@ -15,6 +15,9 @@ fn main() -> ExitCode {
     let file = cli.file.as_deref();
     let code = match &cli.command {
         Some(Command::Init { path }) => commands::init(path, &mut err),
+        Some(Command::Merge { base, ours, theirs }) => {
+            commands::merge(base, ours, theirs, &mut err)
+        }
         Some(Command::Check) => match commands::data_file(file, &mut err) {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,

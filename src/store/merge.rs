@@ -8,6 +8,7 @@
 //! same field changed differently on both sides is a conflict: the merged tree
 //! then holds our value there, and the conflict lists both for the user to decide.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The keys that stamp a record with its last change.
@@ -15,7 +16,8 @@ const STAMP_AT: &str = "updated_at";
 const STAMP_BY: &str = "updated_by";
 
 /// One step of the path to a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Segment {
     Key(String),
     /// A record in a list, by its identity.
@@ -23,7 +25,7 @@ pub enum Segment {
 }
 
 /// A field changed differently on both sides.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     pub path: Vec<Segment>,
     pub base: Option<Value>,
@@ -98,6 +100,20 @@ fn field_name(list: &str, key: &str) -> String {
         (_, "role") => "Amt".into(),
         (_, other) => other.to_owned(),
     }
+}
+
+/// The key under which `fachmk merge` leaves undecided conflicts in a file, for
+/// the screen to offer when the file is opened.
+pub const CONFLICTS_KEY: &str = "merge_conflicts";
+
+/// Splits conflicts left in a file by `fachmk merge` from the file's tree.
+pub fn take_left_conflicts(value: &mut Value) -> Option<Merged> {
+    let list = value.as_object_mut()?.remove(CONFLICTS_KEY)?;
+    let conflicts: Vec<Conflict> = serde_json::from_value(list).ok()?;
+    Some(Merged {
+        value: value.clone(),
+        conflicts,
+    })
 }
 
 /// The result of a merge.

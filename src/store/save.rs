@@ -75,7 +75,8 @@ pub(super) fn replace(
         }
         if backups > 0 {
             rotate_backups(target, backups).map_err(io)?;
-            write_atomic(&backup_path(target, 1), previous).map_err(io)?;
+            let like = std::fs::metadata(target).ok();
+            write_atomic_like(&backup_path(target, 1), previous, like.as_ref()).map_err(io)?;
         }
     }
     write_atomic(target, bytes).map_err(io)
@@ -126,11 +127,28 @@ fn rotate_backups(path: &Path, keep: usize) -> std::io::Result<()> {
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_like(path, bytes, None)
+}
+
+/// Writes atomically. An existing file keeps its mode and group; a new one gets
+/// those of `like` (a backup gets the data file's), else it is private (0600).
+fn write_atomic_like(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
     let mut options = atomic_write_file::OpenOptions::new();
     options.preserve_mode(true).try_preserve_owner(true);
-    // Only used when there is no file yet: then it is the owner's alone.
     options.mode(0o600);
+    let existed = path.exists();
     let mut file = options.open(path)?;
+    if let (false, Some(like)) = (existed, like) {
+        // Set explicitly: the umask must not narrow what the data file allows.
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(like.mode() & 0o7777))?;
+        let _ = std::os::unix::fs::fchown(file.as_file(), None, Some(like.gid()));
+    }
     file.write_all(bytes)?;
     file.commit()
 }

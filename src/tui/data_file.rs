@@ -57,8 +57,15 @@ impl DataFile {
                         crate::domain::VERSION
                     ));
                 }
+                let left = serde_json::to_value(&loaded.data)
+                    .ok()
+                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
                 file.base = Some(loaded);
-                file.offer_recovery(&mut app);
+                match left {
+                    // Left by `fachmk merge`: decided here, written on the next save.
+                    Some(merged) => app.show_conflicts(merged, AfterConflicts::Adopt),
+                    None => file.offer_recovery(&mut app),
+                }
                 app
             }
             Err(e) => {

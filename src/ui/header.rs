@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut parts = vec![Part {
         text: " IT-PLR".into(),
         style: theme.header,
-        rank: 9,
+        rank: 6,
     }];
     let mut add = |text: String, style: Style, rank: u8| parts.push(Part { text, style, rank });
     match app.current_session() {
@@ -57,11 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         add(" · ● ungespeichert".into(), theme.warning, 9);
     }
     if app.external_change {
-        add(
-            " · Datei von anderen geändert – R übernimmt".into(),
-            theme.warning,
-            8,
-        );
+        add(" · ⚠ von anderen geändert (R)".into(), theme.warning, 9);
     }
     if app.needs_new_session() && app.current_session().is_some() {
         add(" · n: nächste Sitzung anlegen".into(), theme.dim, 4);
@@ -77,10 +73,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             part.text.clear();
         }
     }
-    let spans: Vec<Span> = parts
+    let mut spans: Vec<Span> = parts
         .into_iter()
         .filter(|p| !p.text.is_empty())
         .map(|p| Span::styled(p.text, p.style))
         .collect();
+    // Without the "IT-PLR" in front, the line does not start with a separator.
+    if let Some(first) = spans.first_mut()
+        && let Some(rest) = first.content.strip_prefix(" · ")
+    {
+        first.content = format!(" {rest}").into();
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

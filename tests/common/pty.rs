@@ -95,6 +95,21 @@ impl Pty {
         std::thread::sleep(Duration::from_millis(120));
     }
 
+    /// The process id of the program.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    /// Sends a signal (by name, as `kill` takes it) to the program.
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
     /// Waits for the program to end; returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
