@@ -240,9 +240,8 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
 /// which `fachmk --file OURS` offers to decide.
 pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8 {
     let load = |p: &Path, err: &mut dyn Write| load_for_command(p, err);
-    let (b, o, t) = match (load(base, err), load(ours, err), load(theirs, err)) {
-        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
-        _ => return exit::DATA,
+    let (Ok(b), Ok(o), Ok(t)) = (load(base, err), load(ours, err), load(theirs, err)) else {
+        return exit::DATA;
     };
     let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
         Ok(m) => m,

@@ -432,3 +432,66 @@ fn merge_with_conflicts_leaves_them_for_the_screen() {
     assert!(!text.contains("merge_conflicts"));
     assert_eq!(answer(&ours, "WMK", "Q1").as_deref(), Some("ihre"));
 }
+
+#[test]
+fn a_failing_save_offers_save_as_and_loses_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("verschwindet");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("daten.json");
+    store::write_new(&file, store::BUNDLED_JSON.as_bytes()).unwrap();
+    let mut p = open(home.path(), &file);
+    answer_q1(&mut p, "Nicht verlieren");
+    std::fs::remove_dir_all(&dir).unwrap(); // the directory is gone: saving there must fail
+    p.send(CTRL_S);
+    p.wait_for("Speichern unter");
+    let elsewhere = home.path().join("gerettet.json");
+    // Replace the suggested name with another one.
+    p.send("\x1b[H"); // Pos1
+    p.send("\x0b"); // Ctrl-K: delete to the end of the line
+    p.send(elsewhere.to_str().unwrap());
+    p.send(ENTER);
+    p.wait_for("Gespeichert");
+    assert_eq!(
+        answer(&elsewhere, "WMK", "Q1").as_deref(),
+        Some("Nicht verlieren")
+    );
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_broken_file_shows_why_and_offers_the_newest_backup_read_only() {
+    let (home, file) = setup();
+    let mut data = store::bundled();
+    data.session_mut(48)
+        .unwrap()
+        .report_mut("WMK")
+        .answers
+        .insert("Q1".into(), "aus der Sicherung".into());
+    std::fs::write(
+        store::backup_path(&file, 1),
+        store::to_bytes(&data, &file).unwrap(),
+    )
+    .unwrap();
+    let broken = &store::BUNDLED_JSON.as_bytes()[..5000];
+    std::fs::write(&file, broken).unwrap();
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Datei kann nicht geöffnet werden");
+    p.wait_for("abgeschnitten");
+    p.send("o");
+    p.wait_for("NUR LESEN");
+    p.wait_for("aus der Sicherung");
+    p.send("-"); // a change is refused
+    p.wait_for("Nur lesen");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        broken,
+        "the broken file is never written"
+    );
+}

@@ -222,7 +222,8 @@ impl DataFile {
                 app.show_conflicts(merged, AfterConflicts::Save { then_quit });
                 false
             }
-            Err(SyncError::Lock(e)) => {
+            // Someone else is saving right now: try again in a moment.
+            Err(SyncError::Lock(e @ store::lock::LockError::Held { .. })) => {
                 app.error(e.to_string());
                 false
             }
