@@ -140,17 +140,17 @@ fn keys_in_every_layer_never_panic() {
     for _ in 0..20_000 {
         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
         let pick = (seed >> 16) as usize;
-        let code = if pick % 3 == 0 {
+        let code = if pick.is_multiple_of(3) {
             keys[pick % keys.len()]
         } else {
             let letters = b"wynxjkqsdaobevr-fu/?ig G\x7f";
             KeyCode::Char(letters[pick % letters.len()] as char)
         };
         let _ = app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        if app.layer() == Layer::Dialog && pick % 5 == 0 {
+        if app.layer() == Layer::Dialog && pick.is_multiple_of(5) {
             let _ = app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
         }
-        if pick % 97 == 0 {
+        if pick.is_multiple_of(97) {
             draw(&app, 80, 24);
         }
     }
