@@ -36,7 +36,7 @@ pub enum Command {
     Check,
     /// Exportiert die Vorbereitung einer Sitzung
     Export {
-        /// Format: md (Tischvorlage) oder json
+        /// Format: md (Tischvorlage), json, ics (Kalender) oder csv (Anliegen)
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Zieldatei (Vorgabe: Standardausgabe)
@@ -61,4 +61,8 @@ pub enum ExportFormat {
     Md,
     /// Die vorbereitete Sitzung als JSON, mit aufgelösten Namen
     Json,
+    /// Sitzung und Nachbesprechung als Kalender (iCalendar)
+    Ics,
+    /// Die Anliegen als Tabelle für Excel (UTF-8, Semikolon)
+    Csv,
 }

@@ -121,20 +121,26 @@ pub fn check(
         return exit::USAGE;
     };
     let progress = SessionProgress::of(data, s);
+    let phase = s.phase(today);
     let _ = writeln!(
         out,
-        "{}. Sitzung ({}): {}/{} Konferenzen fertig.",
+        "{}. Sitzung ({}): {}/{} Konferenzen fertig. Phase: {}.",
         s.number,
         s.date.format("%d.%m.%Y"),
         progress.done(),
-        progress.total()
+        progress.total(),
+        phase.word()
     );
     for (conference, missing) in &progress.per_conference {
         for m in missing {
             let _ = writeln!(out, "{conference}: {}", m.describe());
         }
     }
-    if progress.is_complete() {
+    let debrief = data.debrief_gaps(number, today);
+    for gap in &debrief {
+        let _ = writeln!(out, "{gap}");
+    }
+    if progress.is_complete() && debrief.is_empty() {
         exit::OK
     } else {
         exit::INCOMPLETE
@@ -162,6 +168,8 @@ pub fn export(
     let text = match format {
         ExportFormat::Md => export::markdown(&loaded.data, number),
         ExportFormat::Json => export::json(&loaded.data, number),
+        ExportFormat::Ics => export::ics(&loaded.data, number),
+        ExportFormat::Csv => export::csv(&loaded.data, number),
     };
     match output {
         None => {

@@ -9,7 +9,12 @@ use fachmk::commands::{self, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = chrono::Local::now().date_naive();
+    // The one clock of the program. FACHMK_TODAY (YYYY-MM-DD) fixes it, for tests
+    // and for preparing as of another day.
+    let today = std::env::var("FACHMK_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let file = cli.file.as_deref();

@@ -10,6 +10,7 @@ fn fachmk(home: &std::path::Path) -> Command {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("FACHMK_TODAY", "2025-11-10")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     cmd
 }
@@ -37,14 +38,24 @@ fn init_then_check_session_45_lists_what_is_missing() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.starts_with("45. Sitzung (13.11.2024): 0/13 Konferenzen fertig."),
+        text.starts_with(
+            "45. Sitzung (13.11.2024): 0/13 Konferenzen fertig. Phase: Nachbesprechung."
+        ),
         "{text}"
     );
     assert!(
         text.contains("VMK: keine Angabe, ob ein Austausch stattgefunden hat"),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 14, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.contains("keine Angabe")).count(),
+        13,
+        "{text}"
+    );
+    assert!(
+        text.contains("Nachbesprechung überfällig (geplant 04.12.2024"),
+        "{text}"
+    );
 }
 
 #[test]

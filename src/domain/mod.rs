@@ -4,6 +4,7 @@
 mod concern;
 mod conference;
 mod dataset;
+mod debrief;
 mod decision;
 mod progress;
 mod session;
@@ -13,6 +14,7 @@ mod validate;
 pub use concern::{Concern, ConcernStatus, HistoryEntry};
 pub use conference::{Assignment, Conference, Person, land_name};
 pub use dataset::{Dataset, FORMAT, ReferenceText, VERSION};
+pub use debrief::{Debrief, DebriefItem, Phase};
 pub use decision::{Decision, is_valid_decision_id};
 pub use progress::{Missing, SessionProgress, missing_for};
 pub use session::{Exchange, GuidingQuestion, Report, ReportStatus, Session};

@@ -14,6 +14,8 @@ pub enum Missing {
     NoPresenter,
     /// The report is not marked ready.
     NotReady,
+    /// A concern carried from an earlier session got no decision in this one.
+    ConcernUndecided { id: String, title: String },
 }
 
 impl Missing {
@@ -24,6 +26,9 @@ impl Missing {
             Self::Unanswered { number, .. } => format!("Leitfrage {number} unbeantwortet"),
             Self::NoPresenter => "niemand trägt vor".into(),
             Self::NotReady => "Bericht nicht als fertig markiert".into(),
+            Self::ConcernUndecided { id, title } => {
+                format!("Anliegen {id} „{title}“ ohne Entscheidung in dieser Sitzung")
+            }
         }
     }
 }
@@ -74,7 +79,9 @@ impl SessionProgress {
 /// What is missing for `conference` in `session`.
 pub fn missing_for(data: &Dataset, session: &Session, conference: &str) -> Vec<Missing> {
     let Some(report) = session.report(conference) else {
-        return vec![Missing::ExchangeUnknown];
+        let mut missing = vec![Missing::ExchangeUnknown];
+        missing.extend(undecided_concerns(data, session, conference));
+        return missing;
     };
     if report.status == ReportStatus::NoReport {
         return Vec::new();
@@ -100,5 +107,26 @@ pub fn missing_for(data: &Dataset, session: &Session, conference: &str) -> Vec<M
     if report.status != ReportStatus::Ready {
         missing.push(Missing::NotReady);
     }
+    missing.extend(undecided_concerns(data, session, conference));
     missing
+}
+
+/// Concerns carried into `session` (raised earlier, still active) that got no
+/// decision in it: carrying over is never silent.
+pub fn undecided_concerns(data: &Dataset, session: &Session, conference: &str) -> Vec<Missing> {
+    data.concerns
+        .iter()
+        .filter(|c| {
+            c.conference == conference && c.status.is_active() && c.raised_in < session.number
+        })
+        .filter(|c| {
+            !c.history
+                .iter()
+                .any(|h| h.session == Some(session.number) && h.status.is_some())
+        })
+        .map(|c| Missing::ConcernUndecided {
+            id: c.id.clone(),
+            title: c.title.clone(),
+        })
+        .collect()
 }

@@ -106,6 +106,8 @@ pub struct Session {
     pub debrief_date: NaiveDate,
     #[serde(default)]
     pub reports: Vec<Report>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debrief: Option<super::Debrief>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -124,6 +126,7 @@ impl Session {
             place,
             debrief_date: Self::default_debrief(date),
             reports: Vec::new(),
+            debrief: None,
             extra: Extra::new(),
         }
     }

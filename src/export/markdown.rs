@@ -16,7 +16,68 @@ pub fn markdown(data: &Dataset, number: u32) -> String {
     for conference in &data.conferences {
         conference_section(&mut out, data, session, &conference.id);
     }
+    session_decisions(&mut out, data, session);
+    debrief(&mut out, data, session);
     out
+}
+
+/// The decisions taken at the session.
+fn session_decisions(out: &mut String, data: &Dataset, session: &Session) {
+    let taken = data.decisions_of_session(session.number);
+    if taken.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Beschlüsse der {}. Sitzung\n", session.number);
+    for d in taken {
+        let scope = if d.conferences.iter().any(|c| c == "*") {
+            "alle FachMK".to_owned()
+        } else {
+            d.conferences.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** {} (betrifft: {})",
+            escape(&d.id),
+            escape(&d.title),
+            escape(&scope)
+        );
+    }
+    out.push('\n');
+}
+
+/// The debrief: date, and what is presented to whom.
+fn debrief(out: &mut String, data: &Dataset, session: &Session) {
+    let Some(debrief) = &session.debrief else {
+        return;
+    };
+    let when = debrief.held_on.map_or_else(
+        || format!("geplant am {}", german_date(session.debrief_date)),
+        |d| format!("gehalten am {}", german_date(d)),
+    );
+    let _ = writeln!(out, "## Nachbesprechung ({when})\n");
+    for c in &data.conferences {
+        let Some(item) = debrief.items.get(&c.id) else {
+            continue;
+        };
+        if item.present.is_empty() && item.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            continue;
+        }
+        let _ = write!(out, "- **{}**: ", escape(&c.id));
+        if item.present.is_empty() {
+            out.push_str("keine Beschlüsse zur Vorstellung");
+        } else {
+            let _ = write!(out, "Vorstellung von {}", escape(&item.present.join(", ")));
+        }
+        if let Some(notes) = item.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+            let _ = write!(
+                out,
+                " – {}",
+                escape(&notes.split_whitespace().collect::<Vec<_>>().join(" "))
+            );
+        }
+        out.push('\n');
+    }
+    out.push('\n');
 }
 
 fn heading(out: &mut String, data: &Dataset, session: &Session) {
@@ -108,6 +169,7 @@ fn conference_section(out: &mut String, data: &Dataset, session: &Session, id: &
         }
     }
     concerns(out, data, session, id);
+    settled(out, data, session, id);
     decisions(
         out,
         data,
@@ -151,6 +213,39 @@ fn concerns(out: &mut String, data: &Dataset, session: &Session, id: &str) {
             );
         }
         out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// Concerns resolved or dropped at this session.
+fn settled(out: &mut String, data: &Dataset, session: &Session, id: &str) {
+    let settled: Vec<_> = data
+        .concerns
+        .iter()
+        .filter(|c| c.conference == id && !c.status.is_active())
+        .filter(|c| {
+            c.history
+                .iter()
+                .any(|h| h.session == Some(session.number) && h.status == Some(c.status))
+        })
+        .collect();
+    if settled.is_empty() {
+        return;
+    }
+    out.push_str("### Seit der letzten Sitzung erledigt\n\n");
+    for c in settled {
+        let word = if c.status == crate::domain::ConcernStatus::Resolved {
+            "erledigt"
+        } else {
+            "verworfen"
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** ({}, seit {}. Sitzung, {word})",
+            escape(&c.title),
+            escape(&c.id),
+            c.raised_in
+        );
     }
     out.push('\n');
 }

@@ -1,9 +1,13 @@
 //! Exports of a session's prepared item. Pure functions of the data: the same
 //! input gives the same bytes, so files can be compared and reviewed.
 
+pub mod csv;
+mod ics;
 mod json;
 mod markdown;
 
+pub use csv::csv;
+pub use ics::ics;
 pub use json::json;
 pub use markdown::markdown;
 

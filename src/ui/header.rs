@@ -41,6 +41,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 theme.normal,
                 3,
             );
+            let phase = s.phase(app.today);
+            if phase != crate::domain::Phase::Preparation {
+                add(format!(" · {}", phase.word()), theme.header, 7);
+            }
             if let Some(p) = app.progress() {
                 add(
                     format!(" · {}/{} fertig", p.done(), p.total()),

@@ -1,0 +1,74 @@
+//! The concerns as CSV for German Excel: UTF-8 with byte-order mark, `;` as the
+//! separator, CRLF line ends, fields quoted where needed. A cell that Excel would
+//! read as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
+
+use crate::domain::{ConcernStatus, Dataset};
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 8] = [
+    "ID",
+    "Konferenz",
+    "Titel",
+    "Status",
+    "seit Sitzung",
+    "vertagt",
+    "Beschlüsse",
+    "letzte Notiz",
+];
+
+pub fn status_word(status: ConcernStatus) -> &'static str {
+    match status {
+        ConcernStatus::Open => "offen",
+        ConcernStatus::InProgress => "in Bearbeitung",
+        ConcernStatus::Resolved => "erledigt",
+        ConcernStatus::Dropped => "verworfen",
+    }
+}
+
+/// The concerns raised up to session `number` (all of them, whatever their status).
+pub fn csv(data: &Dataset, number: u32) -> String {
+    let mut out = String::from("\u{feff}");
+    row(&mut out, COLUMNS.iter().map(|c| (*c).to_owned()));
+    for c in data.concerns.iter().filter(|c| c.raised_in <= number) {
+        let last_note = c
+            .history
+            .iter()
+            .rev()
+            .find_map(|h| h.note.clone())
+            .unwrap_or_default();
+        row(
+            &mut out,
+            [
+                c.id.clone(),
+                c.conference.clone(),
+                c.title.clone(),
+                status_word(c.status).to_owned(),
+                c.raised_in.to_string(),
+                c.times_carried().to_string(),
+                c.decisions.join(", "),
+                last_note,
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, fields: impl Iterator<Item = String>) {
+    let cells: Vec<String> = fields.map(|f| cell(&f)).collect();
+    out.push_str(&cells.join(";"));
+    out.push_str("\r\n");
+}
+
+fn cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([';', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
