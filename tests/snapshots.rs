@@ -190,3 +190,51 @@ fn conflict_and_recovery_dialogs() {
     });
     snap("dialog_recovery", &mut app);
 }
+
+#[test]
+fn views_across_sessions() {
+    let mut app = App::new(
+        common::sample_data(),
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
+        common::fixed_now(),
+        "tester",
+        Some(48),
+    );
+    type_text(&mut app, "d");
+    type_text(&mut app, "a");
+    type_text(
+        &mut app,
+        "2025/31 Registermodernisierung: Umsetzungsplan für Länder\n",
+    );
+    snap("view_debrief", &mut app);
+    type_text(&mut app, "j\n ");
+    type_text(&mut app, "e");
+    type_text(&mut app, "Rückfragen zur Finanzierung");
+    press(&mut app, KeyCode::Esc);
+    snap("view_debrief_conference", &mut app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "B");
+    type_text(&mut app, "jjj");
+    snap("view_decisions", &mut app);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "h");
+    snap("view_history", &mut app);
+    press(&mut app, KeyCode::Esc);
+    app.select_conference("IMK");
+    app.data
+        .session_mut(48)
+        .unwrap()
+        .report_mut("IMK")
+        .answers
+        .insert(
+            "Q1".into(),
+            "Austausch über die Geschäftsstelle und den Vorsitz.".into(),
+        );
+    type_text(&mut app, "c");
+    snap("view_changes", &mut app);
+    press(&mut app, KeyCode::Esc);
+    app.select_conference("EJR");
+    type_text(&mut app, "p");
+    snap("view_assignments", &mut app);
+}

@@ -96,6 +96,22 @@ pub enum Action {
     OpenBackup,
     /// Merge in what others saved to the file meanwhile.
     MergeOthers,
+    /// The debrief (Nachbesprechung) of the selected session.
+    Debrief,
+    /// The decisions, with where each is cited.
+    Decisions,
+    /// Reports of all conferences across all sessions.
+    History,
+    /// What changed for the selected conference since the previous session.
+    Changes,
+    /// Who spoke for the selected conference when, by which Beschluss.
+    Assignments,
+    /// In a view: add an entry (decision, follow-up concern, assignment).
+    AddItem,
+    /// In the debrief: edit the notes for a conference.
+    EditNotes,
+    /// In the debrief: record that it was held.
+    MarkHeld,
 }
 
 impl Action {
@@ -147,6 +163,14 @@ impl Action {
             Self::ShowDifference => "Wiederherstellung: Unterschiede zeigen",
             Self::OpenBackup => "Neueste lesbare Sicherung öffnen (nur lesen)",
             Self::MergeOthers => "Änderungen anderer an der Datei übernehmen",
+            Self::Debrief => "Nachbesprechung der Sitzung",
+            Self::Decisions => "Beschlüsse und wo sie zitiert werden",
+            Self::History => "Verlauf: alle Berichte über alle Sitzungen",
+            Self::Changes => "Was sich seit der letzten Sitzung geändert hat",
+            Self::Assignments => "Benennungen: wer wann für die Konferenz spricht",
+            Self::AddItem => "Neu: Beschluss, Folge-Anliegen, Benennung",
+            Self::EditNotes => "Notiz zur Nachbesprechung bearbeiten",
+            Self::MarkHeld => "Nachbesprechung als gehalten vermerken",
         }
     }
 }

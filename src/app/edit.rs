@@ -139,6 +139,16 @@ impl App {
 
     /// Adds a concern of `conference` raised in this session; returns its id.
     pub fn add_concern(&mut self, conference: &str, title: &str) -> Option<String> {
+        self.add_concern_noted(conference, title, "eingebracht")
+    }
+
+    /// Adds a concern whose first history entry says `note` (where it came from).
+    pub fn add_concern_noted(
+        &mut self,
+        conference: &str,
+        title: &str,
+        note: &str,
+    ) -> Option<String> {
         if !self.check_writable() || title.trim().is_empty() {
             return None;
         }
@@ -163,7 +173,7 @@ impl App {
                 at: self.now,
                 by: self.user.clone(),
                 status: Some(ConcernStatus::Open),
-                note: Some("eingebracht".to_owned()),
+                note: Some(note.to_owned()),
                 extra: crate::domain::Extra::new(),
             }],
             extra: crate::domain::Extra::new(),

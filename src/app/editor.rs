@@ -43,12 +43,52 @@ pub enum EditTarget {
         date: NaiveDate,
         place: Option<String>,
     },
+    /// Notes of the debrief for a conference.
+    DebriefNotes {
+        session: u32,
+        conference: String,
+    },
+    /// A follow-up concern from the debrief.
+    FollowUp {
+        session: u32,
+        conference: String,
+    },
+    /// "2025/31 Titel": a decision taken at `session`.
+    NewDecision {
+        session: u32,
+    },
+    /// The date the debrief was held.
+    DebriefHeld {
+        session: u32,
+    },
+    /// A new assignment: its Beschluss, first session, people, Länder.
+    AssignDecision {
+        conference: String,
+    },
+    AssignFrom {
+        conference: String,
+        decision: String,
+    },
+    AssignPeople {
+        conference: String,
+        decision: String,
+        from: u32,
+    },
+    AssignLands {
+        conference: String,
+        decision: String,
+        from: u32,
+        people: Vec<String>,
+    },
 }
 
 impl EditTarget {
     /// Answers and details take several lines; the rest is one line, confirmed by Enter.
     pub fn is_multiline(&self) -> bool {
-        matches!(self, Self::Answer { .. } | Self::ConcernDetails { .. })
+        matches!(
+            self,
+            Self::Answer { .. } | Self::ConcernDetails { .. } | Self::DebriefNotes { .. }
+        )
     }
 
     /// A prompt whose text only counts when confirmed (Esc cancels it), unlike
@@ -61,6 +101,12 @@ impl EditTarget {
                 | Self::SessionDate
                 | Self::SessionPlace { .. }
                 | Self::SessionDebrief { .. }
+                | Self::NewDecision { .. }
+                | Self::DebriefHeld { .. }
+                | Self::AssignDecision { .. }
+                | Self::AssignFrom { .. }
+                | Self::AssignPeople { .. }
+                | Self::AssignLands { .. }
         )
     }
 }

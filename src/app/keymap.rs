@@ -15,6 +15,8 @@ pub enum Layer {
     Help,
     Review,
     Sessions,
+    /// The views across sessions: debrief, decisions, history, changes, assignments.
+    View,
     Dialog,
 }
 
@@ -123,18 +125,20 @@ const fn b(layer: Layer, key: Key, action: Action, hint: Option<&'static str>) -
 }
 
 /// The layers the help screen explains, in its order.
-pub const HELP_LAYERS: [Layer; 7] = [
+pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Main,
     Layer::Walkthrough,
     Layer::Editor,
     Layer::Search,
     Layer::Review,
     Layer::Sessions,
+    Layer::View,
     Layer::Dialog,
 ];
 
 /// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 5] = [
+const LIST_LAYERS: [Layer; 6] = [
+    Layer::View,
     Layer::Main,
     Layer::Walkthrough,
     Layer::Search,
@@ -189,6 +193,27 @@ impl Default for Keymap {
             b(L::Main, Key::ch('n'), A::NewSession, None),
             b(L::Main, Key::ch('i'), A::Reference, None),
             b(L::Main, Key::ch('R'), A::MergeOthers, None),
+            b(L::Main, Key::ch('d'), A::Debrief, None),
+            b(L::Main, Key::ch('B'), A::Decisions, None),
+            b(L::Main, Key::ch('h'), A::History, None),
+            b(L::Main, Key::ch('c'), A::Changes, None),
+            b(L::Main, Key::ch('p'), A::Assignments, None),
+            // The views across sessions.
+            b(L::View, Key::plain(K::Enter), A::Open, Some("öffnen")),
+            b(L::View, Key::ch(' '), A::Toggle, Some("wählen")),
+            b(L::View, Key::plain(K::Left), A::PreviousPane, None),
+            b(L::View, Key::plain(K::Right), A::NextPane, None),
+            b(L::View, Key::ch('l'), A::NextPane, None),
+            b(L::View, Key::ch('a'), A::AddItem, Some("neu")),
+            b(L::View, Key::ch('e'), A::EditNotes, Some("Notiz")),
+            b(L::View, Key::ch('x'), A::MarkHeld, Some("gehalten")),
+            b(L::View, Key::ch('u'), A::Undo, None),
+            b(L::View, Key::ctrl('z'), A::Undo, None),
+            b(L::View, Key::ctrl('y'), A::Redo, None),
+            b(L::View, Key::ch('?'), A::Help, Some("Hilfe")),
+            b(L::View, Key::ctrl('s'), A::Save, Some("speichern")),
+            b(L::View, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::View, Key::ch('q'), A::Back, None),
             b(L::Main, Key::ch('u'), A::Undo, None),
             b(L::Main, Key::ctrl('z'), A::Undo, None),
             b(L::Main, Key::ctrl('y'), A::Redo, None),
@@ -296,6 +321,7 @@ impl Default for Keymap {
             L::Help,
             L::Review,
             L::Sessions,
+            L::View,
             L::Dialog,
         ] {
             bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
@@ -308,6 +334,7 @@ impl Default for Keymap {
             L::Help,
             L::Review,
             L::Sessions,
+            L::View,
             L::Dialog,
         ] {
             bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));

@@ -3,6 +3,7 @@
 //! clock, no terminal here: the date and the time are passed in.
 
 mod action;
+mod changes;
 mod dialogs;
 mod edit;
 mod editor;
@@ -14,14 +15,18 @@ mod update;
 mod update_editor;
 mod update_main;
 mod update_overlays;
+mod view_forms;
+mod views;
 mod walkthrough;
 mod walkthrough_choices;
 
 pub use action::Action;
+pub use changes::word_diff;
 pub use dialogs::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::{EditTarget, Editor};
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
 pub use state::{App, Effect, Message, Overlay, Pane, SearchState};
 pub use undo::History;
 pub use update_editor::parse_german_date;
+pub use views::{Citations, View};
 pub use walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step, Walkthrough};

@@ -64,6 +64,8 @@ pub enum Overlay {
         cursor: usize,
     },
     Walkthrough,
+    /// One of the views across sessions (debrief, decisions, history, changes, assignments).
+    View(super::View),
     Reference {
         scroll: usize,
     },
@@ -206,6 +208,7 @@ impl App {
                 Overlay::Review { .. } => Layer::Review,
                 Overlay::Sessions { .. } => Layer::Sessions,
                 Overlay::Walkthrough => Layer::Walkthrough,
+                Overlay::View(_) => Layer::View,
             }
         }
     }

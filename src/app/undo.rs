@@ -3,7 +3,7 @@
 //! them back and keeps what it replaced for redo. Cheap on large archives: no
 //! snapshot of the whole dataset.
 
-use crate::domain::{Concern, Dataset, Report, Session};
+use crate::domain::{Assignment, Concern, Dataset, Decision, Person, Report, Session};
 
 /// A record as it was; `None` = it did not exist.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,12 @@ pub enum Snapshot {
     Session {
         number: u32,
         session: Option<Session>,
+    },
+    /// The small lists of the catalog, whole.
+    Catalog {
+        decisions: Vec<Decision>,
+        assignments: Vec<Assignment>,
+        people: Vec<Person>,
     },
 }
 
@@ -46,6 +52,11 @@ impl Snapshot {
             Self::Session { number, .. } => Self::Session {
                 number: *number,
                 session: data.session(*number).cloned(),
+            },
+            Self::Catalog { .. } => Self::Catalog {
+                decisions: data.decisions.clone(),
+                assignments: data.assignments.clone(),
+                people: data.people.clone(),
             },
         }
     }
@@ -81,6 +92,15 @@ impl Snapshot {
                     (None, Some(c)) => data.concerns.push(c),
                     (None, None) => {}
                 }
+            }
+            Self::Catalog {
+                decisions,
+                assignments,
+                people,
+            } => {
+                data.decisions = decisions;
+                data.assignments = assignments;
+                data.people = people;
             }
             Self::Session { number, session } => {
                 let at = data.sessions.iter().position(|s| s.number == number);

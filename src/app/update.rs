@@ -83,6 +83,7 @@ impl App {
             Layer::Sessions => self.update_sessions(action),
             Layer::Walkthrough => self.update_walkthrough(action),
             Layer::Main => return self.update_main(action),
+            Layer::View => return self.update_view(action),
         }
         Vec::new()
     }

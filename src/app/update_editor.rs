@@ -56,10 +56,8 @@ impl App {
                 session,
                 conference,
                 question,
-            } => {
-                if *session == self.session {
-                    self.set_answer(conference, question, &text);
-                }
+            } if *session == self.session => {
+                self.set_answer(conference, question, &text);
             }
             EditTarget::ConcernTitle { id } => {
                 if text.trim().is_empty() {
@@ -80,18 +78,15 @@ impl App {
                     self.info(format!("Anliegen {id} angelegt."));
                 }
             }
-            EditTarget::Guest { conference, .. } => {
-                if !text.trim().is_empty() {
-                    let name = text.trim().to_owned();
-                    self.change_report(conference, "Vortragende:r", |r| r.presenter = Some(name));
-                }
+            EditTarget::Guest { conference, .. } if !text.trim().is_empty() => {
+                let name = text.trim().to_owned();
+                self.change_report(conference, "Vortragende:r", |r| r.presenter = Some(name));
+            }
+            EditTarget::DebriefNotes { .. } | EditTarget::FollowUp { .. } => {
+                self.commit_view_field(&editor.target, &text);
             }
             // Forms are only taken on Enter; leaving them otherwise cancels.
-            EditTarget::ExportPath
-            | EditTarget::SaveAsPath
-            | EditTarget::SessionDate
-            | EditTarget::SessionPlace { .. }
-            | EditTarget::SessionDebrief { .. } => {}
+            _ => {}
         }
         true
     }
@@ -166,7 +161,25 @@ impl App {
             | EditTarget::SessionDebrief { .. } => self
                 .confirm_session_form(&editor.target, &text)
                 .map(|()| Vec::new()),
-            EditTarget::Answer { .. } | EditTarget::ConcernDetails { .. } => Ok(Vec::new()),
+            EditTarget::FollowUp { .. } => {
+                if text.trim().is_empty() {
+                    Err("Bitte einen Titel eingeben (Esc bricht ab).".to_owned())
+                } else {
+                    self.commit_editor();
+                    Ok(Vec::new())
+                }
+            }
+            EditTarget::NewDecision { .. }
+            | EditTarget::DebriefHeld { .. }
+            | EditTarget::AssignDecision { .. }
+            | EditTarget::AssignFrom { .. }
+            | EditTarget::AssignPeople { .. }
+            | EditTarget::AssignLands { .. } => self
+                .confirm_view_form(&editor.target, &text)
+                .map(|()| Vec::new()),
+            EditTarget::Answer { .. }
+            | EditTarget::ConcernDetails { .. }
+            | EditTarget::DebriefNotes { .. } => Ok(Vec::new()),
         };
         outcome.unwrap_or_else(|message| {
             self.editor = Some(Editor {

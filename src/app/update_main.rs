@@ -54,6 +54,13 @@ impl App {
             }
             Action::Reference => self.overlay = Overlay::Reference { scroll: 0 },
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
+            Action::Debrief
+            | Action::Decisions
+            | Action::History
+            | Action::Changes
+            | Action::Assignments => {
+                self.open_view(action);
+            }
             _ => {}
         }
         Vec::new()

@@ -19,6 +19,9 @@ fn section_title(layer: Layer) -> &'static str {
         Layer::Review => "Übersicht",
         Layer::Sessions => "Sitzung wählen",
         Layer::Dialog => "Rückfrage",
+        Layer::View => {
+            "Ansichten: Nachbesprechung (d), Beschlüsse (B), Verlauf (h), Änderungen (c), Benennungen (p)"
+        }
         Layer::Help => "Hilfe",
     }
 }

@@ -14,6 +14,7 @@ mod search;
 mod sessions;
 mod speakers;
 mod theme;
+mod views;
 mod walkthrough;
 mod widgets;
 
@@ -67,6 +68,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
+        Overlay::View(view) => views::render(app, view, frame, body, theme),
         Overlay::Help { scroll, .. } => help::render(app, *scroll, frame, body, theme),
         Overlay::Reference { scroll } => help::render_reference(app, *scroll, frame, body, theme),
         Overlay::Search(search) => search::render(search, frame, body, theme),

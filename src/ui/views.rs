@@ -1,0 +1,401 @@
+//! The views across sessions: debrief, decisions with their citations, the
+//! history matrix with a bar chart, changes since the previous session,
+//! assignments over time.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
+};
+
+use super::Theme;
+use super::theme::status_mark;
+use super::widgets::{popup_block, truncate};
+use crate::app::{App, View};
+use crate::domain::land_name;
+
+pub fn render(app: &App, view: &View, frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    match view {
+        View::Debrief {
+            conference: None,
+            cursor,
+        } => debrief(app, *cursor, frame, area, theme),
+        View::Debrief {
+            conference: Some(id),
+            cursor,
+        } => debrief_conference(app, id, *cursor, frame, area, theme),
+        View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
+        View::History { row, col } => history(app, *row, *col, frame, area, theme),
+        View::Changes { scroll } => changes(app, *scroll, frame, area, theme),
+        View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
+    }
+}
+
+/// A block with lines on top and a list with a cursor below.
+fn lines_and_list(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: String,
+    top: Vec<Line<'static>>,
+    items: Vec<ListItem<'static>>,
+    cursor: usize,
+) {
+    let block = popup_block(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = super::widgets::wrapped_height(&top, inner.width).min(inner.height / 2);
+    let [head, list_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), head);
+    let list = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(s) = app.current_session() else {
+        return;
+    };
+    let held = s.debrief.as_ref().and_then(|d| d.held_on);
+    let state = held.map_or_else(
+        || {
+            format!(
+                "geplant am {} · noch nicht gehalten",
+                s.debrief_date.format("%d.%m.%Y")
+            )
+        },
+        |d| format!("gehalten am {}", d.format("%d.%m.%Y")),
+    );
+    let taken = app.data.decisions_of_session(s.number);
+    let mut top = vec![
+        Line::from(Span::styled(
+            format!("{state} · Phase: {}", s.phase(app.today).word()),
+            theme.header,
+        )),
+        Line::from(format!("Beschlüsse der {}. Sitzung:", s.number)),
+    ];
+    if taken.is_empty() {
+        top.push(Line::from(Span::styled(
+            "  noch keine erfasst – a legt einen an",
+            theme.dim,
+        )));
+    }
+    for d in &taken {
+        top.push(Line::from(format!("  {} {}", d.id, d.title)));
+    }
+    top.push(Line::from(Span::styled(
+        "Enter: Konferenz · a Beschluss · x gehalten · Esc zurück",
+        theme.dim,
+    )));
+    let items = app
+        .data
+        .conferences
+        .iter()
+        .map(|c| {
+            let item = s.debrief.as_ref().and_then(|d| d.items.get(&c.id));
+            let chosen = item.map_or(0, |i| i.present.len());
+            let notes = if item.and_then(|i| i.notes.as_ref()).is_some() {
+                " · Notiz"
+            } else {
+                ""
+            };
+            ListItem::new(format!("{:<5} {chosen} zur Vorstellung{notes}", c.id))
+        })
+        .collect();
+    lines_and_list(
+        frame,
+        area,
+        theme,
+        format!("Nachbesprechung der {}. Sitzung", s.number),
+        top,
+        items,
+        cursor,
+    );
+}
+
+fn debrief_conference(
+    app: &App,
+    id: &str,
+    cursor: usize,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let Some(s) = app.current_session() else {
+        return;
+    };
+    let item = s.debrief.as_ref().and_then(|d| d.items.get(id));
+    let mut top = vec![Line::from(Span::styled(
+        "Welche Beschlüsse werden der Konferenz vorgestellt?",
+        theme.header,
+    ))];
+    if let Some(notes) = item.and_then(|i| i.notes.as_ref()) {
+        top.push(Line::from(format!("Notiz: {notes}")));
+    }
+    for c in app
+        .data
+        .concerns
+        .iter()
+        .filter(|c| c.conference == id && c.raised_in == s.number)
+    {
+        let from_debrief = c
+            .history
+            .first()
+            .and_then(|h| h.note.as_deref())
+            .is_some_and(|n| n.starts_with("aus der Nachbesprechung"));
+        if from_debrief {
+            top.push(Line::from(format!("Folge-Anliegen {}: {}", c.id, c.title)));
+        }
+    }
+    top.push(Line::from(Span::styled(
+        "Leertaste wählen · e Notiz · a Folge-Anliegen · Esc zurück",
+        theme.dim,
+    )));
+    let present = item.map(|i| i.present.clone()).unwrap_or_default();
+    let mut items: Vec<ListItem> = app
+        .data
+        .decisions_of_session(s.number)
+        .iter()
+        .map(|d| {
+            let mark = if present.contains(&d.id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            ListItem::new(format!("{mark} {} {}", d.id, d.title))
+        })
+        .collect();
+    if items.is_empty() {
+        items.push(ListItem::new(Span::styled(
+            "(keine Beschlüsse der Sitzung erfasst – in der Übersicht mit a)",
+            theme.dim,
+        )));
+    }
+    lines_and_list(
+        frame,
+        area,
+        theme,
+        format!("Nachbesprechung der {}. Sitzung · {id}", s.number),
+        top,
+        items,
+        cursor,
+    );
+}
+
+fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let block = popup_block("Beschlüsse · a neu · Esc zurück", theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [left, right] = inner.layout(&Layout::horizontal([
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+    ]));
+    let list = app.decisions_newest_first();
+    let width = usize::from(left.width.saturating_sub(3));
+    let items: Vec<ListItem> = list
+        .iter()
+        .map(|d| ListItem::new(truncate(&format!("{} {}", d.id, d.title), width)))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected)
+            .highlight_symbol("▶ "),
+        left,
+        &mut state,
+    );
+    let Some(d) = list.get(cursor) else { return };
+    let cited = app.citations(&d.id);
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} {}", d.id, d.title),
+        theme.header,
+    ))];
+    if let Some(n) = d.session {
+        lines.push(Line::from(format!("{n}. Sitzung")));
+    }
+    if let Some(summary) = &d.summary {
+        lines.push(Line::from(summary.clone()));
+    }
+    lines.push(Line::from(format!(
+        "Betrifft: {}",
+        cited.conferences.join(", ")
+    )));
+    lines.push(Line::from(Span::styled("Zitiert in Berichten:", theme.key)));
+    if cited.reports.is_empty() {
+        lines.push(Line::from("  –"));
+    }
+    lines.extend(
+        cited
+            .reports
+            .iter()
+            .map(|(s, c)| Line::from(format!("  {s}. Sitzung, {c}"))),
+    );
+    lines.push(Line::from(Span::styled("Zitiert in Anliegen:", theme.key)));
+    if cited.concerns.is_empty() {
+        lines.push(Line::from("  –"));
+    }
+    lines.extend(
+        cited
+            .concerns
+            .iter()
+            .map(|(id, t)| Line::from(format!("  {id} {t}"))),
+    );
+    let detail = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme.dim),
+    );
+    frame.render_widget(detail, right);
+}
+
+fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let block = popup_block(
+        "Verlauf · ←→ Sitzung · ↑↓ Konferenz · Enter öffnen · Esc zurück",
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let chart_height = (inner.height / 3).clamp(5, 10);
+    let [matrix, chart] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(chart_height),
+    ]));
+    let sessions = &app.data.sessions;
+    // As many columns as fit, the selected one always visible, most recent right.
+    let fit = usize::from(matrix.width.saturating_sub(7) / 4).max(1);
+    let first = col
+        .saturating_sub(fit - 1)
+        .min(sessions.len().saturating_sub(fit));
+    let shown = &sessions[first..sessions.len().min(first + fit)];
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::raw("      "))
+            .chain(
+                shown
+                    .iter()
+                    .map(|s| Span::styled(format!("{:^3} ", s.number), theme.dim)),
+            )
+            .collect::<Vec<_>>(),
+    )];
+    for (r, c) in app.data.conferences.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!("{:<6}", c.id))];
+        for (k, s) in shown.iter().enumerate() {
+            let status = s.status_of(&c.id);
+            let (symbol, _) = status_mark(status);
+            let mut style = theme.status(status);
+            if r == row && first + k == col {
+                style = theme.selected;
+            }
+            // Three columns and a gap, as the bars below are drawn.
+            spans.push(Span::styled(format!("{symbol:^3}"), style));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(Span::styled(
+        "· offen  ✎ Entwurf  ✓ fertig  – kein Bericht",
+        theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines), matrix);
+    let counts = app.reporting_per_session();
+    let bars: Vec<Bar> = counts[first..counts.len().min(first + fit)]
+        .iter()
+        .map(|(n, v)| Bar::default().value(*v).label(Line::from(n.to_string())))
+        .collect();
+    let chart_widget = BarChart::default()
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .title("berichtende Konferenzen je Sitzung"),
+        )
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(3)
+        .bar_gap(1)
+        .max(u64::try_from(app.data.conferences.len()).unwrap_or(13));
+    // Under the matrix's columns: indented by the width of the row labels.
+    let [_, bars_area] = chart.layout(&Layout::horizontal([
+        Constraint::Length(6),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(chart_widget, bars_area);
+}
+
+fn changes(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines: Vec<Line> = app.changes_lines().into_iter().map(Line::from).collect();
+    let top = u16::try_from(scroll).unwrap_or(u16::MAX);
+    let block = popup_block("Änderungen seit der letzten Sitzung · Esc zurück", theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((top, 0)),
+        area,
+    );
+}
+
+fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let id = app.conference_id();
+    let mut list: Vec<_> = app
+        .data
+        .assignments
+        .iter()
+        .filter(|a| a.conference == id)
+        .collect();
+    list.sort_by_key(|a| a.from_session.unwrap_or(0));
+    let current = app.data.assignment_at(&id, app.session);
+    let items = list
+        .iter()
+        .map(|a| {
+            let from = a.from_session.map_or_else(
+                || "von Anfang an".to_owned(),
+                |n| format!("ab {n}. Sitzung"),
+            );
+            let people: Vec<String> = a
+                .people
+                .iter()
+                .map(|p| {
+                    app.data
+                        .person(p)
+                        .map_or_else(|| p.clone(), crate::domain::Person::display_name)
+                })
+                .collect();
+            let who = if people.is_empty() {
+                a.note.clone().unwrap_or_else(|| "N.N.".into())
+            } else {
+                people.join(", ")
+            };
+            let lands: Vec<&str> = a.lands.iter().map(|l| land_name(l)).collect();
+            let mark = if current.is_some_and(|c| std::ptr::eq(c, *a)) {
+                "● gilt jetzt · "
+            } else {
+                ""
+            };
+            ListItem::new(vec![
+                Line::from(format!("{mark}{from} · Beschluss {}", a.decision)),
+                Line::from(Span::styled(
+                    format!("    {who} ({})", lands.join(", ")),
+                    theme.dim,
+                )),
+            ])
+        })
+        .collect();
+    let top = vec![Line::from(Span::styled(
+        "Wer für die Konferenz spricht, seit wann, nach welchem Beschluss. a: neue Benennung",
+        theme.dim,
+    ))];
+    lines_and_list(
+        frame,
+        area,
+        theme,
+        format!("Benennungen · {id}"),
+        top,
+        items,
+        cursor,
+    );
+}
