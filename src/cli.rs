@@ -53,6 +53,36 @@ pub enum Command {
         /// Die andere Fassung (%B)
         theirs: PathBuf,
     },
+    /// Öffnet die Oberfläche auf einem erzeugten großen Archiv in einer temporären
+    /// Datei (zum Ausprobieren und Messen), oder schreibt es mit --write
+    Demo {
+        /// Schreibt das Archiv in DATEI, statt die Oberfläche zu öffnen
+        #[arg(long, value_name = "DATEI")]
+        write: Option<PathBuf>,
+        /// Zahl der erzeugten Sitzungen
+        #[arg(long, default_value_t = 60)]
+        sessions: u32,
+        /// Zahl der erzeugten Anliegen
+        #[arg(long, default_value_t = 12_000)]
+        concerns: u32,
+        /// Startwert des Zufallsgenerators (gleicher Wert, gleiches Archiv)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Sucht unscharf (wie „/“ in der Oberfläche) und gibt die besten Treffer aus
+    Search {
+        /// Suchbegriff
+        query: String,
+        /// Zeilen von der Standardeingabe durchsuchen statt der Datendatei (wie fzf --filter)
+        #[arg(long)]
+        stdin: bool,
+        /// Höchstens so viele Treffer
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Alle durchsuchbaren Einträge ausgeben, eine Zeile je Eintrag
+        #[arg(long, conflicts_with = "stdin")]
+        list: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -299,3 +299,91 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8
         exit::INCOMPLETE
     }
 }
+
+/// `fachmk demo --write FILE`: writes a generated archive to a new file.
+pub fn demo(path: &Path, size: crate::demo::DemoSize, err: &mut dyn Write) -> u8 {
+    let data = crate::demo::archive(size);
+    let written = store::to_bytes(&data, path)
+        .and_then(|bytes| store::write_new(path, &bytes).map(|()| bytes.len()));
+    match written {
+        Ok(len) => {
+            let _ = writeln!(
+                err,
+                "{}: Demo-Archiv geschrieben ({} Sitzungen, {} Anliegen, {} kB).",
+                path.display(),
+                data.sessions.len(),
+                data.concerns.len(),
+                len / 1000
+            );
+            exit::OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            exit::CANT_CREATE
+        }
+    }
+}
+
+/// `fachmk search QUERY`: the best hits in the data file, one per line.
+#[allow(clippy::too_many_arguments)]
+pub fn search(
+    path: &Path,
+    session: Option<u32>,
+    query: &str,
+    limit: usize,
+    list: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let loaded = match load_for_command(path, err) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let session = session
+        .or_else(|| loaded.data.session_to_prepare(today))
+        .unwrap_or(0);
+    let index = crate::search::Index::build(&loaded.data, session);
+    if list {
+        for e in &index.entries {
+            let _ = writeln!(out, "{}", e.text);
+        }
+        return exit::OK;
+    }
+    print_hits(&index, query, limit, out)
+}
+
+/// `fachmk search --stdin QUERY`: the best of the lines read, as `fzf --filter` does.
+pub fn search_lines(
+    query: &str,
+    limit: usize,
+    input: impl std::io::BufRead,
+    out: &mut dyn Write,
+) -> u8 {
+    let entries = input
+        .lines()
+        .map_while(Result::ok)
+        .map(|text| crate::search::Entry {
+            kind: crate::search::Kind::Answer,
+            text,
+            target: crate::search::Target::Conference(String::new()),
+        })
+        .collect();
+    print_hits(
+        &crate::search::Index::from_entries(entries),
+        query,
+        limit,
+        out,
+    )
+}
+
+fn print_hits(index: &crate::search::Index, query: &str, limit: usize, out: &mut dyn Write) -> u8 {
+    let (hits, _) = index.search_within(query, None);
+    if hits.is_empty() {
+        return exit::INCOMPLETE;
+    }
+    for hit in hits.iter().take(limit) {
+        let _ = writeln!(out, "{}", index.entries[hit.entry].text);
+    }
+    exit::OK
+}

@@ -39,12 +39,79 @@ fn main() -> ExitCode {
             ),
             Err(code) => code,
         },
+        Some(Command::Search {
+            query,
+            stdin,
+            limit,
+            list,
+        }) => {
+            if *stdin {
+                commands::search_lines(query, *limit, std::io::stdin().lock(), &mut out)
+            } else {
+                match commands::data_file(file, &mut err) {
+                    Ok(path) => commands::search(
+                        &path,
+                        cli.session,
+                        query,
+                        *limit,
+                        *list,
+                        today,
+                        &mut out,
+                        &mut err,
+                    ),
+                    Err(code) => code,
+                }
+            }
+        }
+        Some(Command::Demo {
+            write,
+            sessions,
+            concerns,
+            seed,
+        }) => {
+            let size = fachmk::demo::DemoSize {
+                sessions: *sessions,
+                concerns: *concerns,
+                seed: *seed,
+            };
+            if let Some(path) = write {
+                commands::demo(path, size, &mut err)
+            } else {
+                drop(out);
+                demo_screen(&cli, size, today, err)
+            }
+        }
         None => {
             drop(out);
             screen(&cli, today, err)
         }
     };
     ExitCode::from(code)
+}
+
+/// Opens the screen on a generated archive in a temporary file.
+fn demo_screen(
+    cli: &Cli,
+    size: fachmk::demo::DemoSize,
+    today: chrono::NaiveDate,
+    mut err: std::io::StderrLock<'_>,
+) -> u8 {
+    if let Err(message) = fachmk::tui::check_terminal() {
+        let _ = writeln!(err, "{message}");
+        return exit::USAGE;
+    }
+    let path = std::env::temp_dir().join(format!("fachmk-demo-{}.json", std::process::id()));
+    let code = commands::demo(&path, size, &mut err);
+    if code != exit::OK {
+        return code;
+    }
+    drop(err);
+    let outcome = fachmk::tui::run(&path, cli.session, today);
+    if let Some(message) = outcome.message {
+        eprintln!("{message}");
+    }
+    eprintln!("Das Demo-Archiv liegt in {}.", path.display());
+    outcome.code
 }
 
 /// Opens the screen; messages are printed after the terminal is restored.

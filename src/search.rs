@@ -60,6 +60,18 @@ pub struct Entry {
     pub target: Target,
 }
 
+/// `text` in lower case, kept beside each entry so a keystroke need not fold it.
+fn folded(text: &str) -> Vec<char> {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Whether all of `query` (lower case) occurs in `haystack` in order: a cheap
+/// test before the scorer runs.
+fn in_order(haystack: &[char], query: &[char]) -> bool {
+    let mut rest = haystack.iter();
+    query.iter().all(|q| rest.any(|h| h == q))
+}
+
 /// One match: the entry, its score and the matched character positions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -72,6 +84,8 @@ pub struct Hit {
 #[derive(Default)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    /// The entries' text folded to lower case, by entry.
+    folded: Vec<Vec<char>>,
     matcher: SkimMatcherV2,
 }
 
@@ -166,40 +180,77 @@ impl Index {
                 }
             }
         }
+        Self::from_entries(entries)
+    }
+
+    /// An index over given entries.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let folded = entries.iter().map(|e| folded(&e.text)).collect();
         Self {
             entries,
+            folded,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
     /// The hits for `query`, grouped by kind, the group with the best hit first,
-    /// best first within a group.
-    /// An empty query lists everything in index order.
+    /// best first within a group. An empty query lists everything in index order.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_within(query, None).0
+    }
+
+    /// Like `search`, but only among `candidates` (the entries that matched a
+    /// shorter form of the query: a longer query can only match fewer). Also
+    /// returns every entry that matched, for the next keystroke.
+    pub fn search_within(
+        &self,
+        query: &str,
+        candidates: Option<&[usize]>,
+    ) -> (Vec<Hit>, Vec<usize>) {
         let query = query.trim();
-        let mut hits: Vec<Hit> = if query.is_empty() {
-            (0..self.entries.len().min(MAX_HITS))
+        if query.is_empty() {
+            let hits = (0..self.entries.len().min(MAX_HITS))
                 .map(|entry| Hit {
                     entry,
                     score: 0,
                     indices: Vec::new(),
                 })
-                .collect()
+                .collect();
+            return (hits, (0..self.entries.len()).collect());
+        }
+        let needle = folded(query);
+        let all: Vec<usize>;
+        let pool = if let Some(c) = candidates {
+            c
         } else {
-            self.entries
-                .iter()
-                .enumerate()
-                .filter_map(|(entry, e)| {
-                    self.matcher
-                        .fuzzy_indices(&e.text, query)
-                        .map(|(score, indices)| Hit {
-                            entry,
-                            score,
-                            indices,
-                        })
-                })
-                .collect()
+            all = (0..self.entries.len()).collect();
+            &all
         };
+        let mut scored: Vec<(usize, i64)> = pool
+            .iter()
+            .filter(|&&i| in_order(&self.folded[i], &needle))
+            .filter_map(|&i| {
+                self.matcher
+                    .fuzzy_match(&self.entries[i].text, query)
+                    .map(|score| (i, score))
+            })
+            .collect();
+        let matched: Vec<usize> = scored.iter().map(|(i, _)| *i).collect();
+        // Only the hits shown need their matched positions.
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut hits: Vec<Hit> = scored
+            .into_iter()
+            .take(MAX_HITS)
+            .filter_map(|(entry, _)| {
+                self.matcher
+                    .fuzzy_indices(&self.entries[entry].text, query)
+                    .map(|(score, indices)| Hit {
+                        entry,
+                        score,
+                        indices,
+                    })
+            })
+            .collect();
         // Groups are ordered by their best hit, so the best match is always on top.
         let mut best = [i64::MIN; 5];
         for hit in &hits {
@@ -214,8 +265,7 @@ impl Index {
                 .then(b.score.cmp(&a.score))
                 .then(a.entry.cmp(&b.entry))
         });
-        hits.truncate(MAX_HITS);
-        hits
+        (hits, matched)
     }
 }
 

@@ -44,6 +44,9 @@ pub struct SearchState {
     pub index: Index,
     pub hits: Vec<Hit>,
     pub cursor: usize,
+    /// The query the hits were found for, and every entry it matched: the
+    /// next keystroke that extends it searches only among those.
+    pub matched: (String, Vec<usize>),
 }
 
 /// What covers the panes, if anything.

@@ -128,12 +128,18 @@ impl App {
             index,
             hits,
             cursor: 0,
+            matched: (String::new(), Vec::new()),
         }));
     }
 
     pub(super) fn refresh_search(&mut self) {
         if let Overlay::Search(search) = &mut self.overlay {
-            search.hits = search.index.search(&search.query);
+            let narrow =
+                search.query.starts_with(&search.matched.0) && !search.matched.0.trim().is_empty();
+            let candidates = narrow.then_some(search.matched.1.as_slice());
+            let (hits, matched) = search.index.search_within(&search.query, candidates);
+            search.hits = hits;
+            search.matched = (search.query.clone(), matched);
             search.cursor = 0;
         }
     }

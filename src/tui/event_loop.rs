@@ -5,6 +5,8 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use super::{Backend, Shared, lock, now};
 use crate::app::{App, Effect};
@@ -19,7 +21,7 @@ pub(super) fn run(terminal: &mut Terminal<Backend>, shared: &Mutex<Shared>) -> s
         let mut state = lock(shared);
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
-        terminal.draw(|f| ui::render(&state.app, f, &theme))?;
+        draw(terminal, &state.app, &theme)?;
     }
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
@@ -53,8 +55,17 @@ pub(super) fn run(terminal: &mut Terminal<Backend>, shared: &Mutex<Shared>) -> s
         if app.revision != written_revision && recovery_due.is_none() {
             recovery_due = Some(Instant::now() + RECOVERY_DELAY);
         }
-        terminal.draw(|f| ui::render(app, f, &theme))?;
+        draw(terminal, app, &theme)?;
     }
+}
+
+/// One frame: changed cells only, inside a synchronized update (terminals
+/// without DEC 2026 ignore it), sent in one write.
+fn draw(terminal: &mut Terminal<Backend>, app: &App, theme: &Theme) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| ui::render(app, f, theme))?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().writer_mut().present()
 }
 
 fn handle(app: &mut App, event: Event) -> Vec<Effect> {

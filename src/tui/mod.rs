@@ -5,9 +5,10 @@
 
 mod data_file;
 mod event_loop;
+pub mod output;
 mod signals;
 
-use std::io::{BufWriter, Stdout, Write};
+use std::io::{Stdout, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -22,10 +23,7 @@ use ratatui::crossterm::terminal::{
 use crate::app::App;
 use data_file::DataFile;
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
-
-/// Output buffer: a whole frame is written in one go.
-const OUTPUT_BUFFER: usize = 64 * 1024;
+type Backend = CrosstermBackend<output::FrameWriter<Stdout>>;
 
 /// The screen's state and its file, shared with the signal thread.
 pub(crate) struct Shared {
@@ -132,9 +130,9 @@ pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outco
 
 fn setup() -> std::io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
-    let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, std::io::stdout());
+    let mut out = std::io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(CrosstermBackend::new(output::FrameWriter::new(out)))
 }
 
 /// The current time, to the second (stamps in the file need no more).

@@ -1,0 +1,140 @@
+//! Speed on a large archive (`fachmk demo`: 60 sessions × 20 conferences, 12 000
+//! concerns, ~20 MB). Run with `cargo bench`; targets and figures are in the README.
+#![allow(clippy::unwrap_used)]
+
+use std::sync::LazyLock;
+
+use divan::Bencher;
+use fachmk::app::App;
+use fachmk::demo::{DemoSize, archive};
+use fachmk::domain::Dataset;
+use fachmk::search::Index;
+use fachmk::store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn main() {
+    eprintln!(
+        "archive: {} kB, {} sessions, {} concerns",
+        BYTES.len() / 1000,
+        DATA.sessions.len(),
+        DATA.concerns.len()
+    );
+    divan::main();
+}
+
+static DATA: LazyLock<Dataset> = LazyLock::new(|| archive(DemoSize::default()));
+static BYTES: LazyLock<Vec<u8>> =
+    LazyLock::new(|| store::to_bytes(&DATA, "demo.json".as_ref()).unwrap());
+static FILE: LazyLock<(tempfile::TempDir, std::path::PathBuf)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.json");
+    std::fs::write(&path, &*BYTES).unwrap();
+    (dir, path)
+});
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()
+}
+
+#[divan::bench(sample_count = 20)]
+fn load_and_validate() -> usize {
+    let loaded = store::load_bytes(divan::black_box(&BYTES), "demo.json".as_ref()).unwrap();
+    loaded.data.validate().len()
+}
+
+#[divan::bench(sample_count = 20)]
+fn save(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("save.json");
+    let mut data = DATA.clone();
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        data.sessions[0].place = Some(format!("Ort {n}"));
+        let bytes = store::to_bytes(&data, &path).unwrap();
+        store::save(&path, &bytes, 5).unwrap();
+    });
+}
+
+/// From start to the first frame: read and parse the file, build the app, draw.
+#[divan::bench(sample_count = 20)]
+fn first_frame() {
+    let loaded = store::load_file(&FILE.1).unwrap();
+    let app = App::new(loaded.data, today(), chrono::Utc::now(), "bench", None);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| fachmk::ui::render(&app, f, &fachmk::ui::Theme::default()))
+        .unwrap();
+}
+
+#[divan::bench(sample_count = 20)]
+fn build_search_index() -> usize {
+    Index::build(&DATA, 108).entries.len()
+}
+
+/// 100 000 searchable items: the archive's own, repeated.
+static BIG_INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let own = Index::build(&DATA, 108);
+    let entries = own.entries.iter().cycle().take(100_000).cloned().collect();
+    Index::from_entries(entries)
+});
+
+/// One keystroke: the query grows by a letter, narrowing the previous result.
+#[divan::bench(args = ["r", "re", "reg", "regi", "regis", "registe"])]
+fn search_keystroke_100k(bencher: Bencher, query: &str) {
+    let index = &*BIG_INDEX;
+    let previous = &query[..query.len() - 1];
+    let before = if previous.is_empty() {
+        None
+    } else {
+        Some(index.search_within(previous, None).1)
+    };
+    bencher.bench_local(|| index.search_within(query, before.as_deref()).0.len());
+}
+
+/// One key press handled and one frame drawn at 120×40.
+#[divan::bench(sample_count = 200)]
+fn key_press_and_frame(bencher: Bencher) {
+    let mut app = App::new(DATA.clone(), today(), chrono::Utc::now(), "bench", None);
+    app.resize(120, 40);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let theme = fachmk::ui::Theme::default();
+    let mut down = true;
+    bencher.bench_local(|| {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        down = !down;
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        terminal
+            .draw(|f| fachmk::ui::render(&app, f, &theme))
+            .unwrap();
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn merge_two_edited_copies(bencher: Bencher) {
+    let base = DATA.clone();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.sessions
+        .last_mut()
+        .unwrap()
+        .report_mut("IMK")
+        .answers
+        .insert("Q1".into(), "unsere".into());
+    theirs
+        .sessions
+        .last_mut()
+        .unwrap()
+        .report_mut("WMK")
+        .answers
+        .insert("Q1".into(), "ihre".into());
+    theirs.concerns[5].status = fachmk::domain::ConcernStatus::Resolved;
+    bencher.bench_local(|| {
+        store::sync::merge_datasets(&base, &ours, &theirs)
+            .unwrap()
+            .conflicts
+            .len()
+    });
+}

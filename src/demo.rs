@@ -1,0 +1,258 @@
+//! A realistic large archive for trying the program and measuring it: many
+//! sessions, 20 conferences, four answers of realistic length per report,
+//! concerns with histories, debriefs. Deterministic for a seed.
+
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+
+use crate::domain::{
+    Concern, ConcernStatus, Conference, Dataset, Debrief, DebriefItem, Decision, Exchange, Extra,
+    HistoryEntry, ReportStatus, Session,
+};
+
+/// How large the archive is.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoSize {
+    pub sessions: u32,
+    pub concerns: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        Self {
+            sessions: 60,
+            concerns: 12_000,
+            seed: 1,
+        }
+    }
+}
+
+/// SplitMix64: small, fast, and the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[usize::try_from(self.below(items.len() as u64)).unwrap_or(0)]
+    }
+}
+
+const SUBJECTS: [&str; 16] = [
+    "Die Geschäftsstelle",
+    "Der Vorsitz",
+    "Die Arbeitsgruppe Digitalisierung",
+    "Das Land",
+    "Die FachMK",
+    "Der Steuerungskreis",
+    "Die Projektgruppe",
+    "Die Koordinierungsstelle",
+    "Das Ministerium",
+    "Die Ländervertretung",
+    "Der Bund",
+    "Die FITKO",
+    "Die Arbeitsebene",
+    "Der Fachausschuss",
+    "Die Kommission",
+    "Das Gremium",
+];
+const VERBS: [&str; 12] = [
+    "hat sich mit",
+    "berichtet über",
+    "bittet um Unterstützung bei",
+    "begrüßt",
+    "prüft",
+    "arbeitet an",
+    "sieht Handlungsbedarf bei",
+    "hat einen Austausch zu",
+    "plant eine Abstimmung über",
+    "verweist auf",
+    "fordert Klarheit über",
+    "unterstützt",
+];
+const OBJECTS: [&str; 16] = [
+    "der Registermodernisierung",
+    "den EfA-Mindestanforderungen",
+    "der föderalen Digitalstrategie",
+    "dem Onlinezugangsgesetz",
+    "der Wirkungsorientierung",
+    "den Erprobungsprojekten",
+    "der Datenschutzfolgenabschätzung",
+    "dem Nationalen Once-Only-Technical-System",
+    "der Verwaltungscloud",
+    "der Interoperabilität der Fachverfahren",
+    "den Standards für Schnittstellen",
+    "der Finanzierung gemeinsamer Dienste",
+    "dem Portalverbund",
+    "den digitalen Nachweisen",
+    "der Barrierefreiheit",
+    "der Nachnutzung von Diensten",
+];
+const TAILS: [&str; 10] = [
+    "befasst.",
+    "und bittet um einen Bericht in der nächsten Sitzung.",
+    "– ein Termin ist in Vorbereitung.",
+    "; die Ergebnisse werden nachgereicht.",
+    "und sieht weiteren Abstimmungsbedarf.",
+    "im Rahmen der Jahreskonferenz.",
+    "gemeinsam mit den Ländern.",
+    "und hat hierzu einen Beschluss gefasst.",
+    "– Rückmeldungen stehen noch aus.",
+    "und regt eine gemeinsame Arbeitsgruppe an.",
+];
+
+fn sentence(rng: &mut Rng) -> String {
+    format!(
+        "{} {} {} {}",
+        rng.pick(&SUBJECTS),
+        rng.pick(&VERBS),
+        rng.pick(&OBJECTS),
+        rng.pick(&TAILS)
+    )
+}
+
+/// A paragraph of `n` sentences.
+fn paragraph(rng: &mut Rng, n: u64) -> String {
+    (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+}
+
+/// The bundled dataset grown into an archive of `size`.
+pub fn archive(size: DemoSize) -> Dataset {
+    let mut rng = Rng(size.seed);
+    let mut data = crate::store::bundled();
+    for n in 14..=20 {
+        data.conferences.push(Conference {
+            id: format!("K{n}"),
+            name: format!("Beispielkonferenz {n}"),
+            lands: vec!["BY".into()],
+            note: Some("erzeugt für die Demo".into()),
+            extra: Extra::new(),
+        });
+    }
+    let conferences: Vec<String> = data.conferences.iter().map(|c| c.id.clone()).collect();
+    let questions: Vec<String> = data
+        .guiding_questions
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    let first = data.sessions.iter().map(|s| s.number).max().unwrap_or(48) + 1;
+    let mut session_date = NaiveDate::from_ymd_opt(2026, 3, 18).unwrap_or_default();
+    let stamp = Utc
+        .with_ymd_and_hms(2026, 1, 1, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    for number in first..first + size.sessions {
+        let mut session = Session::new(
+            number,
+            session_date,
+            Some(
+                rng.pick(&["Berlin", "Bonn", "Hamburg", "Dresden", "Mainz"])
+                    .to_owned(),
+            ),
+        );
+        for c in &conferences {
+            let report = session.report_mut(c);
+            if rng.below(5) == 0 {
+                report.exchange = Exchange::No;
+                report.status = ReportStatus::NoReport;
+                continue;
+            }
+            report.exchange = Exchange::Yes;
+            for q in &questions {
+                let n = 3 + rng.below(4);
+                report.answers.insert(q.clone(), paragraph(&mut rng, n));
+            }
+            report.presenter = Some(format!("Gast {}", rng.below(90)));
+            report.status = if rng.below(3) == 0 {
+                ReportStatus::Draft
+            } else {
+                ReportStatus::Ready
+            };
+            report.updated_at = Some(stamp);
+            report.updated_by = Some("demo".into());
+        }
+        let id = format!("{}/{:02}", session_date.format("%Y"), 10 + number % 80);
+        if data.decision(&id).is_none() {
+            data.decisions.push(Decision {
+                id: id.clone(),
+                title: paragraph(&mut rng, 1),
+                summary: Some(paragraph(&mut rng, 2)),
+                url: None,
+                session: Some(number),
+                conferences: vec!["*".into()],
+                extra: Extra::new(),
+            });
+            let mut debrief = Debrief {
+                held_on: Some(session.debrief_date),
+                ..Debrief::default()
+            };
+            debrief.items.insert(
+                conferences[0].clone(),
+                DebriefItem {
+                    present: vec![id],
+                    notes: Some(sentence(&mut rng)),
+                    ..DebriefItem::default()
+                },
+            );
+            session.debrief = Some(debrief);
+        }
+        data.sessions.push(session);
+        session_date = session_date + Days::new(120);
+    }
+    let last = first + size.sessions.max(1) - 1;
+    for n in 0..size.concerns {
+        let raised = first + u32::try_from(rng.below(u64::from(size.sessions.max(1)))).unwrap_or(0);
+        let conference =
+            conferences[usize::try_from(rng.below(conferences.len() as u64)).unwrap_or(0)].clone();
+        let mut history = vec![HistoryEntry {
+            session: Some(raised),
+            at: stamp,
+            by: "demo".into(),
+            status: Some(ConcernStatus::Open),
+            note: Some("eingebracht".into()),
+            extra: Extra::new(),
+        }];
+        let mut status = ConcernStatus::Open;
+        for later in raised + 1..=last.min(raised + 1 + u32::try_from(rng.below(4)).unwrap_or(0)) {
+            status = match rng.below(6) {
+                0 => ConcernStatus::Resolved,
+                1 => ConcernStatus::Dropped,
+                2 => ConcernStatus::InProgress,
+                _ => ConcernStatus::Open,
+            };
+            history.push(HistoryEntry {
+                session: Some(later),
+                at: stamp,
+                by: "demo".into(),
+                status: Some(status),
+                note: Some(sentence(&mut rng)),
+                extra: Extra::new(),
+            });
+            if !status.is_active() {
+                break;
+            }
+        }
+        data.concerns.push(Concern {
+            id: format!("A-{:05}", n + 1),
+            conference,
+            title: sentence(&mut rng),
+            details: Some(paragraph(&mut rng, 2)),
+            raised_in: raised,
+            status,
+            decisions: Vec::new(),
+            history,
+            extra: Extra::new(),
+        });
+    }
+    data
+}
