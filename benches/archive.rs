@@ -82,7 +82,7 @@ static BIG_INDEX: LazyLock<Index> = LazyLock::new(|| {
 });
 
 /// One keystroke: the query grows by a letter, narrowing the previous result.
-#[divan::bench(args = ["r", "re", "reg", "regi", "regis", "registe"])]
+#[divan::bench(args = ["r", "re", "reg", "regis", "registe"], sample_count = 10)]
 fn search_keystroke_100k(bencher: Bencher, query: &str) {
     let index = &*BIG_INDEX;
     let previous = &query[..query.len() - 1];

@@ -61,15 +61,15 @@ pub struct Entry {
 }
 
 /// `text` in lower case, kept beside each entry so a keystroke need not fold it.
-fn folded(text: &str) -> Vec<char> {
-    text.chars().flat_map(char::to_lowercase).collect()
+fn folded(text: &str) -> String {
+    text.to_lowercase()
 }
 
 /// Whether all of `query` (lower case) occurs in `haystack` in order: a cheap
 /// test before the scorer runs.
-fn in_order(haystack: &[char], query: &[char]) -> bool {
-    let mut rest = haystack.iter();
-    query.iter().all(|q| rest.any(|h| h == q))
+fn in_order(haystack: &str, query: &str) -> bool {
+    let mut rest = haystack.chars();
+    query.chars().all(|q| rest.any(|h| h == q))
 }
 
 /// One match: the entry, its score and the matched character positions.
@@ -85,7 +85,7 @@ pub struct Hit {
 pub struct Index {
     pub entries: Vec<Entry>,
     /// The entries' text folded to lower case, by entry.
-    folded: Vec<Vec<char>>,
+    folded: Vec<String>,
     matcher: SkimMatcherV2,
 }
 

@@ -155,6 +155,9 @@ pub struct App {
     /// Bumped on every change of data or typed text: the recovery file is
     /// written when it moved.
     pub revision: u64,
+    /// The search index of the last search, kept while data and session are
+    /// unchanged (revision, session), so `/` opens at once.
+    pub search_cache: Option<(u64, u32, Index)>,
 }
 
 impl App {
@@ -194,6 +197,7 @@ impl App {
             screen: (80, 24),
             external_change: false,
             revision: 0,
+            search_cache: None,
         }
     }
 

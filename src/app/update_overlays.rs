@@ -121,7 +121,14 @@ impl App {
     }
 
     pub(super) fn open_search(&mut self) {
-        let index = Index::build(&self.data, self.session);
+        let index = match self.search_cache.take() {
+            Some((revision, session, index))
+                if revision == self.revision && session == self.session =>
+            {
+                index
+            }
+            _ => Index::build(&self.data, self.session),
+        };
         let hits = index.search("");
         self.overlay = Overlay::Search(Box::new(SearchState {
             query: String::new(),
@@ -130,6 +137,13 @@ impl App {
             cursor: 0,
             matched: (String::new(), Vec::new()),
         }));
+    }
+
+    /// Closes the search, keeping its index for the next one.
+    fn close_search(&mut self) {
+        if let Overlay::Search(search) = std::mem::take(&mut self.overlay) {
+            self.search_cache = Some((self.revision, self.session, search.index));
+        }
     }
 
     pub(super) fn refresh_search(&mut self) {
@@ -179,13 +193,13 @@ impl App {
             Action::PageDown => search.cursor = step(search.cursor, PAGE, count),
             Action::SelectFirst => search.cursor = 0,
             Action::SelectLast => search.cursor = count.saturating_sub(1),
-            Action::Back => self.overlay = Overlay::None,
+            Action::Back => self.close_search(),
             Action::Open => {
                 let target = search
                     .hits
                     .get(search.cursor)
                     .map(|h| search.index.entries[h.entry].target.clone());
-                self.overlay = Overlay::None;
+                self.close_search();
                 if let Some(target) = target {
                     self.jump_to(&target);
                 }

@@ -146,6 +146,23 @@ impl Dataset {
             .map_or_else(|| presenter.to_owned(), super::Person::display_name)
     }
 
+    /// Whether the records are in the stable order already.
+    pub fn is_normalized(&self) -> bool {
+        let rank = |id: &str| {
+            self.conferences
+                .iter()
+                .position(|c| c.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        self.sessions.windows(2).all(|w| w[0].number <= w[1].number)
+            && self.decisions.windows(2).all(|w| w[0].id <= w[1].id)
+            && self.sessions.iter().all(|s| {
+                s.reports
+                    .windows(2)
+                    .all(|w| rank(&w[0].conference) <= rank(&w[1].conference))
+            })
+    }
+
     /// Puts records in the stable order the file is written in: sessions by number,
     /// decisions by id, each session's reports in conference order.
     pub fn normalize(&mut self) {

@@ -44,10 +44,25 @@ pub struct SessionProgress {
 
 impl SessionProgress {
     pub fn of(data: &Dataset, session: &Session) -> Self {
+        // One pass over the concerns for all conferences, not one per conference.
+        let mut undecided: std::collections::HashMap<&str, Vec<Missing>> =
+            std::collections::HashMap::new();
+        for c in carried_undecided(data, session) {
+            undecided
+                .entry(c.conference.as_str())
+                .or_default()
+                .push(Missing::ConcernUndecided {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                });
+        }
         let per_conference = data
             .conferences
             .iter()
-            .map(|c| (c.id.clone(), missing_for(data, session, &c.id)))
+            .map(|c| {
+                let carried = undecided.remove(c.id.as_str()).unwrap_or_default();
+                (c.id.clone(), missing_with(data, session, &c.id, carried))
+            })
             .collect();
         let done = data
             .conferences
@@ -78,9 +93,24 @@ impl SessionProgress {
 
 /// What is missing for `conference` in `session`.
 pub fn missing_for(data: &Dataset, session: &Session, conference: &str) -> Vec<Missing> {
+    missing_with(
+        data,
+        session,
+        conference,
+        undecided_concerns(data, session, conference),
+    )
+}
+
+/// What is missing, given the carried concerns of the conference without a decision.
+fn missing_with(
+    data: &Dataset,
+    session: &Session,
+    conference: &str,
+    undecided: Vec<Missing>,
+) -> Vec<Missing> {
     let Some(report) = session.report(conference) else {
         let mut missing = vec![Missing::ExchangeUnknown];
-        missing.extend(undecided_concerns(data, session, conference));
+        missing.extend(undecided);
         return missing;
     };
     if report.status == ReportStatus::NoReport {
@@ -107,26 +137,33 @@ pub fn missing_for(data: &Dataset, session: &Session, conference: &str) -> Vec<M
     if report.status != ReportStatus::Ready {
         missing.push(Missing::NotReady);
     }
-    missing.extend(undecided_concerns(data, session, conference));
+    missing.extend(undecided);
     missing
 }
 
 /// Concerns carried into `session` (raised earlier, still active) that got no
 /// decision in it: carrying over is never silent.
 pub fn undecided_concerns(data: &Dataset, session: &Session, conference: &str) -> Vec<Missing> {
-    data.concerns
-        .iter()
-        .filter(|c| {
-            c.conference == conference && c.status.is_active() && c.raised_in < session.number
-        })
-        .filter(|c| {
-            !c.history
-                .iter()
-                .any(|h| h.session == Some(session.number) && h.status.is_some())
-        })
+    carried_undecided(data, session)
+        .filter(|c| c.conference == conference)
         .map(|c| Missing::ConcernUndecided {
             id: c.id.clone(),
             title: c.title.clone(),
         })
         .collect()
+}
+
+/// All concerns carried into `session` without a decision in it.
+fn carried_undecided<'a>(
+    data: &'a Dataset,
+    session: &'a Session,
+) -> impl Iterator<Item = &'a super::Concern> {
+    data.concerns
+        .iter()
+        .filter(move |c| c.status.is_active() && c.raised_in < session.number)
+        .filter(move |c| {
+            !c.history
+                .iter()
+                .any(|h| h.session == Some(session.number) && h.status.is_some())
+        })
 }

@@ -18,9 +18,17 @@ pub const DEFAULT_BACKUPS: usize = 5;
 /// The file format's bytes for `data`: pretty-printed JSON, records in stable
 /// order, ending with a newline.
 pub fn to_bytes(data: &Dataset, path: &Path) -> Result<Vec<u8>, SaveError> {
-    let mut data = data.clone();
-    data.normalize();
-    let mut bytes = serde_json::to_vec_pretty(&data).map_err(|source| SaveError::Serialize {
+    // Data in stable order already (the usual case) is written as it is, without a copy.
+    let sorted;
+    let data = if data.is_normalized() {
+        data
+    } else {
+        let mut copy = data.clone();
+        copy.normalize();
+        sorted = copy;
+        &sorted
+    };
+    let mut bytes = serde_json::to_vec_pretty(data).map_err(|source| SaveError::Serialize {
         path: path.to_owned(),
         source,
     })?;
@@ -75,8 +83,7 @@ pub(super) fn replace(
         }
         if backups > 0 {
             rotate_backups(target, backups).map_err(io)?;
-            let like = std::fs::metadata(target).ok();
-            write_atomic_like(&backup_path(target, 1), previous, like.as_ref()).map_err(io)?;
+            keep_as_backup(target, previous).map_err(io)?;
         }
     }
     write_atomic(target, bytes).map_err(io)
@@ -114,6 +121,23 @@ pub(super) fn resolve(path: &Path) -> PathBuf {
         }
         _ => path.to_owned(),
     }
+}
+
+/// Makes the current file (whose content is `previous`) the newest backup. The
+/// atomic write gives the data file a new inode, so the old one can simply stay
+/// as the backup: a hard link, no copy (same mode and group by nature). Where
+/// links are not possible, the content is written.
+fn keep_as_backup(target: &Path, previous: &[u8]) -> std::io::Result<()> {
+    let backup = backup_path(target, 1);
+    let mut temporary = backup.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    let _ = std::fs::remove_file(&temporary);
+    if std::fs::hard_link(target, &temporary).is_ok() {
+        return std::fs::rename(&temporary, &backup);
+    }
+    let like = std::fs::metadata(target).ok();
+    write_atomic_like(&backup, previous, like.as_ref())
 }
 
 fn rotate_backups(path: &Path, keep: usize) -> std::io::Result<()> {
