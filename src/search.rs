@@ -60,6 +60,29 @@ pub struct Entry {
     pub target: Target,
 }
 
+/// Long texts are searched sentence by sentence: a fuzzy match across a whole
+/// answer matches almost anything; within a sentence it means something, and the
+/// hit shows where. White space is folded.
+fn sentences(text: &str) -> Vec<String> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for word in flat.split(' ') {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+        let ends = word.ends_with(['.', '?', '!', ';']) && current.chars().count() >= 40;
+        if ends || current.chars().count() >= 160 {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// `text` in lower case, kept beside each entry so a keystroke need not fold it.
 fn folded(text: &str) -> String {
     text.to_lowercase()
@@ -132,19 +155,24 @@ impl Index {
             });
         }
         for c in &data.concerns {
-            let mut text = format!("{}: {}", c.conference, c.title);
-            if let Some(d) = &c.details {
-                text.push_str(" – ");
-                text.push_str(&d.split_whitespace().collect::<Vec<_>>().join(" "));
-            }
+            let target = Target::Concern {
+                conference: c.conference.clone(),
+                id: c.id.clone(),
+            };
+            let text = format!("{}: {}", c.conference, c.title);
             entries.push(Entry {
                 kind: Kind::Concern,
                 text,
-                target: Target::Concern {
-                    conference: c.conference.clone(),
-                    id: c.id.clone(),
-                },
+                target: target.clone(),
             });
+            for part in c.details.as_deref().map(sentences).into_iter().flatten() {
+                let text = format!("{} {}: {part}", c.conference, c.id);
+                entries.push(Entry {
+                    kind: Kind::Concern,
+                    text,
+                    target: target.clone(),
+                });
+            }
         }
         for d in &data.decisions {
             let linked = data
@@ -167,16 +195,19 @@ impl Index {
                     if answer.trim().is_empty() {
                         continue;
                     }
-                    let flat = answer.split_whitespace().collect::<Vec<_>>().join(" ");
-                    entries.push(Entry {
-                        kind: Kind::Answer,
-                        text: format!("{}. Sitzung, {}: {flat}", s.number, r.conference),
-                        target: Target::Answer {
-                            session: s.number,
-                            conference: r.conference.clone(),
-                            question: question.clone(),
-                        },
-                    });
+                    let target = Target::Answer {
+                        session: s.number,
+                        conference: r.conference.clone(),
+                        question: question.clone(),
+                    };
+                    for part in sentences(answer) {
+                        let text = format!("{}. Sitzung, {}: {part}", s.number, r.conference);
+                        entries.push(Entry {
+                            kind: Kind::Answer,
+                            text,
+                            target: target.clone(),
+                        });
+                    }
                 }
             }
         }
@@ -238,19 +269,28 @@ impl Index {
         let matched: Vec<usize> = scored.iter().map(|(i, _)| *i).collect();
         // Only the hits shown need their matched positions.
         scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut hits: Vec<Hit> = scored
-            .into_iter()
-            .take(MAX_HITS)
-            .filter_map(|(entry, _)| {
-                self.matcher
-                    .fuzzy_indices(&self.entries[entry].text, query)
-                    .map(|(score, indices)| Hit {
-                        entry,
-                        score,
-                        indices,
-                    })
-            })
-            .collect();
+        // One hit per place it leads to (a long text matches in several sentences).
+        let mut seen: Vec<&Target> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        for (entry, _) in scored {
+            if hits.len() == MAX_HITS {
+                break;
+            }
+            let target = &self.entries[entry].target;
+            if seen.contains(&target) {
+                continue;
+            }
+            if let Some((score, indices)) =
+                self.matcher.fuzzy_indices(&self.entries[entry].text, query)
+            {
+                seen.push(target);
+                hits.push(Hit {
+                    entry,
+                    score,
+                    indices,
+                });
+            }
+        }
         // Groups are ordered by their best hit, so the best match is always on top.
         let mut best = [i64::MIN; 5];
         for hit in &hits {
