@@ -209,6 +209,17 @@ pub fn archive(size: DemoSize) -> Dataset {
         data.sessions.push(session);
         session_date = session_date + Days::new(120);
     }
+    add_concerns(&mut data, &mut rng, size, first);
+    data
+}
+
+/// Concerns with histories, raised in the generated sessions.
+fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
+    let conferences: Vec<String> = data.conferences.iter().map(|c| c.id.clone()).collect();
+    let stamp = Utc
+        .with_ymd_and_hms(2026, 1, 1, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
     let last = first + size.sessions.max(1) - 1;
     for n in 0..size.concerns {
         let raised = first + u32::try_from(rng.below(u64::from(size.sessions.max(1)))).unwrap_or(0);
@@ -235,7 +246,7 @@ pub fn archive(size: DemoSize) -> Dataset {
                 at: stamp,
                 by: "demo".into(),
                 status: Some(status),
-                note: Some(sentence(&mut rng)),
+                note: Some(sentence(rng)),
                 extra: Extra::new(),
             });
             if !status.is_active() {
@@ -245,8 +256,8 @@ pub fn archive(size: DemoSize) -> Dataset {
         data.concerns.push(Concern {
             id: format!("A-{:05}", n + 1),
             conference,
-            title: sentence(&mut rng),
-            details: Some(paragraph(&mut rng, 2)),
+            title: sentence(rng),
+            details: Some(paragraph(rng, 2)),
             raised_in: raised,
             status,
             decisions: Vec::new(),
@@ -254,5 +265,4 @@ pub fn archive(size: DemoSize) -> Dataset {
             extra: Extra::new(),
         });
     }
-    data
 }

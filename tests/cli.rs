@@ -230,3 +230,58 @@ fn help_and_version() {
     let out = fachmk(dir.path()).arg("--version").output().unwrap();
     assert!(stdout(&out).starts_with("fachmk "));
 }
+
+#[test]
+fn demo_writes_a_valid_deterministic_archive_and_search_finds_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    for p in [&a, &b] {
+        fachmk(dir.path())
+            .args([
+                "demo",
+                "--sessions",
+                "6",
+                "--concerns",
+                "300",
+                "--seed",
+                "7",
+                "--write",
+            ])
+            .arg(p)
+            .assert()
+            .success();
+    }
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "same seed, same archive"
+    );
+    let data = store::load_file(&a).unwrap().data;
+    assert_eq!(data.validate(), vec![]);
+    assert_eq!(
+        (
+            data.sessions.len(),
+            data.concerns.len(),
+            data.conferences.len()
+        ),
+        (9 + 6, 300, 20)
+    );
+    let out = fachmk(dir.path())
+        .args(["search", "registermod", "--limit", "3", "-f"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let hits = stdout(&out);
+    assert_eq!(hits.lines().count(), 3, "{hits}");
+    assert!(
+        hits.to_lowercase().contains("registermodernisierung"),
+        "{hits}"
+    );
+    let out = fachmk(dir.path())
+        .args(["search", "--stdin", "mldwsn"])
+        .write_stdin("Meldewesen\nAnderes\n")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), "Meldewesen\n");
+}
