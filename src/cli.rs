@@ -20,6 +20,9 @@ pub struct Cli {
     /// Sitzungsnummer (Vorgabe: die nächste anstehende, sonst die letzte)
     #[arg(long, short = 's', global = true, value_name = "NR")]
     pub session: Option<u32>,
+    /// Farbschema; NO_COLOR (gesetzt) schaltet alle Farben ab
+    #[arg(long, global = true, value_enum, default_value_t = crate::ui::ThemeName::Default, env = "FACHMK_THEME")]
+    pub theme: crate::ui::ThemeName,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -83,6 +86,13 @@ pub enum Command {
         #[arg(long, conflicts_with = "stdin")]
         list: bool,
     },
+    /// Gibt die Vervollständigung für eine Shell aus, z. B. „source <(fachmk completions bash)“
+    Completions {
+        /// bash, zsh, fish, powershell, elvish
+        shell: clap_complete::Shell,
+    },
+    /// Gibt die Handbuchseite (roff) aus, z. B. „fachmk man | man -l -“
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

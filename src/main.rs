@@ -20,6 +20,19 @@ fn main() -> ExitCode {
     let file = cli.file.as_deref();
     let code = match &cli.command {
         Some(Command::Init { path }) => commands::init(path, &mut err),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "fachmk", &mut out);
+            exit::OK
+        }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            if man.render(&mut out).is_ok() {
+                exit::OK
+            } else {
+                exit::IO
+            }
+        }
         Some(Command::Merge { base, ours, theirs }) => {
             commands::merge(base, ours, theirs, &mut err)
         }
@@ -106,7 +119,7 @@ fn demo_screen(
         return code;
     }
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today);
+    let outcome = fachmk::tui::run(&path, cli.session, today, theme(cli));
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }
@@ -125,9 +138,15 @@ fn screen(cli: &Cli, today: chrono::NaiveDate, mut err: std::io::StderrLock<'_>)
         Err(code) => return code,
     };
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today);
+    let outcome = fachmk::tui::run(&path, cli.session, today, theme(cli));
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }
     outcome.code
+}
+
+/// The theme: `--theme`, but no colour at all when NO_COLOR is set (no-color.org).
+fn theme(cli: &Cli) -> fachmk::ui::Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    fachmk::ui::Theme::named(cli.theme, no_color)
 }

@@ -135,6 +135,8 @@ impl Editor {
         text.set_wrap_mode(WrapMode::WordOrGlyph);
         text.set_cursor_line_style(Style::default());
         text.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // Dim, not grey: no colour of its own, so NO_COLOR holds in text fields too.
+        text.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
         text.move_cursor(ratatui_textarea::CursorMove::Bottom);
         text.move_cursor(ratatui_textarea::CursorMove::End);
         if target.is_multiline() {

@@ -15,13 +15,16 @@ use crate::ui::{self, Theme};
 /// The recovery file is written this long after the last change.
 const RECOVERY_DELAY: Duration = Duration::from_millis(300);
 
-pub(super) fn run(terminal: &mut Terminal<Backend>, shared: &Mutex<Shared>) -> std::io::Result<()> {
-    let theme = Theme::default();
+pub(super) fn run(
+    terminal: &mut Terminal<Backend>,
+    shared: &Mutex<Shared>,
+    theme: &Theme,
+) -> std::io::Result<()> {
     {
         let mut state = lock(shared);
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
-        draw(terminal, &state.app, &theme)?;
+        draw(terminal, &state.app, theme)?;
     }
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
@@ -55,7 +58,7 @@ pub(super) fn run(terminal: &mut Terminal<Backend>, shared: &Mutex<Shared>) -> s
         if app.revision != written_revision && recovery_due.is_none() {
             recovery_due = Some(Instant::now() + RECOVERY_DELAY);
         }
-        draw(terminal, app, &theme)?;
+        draw(terminal, app, theme)?;
     }
 }
 

@@ -77,7 +77,12 @@ pub fn check_terminal() -> Result<(), String> {
 }
 
 /// Opens the screen on `path`. Returns after the terminal is restored.
-pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outcome {
+pub fn run(
+    path: &Path,
+    session: Option<u32>,
+    today: chrono::NaiveDate,
+    theme: crate::ui::Theme,
+) -> Outcome {
     let (app, file) = DataFile::open(path, session, today);
     let shared = Arc::new(Mutex::new(Shared { app, file }));
     if let Err(e) = signals::install(Arc::clone(&shared)) {
@@ -102,7 +107,7 @@ pub fn run(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> Outco
         }
     };
     let guard = TerminalGuard;
-    let result = event_loop::run(&mut terminal, &shared);
+    let result = event_loop::run(&mut terminal, &shared, &theme);
     match result {
         Ok(()) => {
             drop(guard);

@@ -23,7 +23,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName};
 
 use crate::app::{App, Overlay};
 

@@ -50,7 +50,72 @@ impl Default for Theme {
     }
 }
 
+/// The themes to choose from (`--theme`, and `NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+    /// No colour at all: emphasis by bold, underline, reverse.
+    Monochrome,
+}
+
 impl Theme {
+    /// The theme called `name`; `NO_COLOR` set (to anything) means monochrome.
+    pub fn named(name: ThemeName, no_color: bool) -> Self {
+        match (name, no_color) {
+            (_, true) | (ThemeName::Monochrome, _) => Self::monochrome(),
+            (ThemeName::HighContrast, false) => Self::high_contrast(),
+            (ThemeName::Default, false) => Self::default(),
+        }
+    }
+
+    /// No colour sequences at all: state is in symbols and words anyway.
+    pub fn monochrome() -> Self {
+        let plain = Style::default();
+        Self {
+            normal: plain,
+            dim: plain,
+            title: plain,
+            focused_title: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selected: plain.add_modifier(Modifier::REVERSED),
+            highlight: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            header: plain.add_modifier(Modifier::BOLD),
+            error: plain.add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            info: plain,
+            key: plain.add_modifier(Modifier::BOLD),
+            ready: plain,
+            draft: plain,
+            no_report: plain,
+            open: plain,
+            warning: plain.add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Bright colours and bold text for low-vision users and washed-out screens.
+    pub fn high_contrast() -> Self {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        Self {
+            normal: Style::default().fg(Color::White),
+            dim: Style::default().fg(Color::Gray),
+            title: bold.fg(Color::White),
+            focused_title: bold
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::UNDERLINED),
+            selected: bold.fg(Color::Black).bg(Color::LightYellow),
+            highlight: bold.fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+            header: bold.fg(Color::White),
+            error: bold.fg(Color::White).bg(Color::Red),
+            info: bold.fg(Color::LightGreen),
+            key: bold.fg(Color::LightYellow),
+            ready: bold.fg(Color::LightGreen),
+            draft: bold.fg(Color::LightYellow),
+            no_report: Style::default().fg(Color::Gray),
+            open: Style::default().fg(Color::White),
+            warning: bold.fg(Color::LightYellow),
+        }
+    }
+
     pub fn status(&self, status: ReportStatus) -> Style {
         match status {
             ReportStatus::Open => self.open,

@@ -20,6 +20,11 @@ impl Pty {
     /// Starts `fachmk` with `args` in an 80×24 terminal, with `home` as its home
     /// (XDG data and state below it).
     pub fn spawn(home: &Path, args: &[&str]) -> Self {
+        Self::spawn_with_env(home, args, &[])
+    }
+
+    /// Like `spawn`, with more environment variables.
+    pub fn spawn_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -38,6 +43,9 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("USER", "e2e");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -67,6 +75,23 @@ impl Pty {
 
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// How many cells on the screen have a colour of their own.
+    pub fn coloured_cells(&self) -> usize {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|&(r, c)| {
+                screen.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+            .count()
     }
 
     /// Waits until the screen shows `text`; panics with the screen after 10 s.
