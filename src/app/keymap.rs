@@ -136,6 +136,19 @@ pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Dialog,
 ];
 
+/// Every layer: Ctrl-L and Ctrl-C work everywhere.
+const ALL_LAYERS: [Layer; 9] = [
+    Layer::Main,
+    Layer::Walkthrough,
+    Layer::Editor,
+    Layer::Search,
+    Layer::Help,
+    Layer::Review,
+    Layer::Sessions,
+    Layer::View,
+    Layer::Dialog,
+];
+
 /// Lists shared by every layer that shows a list.
 const LIST_LAYERS: [Layer; 6] = [
     Layer::View,
@@ -313,30 +326,8 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('y'), A::Open, None),
             b(L::Dialog, Key::ch('j'), A::Open, None),
         ]);
-        for layer in [
-            L::Main,
-            L::Walkthrough,
-            L::Editor,
-            L::Search,
-            L::Help,
-            L::Review,
-            L::Sessions,
-            L::View,
-            L::Dialog,
-        ] {
+        for layer in ALL_LAYERS {
             bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
-        }
-        bindings.push(b(L::Main, Key::ctrl('c'), A::Quit, None));
-        for layer in [
-            L::Walkthrough,
-            L::Editor,
-            L::Search,
-            L::Help,
-            L::Review,
-            L::Sessions,
-            L::View,
-            L::Dialog,
-        ] {
             bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
         }
         Self { bindings }

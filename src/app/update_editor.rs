@@ -256,14 +256,7 @@ impl App {
                 if debrief < *date {
                     return Err("Die Nachbesprechung kann nicht vor der Sitzung liegen.".to_owned());
                 }
-                let number = self
-                    .data
-                    .sessions
-                    .iter()
-                    .map(|s| s.number)
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
+                let number = self.data.next_session_number();
                 let mut session = Session::new(number, *date, place.clone());
                 session.debrief_date = debrief;
                 self.editor = None;
@@ -284,14 +277,7 @@ impl App {
         if !self.check_writable() {
             return;
         }
-        let number = self
-            .data
-            .sessions
-            .iter()
-            .map(|s| s.number)
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let number = self.data.next_session_number();
         self.editor = Some(Editor::new(
             EditTarget::SessionDate,
             format!("Neue {number}. Sitzung: Datum (TT.MM.JJJJ)"),

@@ -128,6 +128,11 @@ impl Dataset {
             .filter(move |d| d.concerns(conference))
     }
 
+    /// The number of the session after the last one.
+    pub fn next_session_number(&self) -> u32 {
+        self.sessions.iter().map(|s| s.number).max().unwrap_or(0) + 1
+    }
+
     /// A fresh concern id: `A-` and the next free number, four digits.
     pub fn next_concern_id(&self) -> String {
         let next = self

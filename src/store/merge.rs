@@ -43,37 +43,9 @@ pub enum Resolution {
 }
 
 impl Conflict {
-    /// Where the conflict is, in words: "48. Sitzung · Bericht IMK · Antwort Q1".
+    /// Where the conflict is, in words: "48. Sitzung · Bericht IMK · Antwort zu Q1".
     pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        let mut list = "";
-        for segment in &self.path {
-            match segment {
-                Segment::Key(k) => {
-                    list = match k.as_str() {
-                        "sessions" | "reports" | "concerns" | "conferences" | "people"
-                        | "decisions" | "assignments" | "history" | "guiding_questions"
-                        | "reference" => k,
-                        _ => {
-                            parts.push(field_name(list, k));
-                            ""
-                        }
-                    };
-                }
-                Segment::Record(id) => parts.push(match list {
-                    "sessions" => format!("{id}. Sitzung"),
-                    "reports" => format!("Bericht {id}"),
-                    "concerns" => format!("Anliegen {id}"),
-                    "conferences" => format!("Konferenz {id}"),
-                    "people" => format!("Person {id}"),
-                    "decisions" => format!("Beschluss {id}"),
-                    "assignments" => format!("Benennung {id}"),
-                    "guiding_questions" => format!("Leitfrage {id}"),
-                    _ => id.clone(),
-                }),
-            }
-        }
-        parts.join(" · ").replace("Antwort · ", "Antwort zu ")
+        describe_path(&self.path)
     }
 
     /// Whether "both" makes sense: both sides are text.
@@ -83,6 +55,39 @@ impl Conflict {
             (Some(Value::String(_)), Some(Value::String(_)))
         )
     }
+}
+
+/// A path in words: "48. Sitzung · Bericht IMK · Antwort zu Q1".
+pub fn describe_path(path: &[Segment]) -> String {
+    let mut parts = Vec::new();
+    let mut list = "";
+    for segment in path {
+        match segment {
+            Segment::Key(k) => {
+                list = match k.as_str() {
+                    "sessions" | "reports" | "concerns" | "conferences" | "people"
+                    | "decisions" | "assignments" | "history" | "guiding_questions"
+                    | "reference" => k,
+                    _ => {
+                        parts.push(field_name(list, k));
+                        ""
+                    }
+                };
+            }
+            Segment::Record(id) => parts.push(match list {
+                "sessions" => format!("{id}. Sitzung"),
+                "reports" => format!("Bericht {id}"),
+                "concerns" => format!("Anliegen {id}"),
+                "conferences" => format!("Konferenz {id}"),
+                "people" => format!("Person {id}"),
+                "decisions" => format!("Beschluss {id}"),
+                "assignments" => format!("Benennung {id}"),
+                "guiding_questions" => format!("Leitfrage {id}"),
+                _ => id.clone(),
+            }),
+        }
+    }
+    parts.join(" · ").replace("Antwort · ", "Antwort zu ")
 }
 
 fn field_name(list: &str, key: &str) -> String {
@@ -424,15 +429,6 @@ fn diff_records(path: &mut Vec<Segment>, before: &Value, after: &Value, out: &mu
     if before == after {
         return;
     }
-    let describe = |path: &[Segment]| {
-        Conflict {
-            path: path.to_vec(),
-            base: None,
-            ours: None,
-            theirs: None,
-        }
-        .describe()
-    };
     match (before, after) {
         (Value::Object(b), Value::Object(a)) => {
             let records = [
@@ -459,10 +455,10 @@ fn diff_records(path: &mut Vec<Segment>, before: &Value, after: &Value, out: &mu
                 }
             }
             if plain_change && !path.is_empty() {
-                out.push(describe(path));
+                out.push(describe_path(path));
             }
         }
-        _ => out.push(describe(path)),
+        _ => out.push(describe_path(path)),
     }
 }
 
@@ -479,15 +475,6 @@ fn diff_lists(
     let empty = Vec::new();
     let b = before.and_then(Value::as_array).unwrap_or(&empty);
     let a = after.and_then(Value::as_array).unwrap_or(&empty);
-    let describe = |path: &[Segment]| {
-        Conflict {
-            path: path.to_vec(),
-            base: None,
-            ours: None,
-            theirs: None,
-        }
-        .describe()
-    };
     for item in a {
         let Some(key) = identity(&list, item) else {
             continue;
@@ -498,7 +485,7 @@ fn diff_lists(
             .find(|v| identity(&list, v).as_deref() == Some(key.as_str()))
         {
             Some(old) => diff_records(path, old, item, out),
-            None => out.push(format!("{} (neu)", describe(path))),
+            None => out.push(format!("{} (neu)", describe_path(path))),
         }
         path.pop();
     }
@@ -511,7 +498,7 @@ fn diff_lists(
             .any(|v| identity(&list, v).as_deref() == Some(key.as_str()))
         {
             path.push(Segment::Record(key));
-            out.push(format!("{} (entfernt)", describe(path)));
+            out.push(format!("{} (entfernt)", describe_path(path)));
             path.pop();
         }
     }
