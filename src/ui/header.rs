@@ -64,7 +64,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         add(" · ⚠ von anderen geändert (R)".into(), theme.warning, 9);
     }
     if app.needs_new_session() && app.current_session().is_some() {
-        add(" · n: nächste Sitzung anlegen".into(), theme.dim, 4);
+        // The way on when every session lies in the past: it must show at 80 columns.
+        add(" · n neue Sitzung".into(), theme.key, 8);
     }
     let width = usize::from(area.width);
     let mut total: usize = parts.iter().map(|p| p.text.width()).sum();
