@@ -20,9 +20,22 @@ pub struct Cli {
     /// Sitzungsnummer (Vorgabe: die nächste anstehende, sonst die letzte)
     #[arg(long, short = 's', global = true, value_name = "NR")]
     pub session: Option<u32>,
-    /// Farbschema; NO_COLOR (gesetzt) schaltet alle Farben ab
-    #[arg(long, global = true, value_enum, default_value_t = crate::ui::ThemeName::Default, env = "FACHMK_THEME")]
-    pub theme: crate::ui::ThemeName,
+    /// Farbschema (Vorgabe: aus der Konfiguration, sonst default); NO_COLOR
+    /// (gesetzt) schaltet alle Farben ab
+    #[arg(long, global = true, value_enum, env = "FACHMK_THEME")]
+    pub theme: Option<crate::ui::ThemeName>,
+    /// Konfigurationsdatei (Vorgabe: $XDG_CONFIG_HOME/fachmk/config.toml)
+    #[arg(long, global = true, env = "FACHMK_CONFIG", value_name = "PFAD")]
+    pub config: Option<PathBuf>,
+    /// Wie viel die Protokolldatei festhält (Vorgabe: aus der Konfiguration, sonst info)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "FACHMK_LOG",
+        value_name = "STUFE"
+    )]
+    pub log_level: Option<crate::config::LogLevel>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -93,6 +106,15 @@ pub enum Command {
     },
     /// Gibt die Handbuchseite (roff) aus, z. B. „fachmk man | man -l -“
     Man,
+    /// Zeigt die Konfiguration (Exit 78, wenn sie fehlerhaft ist)
+    Config {
+        /// Die wirksame Konfiguration mit allen Vorgaben, als TOML
+        #[arg(long, conflicts_with = "path")]
+        print: bool,
+        /// Wo die Konfigurationsdatei liegt (oder liegen würde)
+        #[arg(long)]
+        path: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

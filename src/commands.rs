@@ -23,6 +23,8 @@ pub mod exit {
     pub const CANT_CREATE: u8 = 73;
     /// Writing an output file failed (EX_IOERR).
     pub const IO: u8 = 74;
+    /// The configuration file is wrong (EX_CONFIG).
+    pub const CONFIG: u8 = 78;
 }
 
 /// `fachmk init PATH`.

@@ -17,8 +17,18 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let file = cli.file.as_deref();
+    let config = match configuration(&cli, &mut out, &mut err) {
+        Ok(config) => config,
+        Err(code) => return ExitCode::from(code),
+    };
+    // --file and FACHMK_FILE before the configuration's file.
+    let file_owned = cli.file.clone().or_else(|| config.file.clone());
+    let file = file_owned.as_deref();
     let code = match &cli.command {
+        Some(Command::Config { .. }) => {
+            let _ = write!(out, "{}", fachmk::config::print(&config));
+            exit::OK
+        }
         Some(Command::Init { path }) => commands::init(path, &mut err),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -91,20 +101,48 @@ fn main() -> ExitCode {
                 commands::demo(path, size, &mut err)
             } else {
                 drop(out);
-                demo_screen(&cli, size, today, err)
+                demo_screen(&cli, &config, size, today, err)
             }
         }
         None => {
             drop(out);
-            screen(&cli, today, err)
+            screen(&cli, &config, file, today, err)
         }
     };
     ExitCode::from(code)
 }
 
+/// The configuration; `fachmk config --path` answered at once, and a broken
+/// configuration reported (exit 78), except for completions and the manual,
+/// which must work while it is being repaired.
+fn configuration(
+    cli: &Cli,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> Result<fachmk::config::Config, u8> {
+    let path = cli.config.clone().or_else(fachmk::config::default_path);
+    if let Some(Command::Config { path: true, .. }) = &cli.command {
+        let shown = path.as_deref().map(|p| p.display().to_string());
+        let _ = writeln!(out, "{}", shown.unwrap_or_default());
+        return Err(exit::OK);
+    }
+    let needs_config = !matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man)
+    );
+    match path.as_deref().filter(|_| needs_config) {
+        Some(path) => fachmk::config::load(path, cli.config.is_some()).map_err(|e| {
+            let _ = writeln!(err, "{e}");
+            exit::CONFIG
+        }),
+        None => Ok(fachmk::config::Config::default()),
+    }
+}
+
 /// Opens the screen on a generated archive in a temporary file.
 fn demo_screen(
     cli: &Cli,
+    config: &fachmk::config::Config,
     size: fachmk::demo::DemoSize,
     today: chrono::NaiveDate,
     mut err: std::io::StderrLock<'_>,
@@ -119,7 +157,7 @@ fn demo_screen(
         return code;
     }
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today, theme(cli));
+    let outcome = fachmk::tui::run(&path, cli.session, today, &settings(cli, config));
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }
@@ -128,25 +166,38 @@ fn demo_screen(
 }
 
 /// Opens the screen; messages are printed after the terminal is restored.
-fn screen(cli: &Cli, today: chrono::NaiveDate, mut err: std::io::StderrLock<'_>) -> u8 {
+fn screen(
+    cli: &Cli,
+    config: &fachmk::config::Config,
+    file: Option<&std::path::Path>,
+    today: chrono::NaiveDate,
+    mut err: std::io::StderrLock<'_>,
+) -> u8 {
     if let Err(message) = fachmk::tui::check_terminal() {
         let _ = writeln!(err, "{message}");
         return exit::USAGE;
     }
-    let path = match commands::data_file(cli.file.as_deref(), &mut err) {
+    let path = match commands::data_file(file, &mut err) {
         Ok(path) => path,
         Err(code) => return code,
     };
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today, theme(cli));
+    let outcome = fachmk::tui::run(&path, cli.session, today, &settings(cli, config));
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }
     outcome.code
 }
 
-/// The theme: `--theme`, but no colour at all when NO_COLOR is set (no-color.org).
-fn theme(cli: &Cli) -> fachmk::ui::Theme {
+/// What the screen takes from the command line and the configuration. The
+/// theme: `--theme`, else the configuration's, but no colour at all when
+/// NO_COLOR is set (no-color.org).
+fn settings(cli: &Cli, config: &fachmk::config::Config) -> fachmk::tui::Settings {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    fachmk::ui::Theme::named(cli.theme, no_color)
+    fachmk::tui::Settings {
+        theme: fachmk::ui::Theme::named(cli.theme.unwrap_or(config.theme), no_color),
+        keymap: config.keymap.clone(),
+        backups: config.backups,
+        mouse: config.mouse,
+    }
 }

@@ -24,7 +24,7 @@ pub use action::Action;
 pub use changes::word_diff;
 pub use dialogs::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::{EditTarget, Editor};
-pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
+pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer, Rebinding};
 pub use state::{App, Effect, Message, Overlay, Pane, SearchState};
 pub use undo::History;
 pub use update_editor::parse_german_date;

@@ -46,7 +46,7 @@ pub struct SearchState {
     pub cursor: usize,
     /// The query the hits were found for, and every entry it matched: the
     /// next keystroke that extends it searches only among those.
-    pub matched: (String, Vec<usize>),
+    pub matched: crate::search::Matched,
 }
 
 /// What covers the panes, if anything.

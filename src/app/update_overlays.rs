@@ -135,7 +135,7 @@ impl App {
             index,
             hits,
             cursor: 0,
-            matched: (String::new(), Vec::new()),
+            matched: crate::search::Matched::default(),
         }));
     }
 
@@ -148,12 +148,11 @@ impl App {
 
     pub(super) fn refresh_search(&mut self) {
         if let Overlay::Search(search) = &mut self.overlay {
-            let narrow =
-                search.query.starts_with(&search.matched.0) && !search.matched.0.trim().is_empty();
-            let candidates = narrow.then_some(search.matched.1.as_slice());
-            let (hits, matched) = search.index.search_within(&search.query, candidates);
+            let (hits, matched) = search
+                .index
+                .search_within(&search.query, Some(&search.matched));
             search.hits = hits;
-            search.matched = (search.query.clone(), matched);
+            search.matched = matched;
             search.cursor = 0;
         }
     }

@@ -26,7 +26,7 @@ pub(crate) struct DataFile {
     recovery_path: Option<PathBuf>,
     /// A recovery offered and not yet decided: never overwritten meanwhile.
     offered: Option<Recovery>,
-    backups: usize,
+    pub backups: usize,
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {

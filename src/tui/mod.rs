@@ -77,13 +77,27 @@ pub fn check_terminal() -> Result<(), String> {
 }
 
 /// Opens the screen on `path`. Returns after the terminal is restored.
+/// What the screen is set up with, from the command line and the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub theme: crate::ui::Theme,
+    pub keymap: crate::app::Keymap,
+    pub backups: usize,
+    /// Mouse capture: clicks select, the wheel scrolls (off by default: mouse
+    /// tracking sends a report per motion, a flood over SSH).
+    pub mouse: bool,
+}
+
 pub fn run(
     path: &Path,
     session: Option<u32>,
     today: chrono::NaiveDate,
-    theme: crate::ui::Theme,
+    settings: &Settings,
 ) -> Outcome {
-    let (app, file) = DataFile::open(path, session, today);
+    let (mut app, mut file) = DataFile::open(path, session, today);
+    app.keymap = settings.keymap.clone();
+    file.backups = settings.backups;
+    let theme = settings.theme;
     let shared = Arc::new(Mutex::new(Shared { app, file }));
     if let Err(e) = signals::install(Arc::clone(&shared)) {
         return Outcome {

@@ -10,27 +10,11 @@ use super::Theme;
 use super::widgets::{centered, popup_block};
 use crate::app::{App, HELP_LAYERS, Keymap, Layer};
 
-fn section_title(layer: Layer) -> &'static str {
-    match layer {
-        Layer::Main => "Hauptansicht",
-        Layer::Walkthrough => "Durchgang",
-        Layer::Editor => "Textfeld (andere Tasten schreiben)",
-        Layer::Search => "Suche (andere Tasten grenzen ein)",
-        Layer::Review => "Übersicht",
-        Layer::Sessions => "Sitzung wählen",
-        Layer::Dialog => "Rückfrage",
-        Layer::View => {
-            "Ansichten: Nachbesprechung (d), Beschlüsse (B), Verlauf (h), Änderungen (c), Benennungen (p)"
-        }
-        Layer::Help => "Hilfe",
-    }
-}
-
 /// The help text as lines, one per action of each layer.
 pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for layer in HELP_LAYERS {
-        lines.push(Line::from(Span::styled(section_title(layer), theme.header)));
+        lines.push(Line::from(Span::styled(Layer::title(layer), theme.header)));
         for action in keymap.actions(layer) {
             let keys = keymap.keys_for(layer, action).join(", ");
             lines.push(Line::from(vec![

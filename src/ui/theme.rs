@@ -51,7 +51,18 @@ impl Default for Theme {
 }
 
 /// The themes to choose from (`--theme`, and `NO_COLOR`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
     #[default]
     Default,
