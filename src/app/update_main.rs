@@ -85,7 +85,8 @@ impl App {
         }
     }
 
-    fn move_selection(&mut self, delta: isize) {
+    /// Moves the focused pane's selection, clamped to its list.
+    pub(super) fn move_selection(&mut self, delta: isize) {
         let (cursor, len) = match self.focus {
             Pane::Conferences => (&mut self.conference, self.data.conferences.len()),
             Pane::Speakers => {

@@ -4,12 +4,12 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use super::{Backend, Shared, lock, now};
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Pointer};
 use crate::ui::{self, Theme};
 
 /// The recovery file is written this long after the last change.
@@ -79,6 +79,20 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Resize(columns, rows) => {
             app.resize(columns, rows);
             Vec::new()
+        }
+        // Only reported when the configuration turned the mouse on.
+        Event::Mouse(mouse) => {
+            let pointer = match mouse.kind {
+                MouseEventKind::ScrollUp => Some(Pointer::WheelUp),
+                MouseEventKind::ScrollDown => Some(Pointer::WheelDown),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let (columns, rows) = app.screen;
+                    let area = ratatui::layout::Rect::new(0, 0, columns, rows);
+                    ui::pointer_at(app, area, mouse.column, mouse.row)
+                }
+                _ => None,
+            };
+            pointer.map_or_else(Vec::new, |p| app.handle_pointer(p))
         }
         _ => Vec::new(),
     }

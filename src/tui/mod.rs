@@ -50,6 +50,7 @@ pub(crate) fn restore_terminal() {
     let mut out = std::io::stdout();
     let _ = execute!(
         out,
+        ratatui::crossterm::event::DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -110,7 +111,7 @@ pub fn run(
         restore_terminal();
         previous_hook(info);
     }));
-    let mut terminal = match setup() {
+    let mut terminal = match setup(settings.mouse) {
         Ok(t) => t,
         Err(e) => {
             restore_terminal();
@@ -147,10 +148,17 @@ pub fn run(
     }
 }
 
-fn setup() -> std::io::Result<Terminal<Backend>> {
+fn setup(mouse: bool) -> std::io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
     let mut out = std::io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        // Presses and the wheel only (1000), in SGR coordinates (1006):
+        // crossterm's EnableMouseCapture also asks for every motion (1003),
+        // a report per cell the pointer crosses, which floods an SSH link.
+        out.write_all(b"\x1b[?1000h\x1b[?1006h")?;
+        out.flush()?;
+    }
     Terminal::new(CrosstermBackend::new(output::FrameWriter::new(out)))
 }
 

@@ -25,7 +25,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub use theme::{Theme, ThemeName};
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Pane};
 
 /// Below this size the screen only says how large it must be.
 pub const MIN_WIDTH: u16 = 60;
@@ -45,26 +45,17 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     ]));
     header::render(app, frame, head, theme);
     hints::render(app, frame, hints_area, theme);
-    let left_width = if area.width >= 110 { 40 } else { 32 };
-    let [left, right] = body.layout(&Layout::horizontal([
-        Constraint::Length(left_width),
-        Constraint::Fill(1),
-    ]));
-    conferences::render(app, frame, left, theme);
+    let panes = pane_areas(app, area);
+    for (pane, rect) in panes {
+        match pane {
+            Pane::Conferences => conferences::render(app, frame, rect, theme),
+            Pane::Speakers => speakers::render(app, frame, rect, theme),
+            Pane::Concerns => concerns::render(app, frame, rect, theme),
+            Pane::Questions => questions::render(app, frame, rect, theme),
+        }
+    }
     if matches!(app.overlay, Overlay::Walkthrough) {
-        walkthrough::render(app, frame, right, theme);
-    } else {
-        let speakers_height =
-            widgets::wrapped_height(&speakers::lines(app, theme), right.width.saturating_sub(2))
-                + 2;
-        let [speakers_area, concerns_area, questions_area] = right.layout(&Layout::vertical([
-            Constraint::Length(speakers_height.min(body.height / 2)),
-            Constraint::Fill(1),
-            Constraint::Fill(2),
-        ]));
-        speakers::render(app, frame, speakers_area, theme);
-        concerns::render(app, frame, concerns_area, theme);
-        questions::render(app, frame, questions_area, theme);
+        walkthrough::render(app, frame, body_columns(area)[1], theme);
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
@@ -86,6 +77,72 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     if let Some(dialog) = &app.dialog {
         dialog::render(dialog, frame, area, theme);
     }
+}
+
+/// The screen between the header and the hint line.
+fn body_area(area: Rect) -> Rect {
+    let [_, body, _] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    body
+}
+
+/// The left column (the conferences) and the right one.
+fn body_columns(area: Rect) -> [Rect; 2] {
+    let left_width = if area.width >= 110 { 40 } else { 32 };
+    body_area(area).layout(&Layout::horizontal([
+        Constraint::Length(left_width),
+        Constraint::Fill(1),
+    ]))
+}
+
+/// Where each pane of the main screen is on a screen of `area`: what is drawn
+/// and where a click lands come from this one layout. In the walkthrough the
+/// right column is the walkthrough's, so only the conferences are listed.
+pub fn pane_areas(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Vec::new();
+    }
+    let [left, right] = body_columns(area);
+    if matches!(app.overlay, Overlay::Walkthrough) {
+        return vec![(Pane::Conferences, left)];
+    }
+    // Styles do not change the height: any theme measures.
+    let speakers_height = widgets::wrapped_height(
+        &speakers::lines(app, &Theme::default()),
+        right.width.saturating_sub(2),
+    ) + 2;
+    let [speakers_area, concerns_area, questions_area] = right.layout(&Layout::vertical([
+        Constraint::Length(speakers_height.min(body_area(area).height / 2)),
+        Constraint::Fill(1),
+        Constraint::Fill(2),
+    ]));
+    vec![
+        (Pane::Conferences, left),
+        (Pane::Speakers, speakers_area),
+        (Pane::Concerns, concerns_area),
+        (Pane::Questions, questions_area),
+    ]
+}
+
+/// What a mouse event at (`column`, `row`) on a screen of `area` means.
+pub fn pointer_at(app: &App, area: Rect, column: u16, row: u16) -> Option<crate::app::Pointer> {
+    let position = ratatui::layout::Position::new(column, row);
+    pane_areas(app, area)
+        .into_iter()
+        .find(|(_, rect)| rect.contains(position))
+        .and_then(|(pane, rect)| {
+            let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+            inner
+                .contains(position)
+                .then(|| crate::app::Pointer::Click {
+                    pane,
+                    row: row - inner.y,
+                    height: inner.height,
+                })
+        })
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

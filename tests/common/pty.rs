@@ -77,6 +77,11 @@ impl Pty {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// Which mouse reports the program asked the terminal for.
+    pub fn mouse_mode(&self) -> vt100::MouseProtocolMode {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode()
+    }
+
     /// How many cells on the screen have a colour of their own.
     pub fn coloured_cells(&self) -> usize {
         let parser = self.screen.lock().unwrap();
