@@ -51,7 +51,7 @@ fn carry_over_over_three_sessions_with_every_decision() {
     }
     type_text(&mut app, "o"); // A-0001 stays open: vertagt
     type_text(&mut app, "b"); // A-0002 in progress
-    type_text(&mut app, "e"); // A-0003 resolved
+    type_text(&mut app, "E"); // A-0003 resolved
     type_text(&mut app, "v"); // A-0004 dropped
     assert_eq!(undecided(&app), 0);
     assert_eq!(concern(&app, "A-0001").times_carried(), 1);
@@ -70,7 +70,7 @@ fn carry_over_over_three_sessions_with_every_decision() {
         press(&mut app, KeyCode::Tab);
     }
     type_text(&mut app, "o");
-    type_text(&mut app, "e");
+    type_text(&mut app, "E");
     let c = concern(&app, "A-0001");
     assert_eq!(c.times_carried(), 2);
     let sessions: Vec<Option<u32>> = c.history.iter().map(|h| h.session).collect();

@@ -103,3 +103,53 @@ fn prepare_two_conferences_save_quit_and_the_file_says_so() {
         fachmk::store::BUNDLED_JSON
     );
 }
+
+/// `e` on a Leitfrage hands its answer to $EDITOR; what the editor writes
+/// comes back into the field and the data. A missing editor loses nothing.
+#[test]
+fn answers_are_edited_in_the_users_editor() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Vorher: %s|Im Editor geschrieben\\n' \"$(cat \"$1\")\" > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = ["--file", file.to_str().unwrap(), "--session", "48"];
+
+    // A missing editor: a message, the screen back, the field as it was.
+    let mut pty = Pty::spawn_with_env(home.path(), &args, &[("EDITOR", "fachmk-kein-editor")]);
+    pty.wait_for("Konferenzen");
+    pty.send("\t\t\t");
+    pty.send("e");
+    pty.wait_for("nicht gefunden");
+    pty.wait_for("Leitfrage");
+    pty.escape();
+    pty.send("q");
+    pty.wait_exit();
+
+    let mut pty = Pty::spawn_with_env(
+        home.path(),
+        &args,
+        &[("VISUAL", editor.to_str().unwrap()), ("EDITOR", "false")],
+    );
+    pty.wait_for("Konferenzen");
+    pty.send("\t\t\t");
+    pty.send("e");
+    pty.wait_for("Text aus dem Editor übernommen");
+    pty.wait_for("Im Editor geschrieben");
+    pty.escape();
+    pty.send("\x13"); // Ctrl-S
+    pty.wait_for("Gespeichert");
+    pty.send("q");
+    pty.wait_exit();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("Vorher: |Im Editor geschrieben"),
+        "the answer is saved"
+    );
+}

@@ -112,6 +112,9 @@ pub enum Action {
     EditNotes,
     /// In the debrief: record that it was held.
     MarkHeld,
+    /// Edit the answer or concern at hand (or the open long text) in the
+    /// user's own editor, `$VISUAL` or `$EDITOR`.
+    ExternalEditor,
 }
 
 impl Action {
@@ -171,6 +174,9 @@ impl Action {
             Self::AddItem => "Neu: Beschluss, Folge-Anliegen, Benennung",
             Self::EditNotes => "Notiz zur Nachbesprechung bearbeiten",
             Self::MarkHeld => "Nachbesprechung als gehalten vermerken",
+            Self::ExternalEditor => {
+                "Antwort oder Anliegen im eigenen Editor bearbeiten ($VISUAL/$EDITOR)"
+            }
         }
     }
 }

@@ -252,7 +252,8 @@ impl Default for Keymap {
             b(L::Main, Key::ch('a'), A::AddConcern, None),
             b(L::Main, Key::ch('o'), A::ConcernOpen, None),
             b(L::Main, Key::ch('b'), A::ConcernInProgress, None),
-            b(L::Main, Key::ch('e'), A::ConcernResolved, None),
+            b(L::Main, Key::ch('E'), A::ConcernResolved, None),
+            b(L::Main, Key::ch('e'), A::ExternalEditor, None),
             b(L::Main, Key::ch('v'), A::ConcernDropped, None),
             b(L::Main, Key::ch('r'), A::Review, Some("Übersicht")),
             b(L::Main, Key::ch('s'), A::Sessions, None),
@@ -293,7 +294,8 @@ impl Default for Keymap {
             b(L::Walkthrough, Key::ch('x'), A::ExchangeUnknown, None),
             b(L::Walkthrough, Key::ch('o'), A::ConcernOpen, None),
             b(L::Walkthrough, Key::ch('b'), A::ConcernInProgress, None),
-            b(L::Walkthrough, Key::ch('e'), A::ConcernResolved, None),
+            b(L::Walkthrough, Key::ch('E'), A::ConcernResolved, None),
+            b(L::Walkthrough, Key::ch('e'), A::ExternalEditor, None),
             b(L::Walkthrough, Key::ch('v'), A::ConcernDropped, None),
             b(L::Walkthrough, Key::ch('a'), A::AddConcern, None),
             b(L::Walkthrough, Key::ch(' '), A::Toggle, None),
@@ -326,6 +328,12 @@ impl Default for Keymap {
             // Enter: a new line in long texts, confirms a one-line field.
             b(L::Editor, Key::plain(K::Enter), A::Open, None),
             b(L::Editor, Key::plain(K::Tab), A::NextStep, Some("weiter")),
+            b(
+                L::Editor,
+                Key::ctrl('e'),
+                A::ExternalEditor,
+                Some("eigener Editor"),
+            ),
             b(
                 L::Editor,
                 Key::plain(K::BackTab),

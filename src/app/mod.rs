@@ -7,6 +7,7 @@ mod changes;
 mod dialogs;
 mod edit;
 mod editor;
+mod external;
 mod keymap;
 mod mouse;
 mod review;

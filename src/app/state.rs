@@ -114,6 +114,9 @@ pub enum Effect {
     SaveAs {
         path: String,
     },
+    /// Hand the open text field to the user's editor; the text comes back
+    /// through `App::external_edit_done`.
+    ExternalEdit,
 }
 
 /// The whole state of the screen.

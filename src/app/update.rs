@@ -72,6 +72,7 @@ impl App {
                 self.redo();
                 return Vec::new();
             }
+            Action::ExternalEditor => return self.external_editor(),
             _ => {}
         }
         match self.layer() {

@@ -204,7 +204,7 @@ impl App {
         Ok(Vec::new())
     }
 
-    fn open_concern_details_editor(&mut self, id: &str, hint: &str) {
+    pub(super) fn open_concern_details_editor(&mut self, id: &str, hint: &str) {
         let details = self
             .data
             .concerns

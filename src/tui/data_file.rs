@@ -27,6 +27,8 @@ pub(crate) struct DataFile {
     /// A recovery offered and not yet decided: never overwritten meanwhile.
     offered: Option<Recovery>,
     pub backups: usize,
+    /// Whether mouse reports are on (to turn them on again after an editor).
+    pub mouse: bool,
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {
@@ -47,6 +49,7 @@ impl DataFile {
             recovery_path: recovery::recovery_path(path),
             offered: None,
             backups: store::DEFAULT_BACKUPS,
+            mouse: false,
         };
         let mut app = match store::load_file(path) {
             Ok(loaded) => {
@@ -166,7 +169,13 @@ impl DataFile {
                 }
                 return Ok(true);
             }
-            Effect::Redraw => terminal.clear()?,
+            Effect::Redraw => super::repaint_all(terminal)?,
+            Effect::ExternalEdit => {
+                if let Some(text) = app.external_text() {
+                    let result = super::external::edit(&text, terminal, self.mouse)?;
+                    app.external_edit_done(result);
+                }
+            }
             Effect::Save { then_quit } => return Ok(self.save(app, then_quit)),
             Effect::ConflictsResolved { save, then_quit } => {
                 if let Some(theirs) = self.pending_theirs.take() {

@@ -5,6 +5,7 @@
 
 mod data_file;
 mod event_loop;
+mod external;
 pub mod output;
 mod signals;
 
@@ -34,6 +35,21 @@ pub(crate) struct Shared {
 pub(crate) fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     // A panic elsewhere must not keep the work from being saved for recovery.
     shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Clears the terminal and makes the next frame send every cell (Ctrl-L, and
+/// after an editor had the screen). Unlike `Terminal::clear` it does not ask
+/// the terminal where its cursor is: over a slow link that question can time
+/// out, and a redraw must never end the program.
+pub fn repaint_all<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+) -> Result<(), B::Error> {
+    terminal
+        .backend_mut()
+        .clear_region(ratatui::backend::ClearType::All)?;
+    // The last frame is forgotten: both buffers blank, so all is new.
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Restores the terminal when dropped, whatever happened.
@@ -98,6 +114,7 @@ pub fn run(
     let (mut app, mut file) = DataFile::open(path, session, today);
     app.keymap = settings.keymap.clone();
     file.backups = settings.backups;
+    file.mouse = settings.mouse;
     let theme = settings.theme;
     let shared = Arc::new(Mutex::new(Shared { app, file }));
     if let Err(e) = signals::install(Arc::clone(&shared)) {
@@ -149,6 +166,14 @@ pub fn run(
 }
 
 fn setup(mouse: bool) -> std::io::Result<Terminal<Backend>> {
+    enter_screen(mouse)?;
+    Terminal::new(CrosstermBackend::new(output::FrameWriter::new(
+        std::io::stdout(),
+    )))
+}
+
+/// Raw mode, the alternate screen, bracketed paste, and the mouse if asked.
+fn enter_screen(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     let mut out = std::io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
@@ -159,7 +184,7 @@ fn setup(mouse: bool) -> std::io::Result<Terminal<Backend>> {
         out.write_all(b"\x1b[?1000h\x1b[?1006h")?;
         out.flush()?;
     }
-    Terminal::new(CrosstermBackend::new(output::FrameWriter::new(out)))
+    Ok(())
 }
 
 /// The current time, to the second (stamps in the file need no more).

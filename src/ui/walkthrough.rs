@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::Theme;
 use super::concerns::{age, symbol};
 use super::widgets::{pane_block, truncate, wrapped_height};
-use crate::app::{App, PresenterOption, Step, Walkthrough};
+use crate::app::{Action, App, Layer, PresenterOption, Step, Walkthrough};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(w) = app.walkthrough.as_ref() else {
@@ -136,7 +136,7 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
     }
     question.push(Line::from("Wie steht es darum?"));
     let options = (0..5)
-        .map(|i| ListItem::new(concern_option_label(i)))
+        .map(|i| ListItem::new(concern_option_label(app, i)))
         .collect();
     choice(frame, area, theme, question, options, w.cursor);
 }
@@ -277,13 +277,25 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
     choice(frame, area, theme, question, options, w.cursor);
 }
 
-/// The options of a concern step, in the order of `CONCERN_OPTIONS`.
-fn concern_option_label(index: usize) -> &'static str {
-    match index {
-        0 => "o  bleibt offen (vertagt)",
-        1 => "b  in Bearbeitung",
-        2 => "e  erledigt",
-        3 => "v  verworfen",
-        _ => "   bearbeiten (Titel, Beschreibung)",
-    }
+/// The options of a concern step, in the order of `CONCERN_OPTIONS`, each with
+/// its key from the keymap (keys can be rebound).
+fn concern_option_label(app: &App, index: usize) -> String {
+    let key = |action| {
+        app.keymap
+            .keys_for(Layer::Walkthrough, action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let (action, text) = match index {
+        0 => (Action::ConcernOpen, "bleibt offen (vertagt)"),
+        1 => (Action::ConcernInProgress, "in Bearbeitung"),
+        2 => (Action::ConcernResolved, "erledigt"),
+        3 => (Action::ConcernDropped, "verworfen"),
+        _ => {
+            let editor = key(Action::ExternalEditor);
+            return format!("   bearbeiten ({editor}: im eigenen Editor)");
+        }
+    };
+    format!("{:<2} {text}", key(action))
 }

@@ -1,0 +1,103 @@
+//! Long texts in the user's own editor: `e` on an answer or a concern (or
+//! Ctrl-E in an open long text field) opens the field and hands its text to
+//! `$VISUAL`/`$EDITOR`; the terminal side runs the editor and brings the text
+//! back. Whatever goes wrong there, the field keeps the text it had.
+
+use super::{App, Effect, Layer, Pane, Step};
+
+impl App {
+    pub(super) fn external_editor(&mut self) -> Vec<Effect> {
+        if self.editor.is_none() {
+            self.open_long_text();
+        }
+        match self.editor.as_ref().map(|e| e.target.is_multiline()) {
+            Some(true) => vec![Effect::ExternalEdit],
+            Some(false) => {
+                self.error(
+                    "Nur Antworten, Beschreibungen und Notizen gehen in den eigenen Editor.",
+                );
+                Vec::new()
+            }
+            None => {
+                if self.read_only.is_none() {
+                    self.error("e: erst eine Leitfrage oder ein Anliegen wählen.");
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    /// Opens the field of the answer or concern at hand, if there is one.
+    fn open_long_text(&mut self) {
+        let conference = self.conference_id();
+        let concern_at_hand = match (self.layer(), self.focus) {
+            (Layer::Walkthrough, _) => match self.walkthrough.as_ref().map(|w| &w.step) {
+                Some(Step::Question(question)) => {
+                    let question = question.clone();
+                    if self.check_writable() {
+                        self.open_answer_editor(&conference, &question);
+                    }
+                    return;
+                }
+                Some(Step::Concern(id)) => Some(id.clone()),
+                _ => None,
+            },
+            (Layer::Main, Pane::Questions) => {
+                let question = self
+                    .data
+                    .guiding_questions
+                    .get(self.question)
+                    .map(|q| q.id.clone());
+                if let Some(question) = question
+                    && self.check_writable()
+                {
+                    self.open_answer_editor(&conference, &question);
+                }
+                return;
+            }
+            (Layer::Main, Pane::Concerns) => self
+                .visible_concerns()
+                .get(self.concern)
+                .map(|c| c.id.clone()),
+            _ => None,
+        };
+        if let Some(id) = concern_at_hand
+            && self.check_writable()
+        {
+            self.open_concern_details_editor(&id, "Esc fertig");
+        }
+    }
+
+    /// The text to hand to the editor: the open field's.
+    pub fn external_text(&self) -> Option<String> {
+        self.editor
+            .as_ref()
+            .filter(|e| e.target.is_multiline())
+            .map(super::Editor::content)
+    }
+
+    /// The editor ended: its text replaces the field's and is taken into the
+    /// data at once, or, when it failed, the field stays as it was and says why.
+    pub fn external_edit_done(&mut self, result: Result<String, String>) {
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        match result {
+            Ok(text) => {
+                let text = text.trim_end();
+                if text == editor.content() {
+                    self.info("Im Editor nichts geändert.");
+                    return;
+                }
+                let mut fresh =
+                    super::Editor::new(editor.target.clone(), editor.title.clone(), text);
+                fresh.reference = editor.reference.take();
+                *editor = fresh;
+                self.revision += 1;
+                self.commit_editor_keep_open();
+                self.info("Text aus dem Editor übernommen.");
+            }
+            Err(why) => self.error(format!("{why} Der Text ist unverändert.")),
+        }
+    }
+}
