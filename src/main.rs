@@ -9,18 +9,14 @@ use fachmk::commands::{self, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The one clock of the program. FACHMK_TODAY (YYYY-MM-DD) fixes it, for tests
-    // and for preparing as of another day.
-    let today = std::env::var("FACHMK_TODAY")
-        .ok()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = today();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let config = match configuration(&cli, &mut out, &mut err) {
         Ok(config) => config,
         Err(code) => return ExitCode::from(code),
     };
+    start_log(&cli, &config, &mut err);
     // --file and FACHMK_FILE before the configuration's file.
     let file_owned = cli.file.clone().or_else(|| config.file.clone());
     let file = file_owned.as_deref();
@@ -35,14 +31,9 @@ fn main() -> ExitCode {
             clap_complete::generate(*shell, &mut command, "fachmk", &mut out);
             exit::OK
         }
-        Some(Command::Man) => {
-            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            if man.render(&mut out).is_ok() {
-                exit::OK
-            } else {
-                exit::IO
-            }
-        }
+        Some(Command::Man) => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut out)
+            .map_or(exit::IO, |()| exit::OK),
         Some(Command::Merge { base, ours, theirs }) => {
             commands::merge(base, ours, theirs, &mut err)
         }
@@ -109,7 +100,38 @@ fn main() -> ExitCode {
             screen(&cli, &config, file, today, err)
         }
     };
+    tracing::info!(code, "ended");
     ExitCode::from(code)
+}
+
+/// The one clock of the program. FACHMK_TODAY (YYYY-MM-DD) fixes it, for tests
+/// and for preparing as of another day.
+fn today() -> chrono::NaiveDate {
+    std::env::var("FACHMK_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Logs: to the state directory, never onto the screen. Completions, the
+/// manual and `config` print only; they are not worth a line.
+fn start_log(cli: &Cli, config: &fachmk::config::Config, err: &mut dyn std::io::Write) {
+    let logged = !matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. })
+    );
+    if logged
+        && let Some(log) = fachmk::log::path()
+        && let Err(why) = fachmk::log::start(cli.log_level.unwrap_or(config.log_level), &log)
+    {
+        let _ = writeln!(err, "Protokoll abgeschaltet: {why}");
+    }
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        command = ?cli.command,
+        config = ?config.source,
+        "started"
+    );
 }
 
 /// The configuration; `fachmk config --path` answered at once, and a broken

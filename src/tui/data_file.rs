@@ -152,7 +152,10 @@ impl DataFile {
             base: base.data.clone(),
             data: app.data_with_draft(),
         };
-        let _ = recovery::write(path, &recovery);
+        match recovery::write(path, &recovery) {
+            Ok(()) => tracing::debug!(path = %path.display(), "recovery written"),
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "recovery not written"),
+        }
     }
 
     /// Runs one effect; returns true when the program is to end.
@@ -194,8 +197,14 @@ impl DataFile {
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
             Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => app.info(format!("Exportiert nach {path}")),
-                Err(e) => app.error(format!("{path}: kann nicht geschrieben werden ({e})")),
+                Ok(()) => {
+                    tracing::info!(path, "exported");
+                    app.info(format!("Exportiert nach {path}"));
+                }
+                Err(e) => {
+                    tracing::warn!(path, error = %e, "export failed");
+                    app.error(format!("{path}: kann nicht geschrieben werden ({e})"));
+                }
             },
         }
         Ok(false)
@@ -213,7 +222,20 @@ impl DataFile {
             app.error("Die Datei wurde nicht gelesen; sie wird nicht überschrieben.");
             return false;
         };
-        match sync::save_merging(&self.path, base, &app.data, self.backups) {
+        let started = std::time::Instant::now();
+        let outcome = sync::save_merging(&self.path, base, &app.data, self.backups);
+        let ms = started.elapsed().as_millis();
+        match &outcome {
+            Ok(SaveOutcome::Saved(_)) => tracing::info!(path = %self.path.display(), ms, "saved"),
+            Ok(SaveOutcome::Merged(_)) => {
+                tracing::info!(path = %self.path.display(), ms, "saved, merged with others' changes");
+            }
+            Ok(SaveOutcome::Conflicts { .. }) => {
+                tracing::info!(path = %self.path.display(), "save stopped: conflicts to decide");
+            }
+            Err(e) => tracing::warn!(path = %self.path.display(), error = %e, "save failed"),
+        }
+        match outcome {
             Ok(SaveOutcome::Saved(loaded)) => {
                 self.saved(loaded);
                 app.saved();
@@ -268,6 +290,9 @@ impl DataFile {
         };
         let digest: [u8; 32] = Sha256::digest(&bytes).into();
         app.external_change = digest != base.digest;
+        if app.external_change {
+            tracing::info!(path = %self.path.display(), "the file was changed by someone else");
+        }
     }
 
     fn merge_from_disk(&mut self, app: &mut App) {

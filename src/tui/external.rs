@@ -39,6 +39,7 @@ pub(super) fn edit(
         .arg(file.path())
         .status();
     enter_screen(mouse)?;
+    tracing::info!(editor, status = ?status, "editor ended");
     super::repaint_all(terminal)?;
     let result = match status {
         Ok(s) if s.success() => std::fs::read_to_string(file.path())

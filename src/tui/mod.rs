@@ -111,6 +111,7 @@ pub fn run(
     today: chrono::NaiveDate,
     settings: &Settings,
 ) -> Outcome {
+    tracing::info!(path = %path.display(), ?session, %today, "screen opened");
     let (mut app, mut file) = DataFile::open(path, session, today);
     app.keymap = settings.keymap.clone();
     file.backups = settings.backups;

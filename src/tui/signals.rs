@@ -15,6 +15,7 @@ pub(super) fn install(shared: Arc<Mutex<Shared>>) -> std::io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                tracing::warn!(signal, "signal received; keeping unsaved work for recovery");
                 let mut state = lock(&shared);
                 let Shared { app, file } = &mut *state;
                 file.write_recovery(app);

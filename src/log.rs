@@ -1,0 +1,80 @@
+//! Logs, for whoever looks after the shared server: to
+//! `$XDG_STATE_HOME/fachmk/fachmk.log`, never to the screen. The file is
+//! rotated by size at start (`fachmk.log.1` … `.3`); the level comes from
+//! `--log-level`, `FACHMK_LOG` or the configuration (`info` by default).
+
+use std::path::{Path, PathBuf};
+
+use tracing_subscriber::filter::LevelFilter;
+
+use crate::config::LogLevel;
+
+/// A log larger than this is moved aside when the program starts.
+pub const ROTATE_AT: u64 = 1024 * 1024;
+/// How many old logs are kept.
+pub const KEEP: usize = 3;
+
+/// The log file: `$XDG_STATE_HOME/fachmk/fachmk.log`.
+pub fn path() -> Option<PathBuf> {
+    crate::store::paths::state_dir().map(|d| d.join("fachmk.log"))
+}
+
+fn filter(level: LogLevel) -> LevelFilter {
+    match level {
+        LogLevel::Off => LevelFilter::OFF,
+        LogLevel::Error => LevelFilter::ERROR,
+        LogLevel::Warn => LevelFilter::WARN,
+        LogLevel::Info => LevelFilter::INFO,
+        LogLevel::Debug => LevelFilter::DEBUG,
+        LogLevel::Trace => LevelFilter::TRACE,
+    }
+}
+
+/// Starts logging at `level` into `file`. Logging is a help, not a condition:
+/// when the file cannot be written the program runs without it, and says why.
+pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
+    if level == LogLevel::Off {
+        return Ok(());
+    }
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return Err(format!("{}: kein Pfad für ein Protokoll", file.display()));
+    };
+    create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    rotate(file);
+    let appender = tracing_appender::rolling::RollingFileAppender::builder()
+        .rotation(tracing_appender::rolling::Rotation::NEVER)
+        .filename_prefix(name.to_string_lossy())
+        .build(dir)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    tracing_subscriber::fmt()
+        .with_writer(appender)
+        .with_ansi(false)
+        .with_max_level(filter(level))
+        .try_init()
+        .map_err(|e| e.to_string())
+}
+
+/// `fachmk.log` → `fachmk.log.1` → … `.KEEP`, when it has grown past `ROTATE_AT`.
+fn rotate(file: &Path) {
+    let big = std::fs::metadata(file).is_ok_and(|m| m.len() > ROTATE_AT);
+    if !big {
+        return;
+    }
+    let numbered = |n: usize| {
+        let mut name = file.as_os_str().to_owned();
+        name.push(format!(".{n}"));
+        PathBuf::from(name)
+    };
+    for n in (1..KEEP).rev() {
+        let _ = std::fs::rename(numbered(n), numbered(n + 1));
+    }
+    let _ = std::fs::rename(file, numbered(1));
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt as _;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
