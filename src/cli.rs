@@ -24,6 +24,10 @@ pub struct Cli {
     /// (gesetzt) schaltet alle Farben ab
     #[arg(long, global = true, value_enum, env = "FACHMK_THEME")]
     pub theme: Option<crate::ui::ThemeName>,
+    /// Sprache der Oberfläche: de oder en (Vorgabe: aus der Konfiguration, sonst
+    /// nach LC_ALL/LC_MESSAGES/LANG, sonst de); Exporte nur mit --lang en englisch
+    #[arg(long, global = true, value_enum, value_name = "SPRACHE")]
+    pub lang: Option<crate::i18n::Lang>,
     /// Konfigurationsdatei (Vorgabe: $XDG_CONFIG_HOME/fachmk/config.toml)
     #[arg(long, global = true, env = "FACHMK_CONFIG", value_name = "PFAD")]
     pub config: Option<PathBuf>,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::app::{Action, Key, Keymap, Layer, Rebinding};
+use crate::i18n::Lang;
 use crate::ui::ThemeName;
 
 /// How much the log file records.
@@ -35,6 +36,7 @@ pub const MAX_BACKUPS: usize = 99;
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     file: Option<PathBuf>,
+    language: Option<Lang>,
     theme: Option<ThemeName>,
     backups: Option<Spanned<usize>>,
     mouse: Option<bool>,
@@ -70,6 +72,8 @@ pub struct Config {
     /// Where it was read from; `None` when there is no file.
     pub source: Option<PathBuf>,
     pub file: Option<PathBuf>,
+    /// `None`: not set in the file (the locale decides).
+    pub language: Option<Lang>,
     pub theme: ThemeName,
     pub backups: usize,
     pub mouse: bool,
@@ -82,6 +86,7 @@ impl Default for Config {
         Self {
             source: None,
             file: None,
+            language: None,
             theme: ThemeName::default(),
             backups: crate::store::DEFAULT_BACKUPS,
             mouse: false,
@@ -154,6 +159,7 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         ..Config::default()
     };
     config.file = raw.file;
+    config.language = raw.language;
     config.theme = raw.theme.unwrap_or_default();
     config.mouse = raw.mouse.unwrap_or(false);
     config.log_level = raw.log_level.unwrap_or_default();
@@ -323,6 +329,7 @@ pub fn print(config: &Config) -> String {
     struct Printed<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         file: Option<&'a Path>,
+        language: Lang,
         theme: ThemeName,
         backups: usize,
         mouse: bool,
@@ -344,6 +351,7 @@ pub fn print(config: &Config) -> String {
     }
     let printed = Printed {
         file: config.file.as_deref(),
+        language: config.language.unwrap_or_default(),
         theme: config.theme,
         backups: config.backups,
         mouse: config.mouse,

@@ -12,10 +12,18 @@ fn main() -> ExitCode {
     let today = today();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
+    // The language: --lang, the configuration, the locale, German.
+    let locale = fachmk::i18n::Lang::from_environment();
+    fachmk::i18n::set(cli.lang.or(locale).unwrap_or_default());
     let config = match configuration(&cli, &mut out, &mut err) {
         Ok(config) => config,
         Err(code) => return ExitCode::from(code),
     };
+    fachmk::i18n::set(cli.lang.or(config.language).or(locale).unwrap_or_default());
+    if matches!(cli.command, Some(Command::Export { .. })) {
+        // A handout is German unless English is asked for by name.
+        fachmk::i18n::set(cli.lang.unwrap_or_default());
+    }
     start_log(&cli, &config, &mut err);
     // --file and FACHMK_FILE before the configuration's file.
     let file_owned = cli.file.clone().or_else(|| config.file.clone());

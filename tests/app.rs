@@ -430,7 +430,7 @@ fn help_is_made_from_the_keymap() {
             app.keymap
                 .bindings
                 .iter()
-                .any(|b| b.layer == Layer::Main && b.hint == Some(hint.text))
+                .any(|b| b.layer == Layer::Main && b.hint.map(fachmk::i18n::t) == Some(hint.text))
         );
     }
     assert_eq!(

@@ -118,65 +118,8 @@ pub enum Action {
 }
 
 impl Action {
-    /// What the action does, in German, for the help screen.
+    /// What the action does, in the user's language, for the help screen.
     pub fn describe(self) -> &'static str {
-        match self {
-            Self::Quit => "Programm beenden (fragt bei ungespeicherten Änderungen)",
-            Self::Save => "Speichern",
-            Self::Help => "Diese Hilfe",
-            Self::Search => "Suche über Konferenzen, Personen, Anliegen, Beschlüsse, Antworten",
-            Self::NextPane => "Nächster Bereich",
-            Self::PreviousPane => "Vorheriger Bereich",
-            Self::SelectPrevious => "Auswahl nach oben",
-            Self::SelectNext => "Auswahl nach unten",
-            Self::PageUp => "Eine Seite nach oben",
-            Self::PageDown => "Eine Seite nach unten",
-            Self::SelectFirst => "Zum Anfang",
-            Self::SelectLast => "Zum Ende",
-            Self::Open => "Öffnen / bearbeiten / wählen",
-            Self::Back => "Zurück (Eingaben bleiben erhalten)",
-            Self::Walkthrough => "Durchgang starten oder fortsetzen",
-            Self::Review => "Übersicht: was fehlt, und die Tischvorlage",
-            Self::Sessions => "Sitzung wählen",
-            Self::NewSession => "Nächste Sitzung anlegen",
-            Self::NoExchange => "Kein Austausch – kein Bericht für diese Konferenz",
-            Self::MarkReady => "Bericht als fertig markieren (oder zurück auf Entwurf)",
-            Self::AddConcern => "Neues Anliegen",
-            Self::ConcernOpen => "Anliegen: offen (vertagt)",
-            Self::ConcernInProgress => "Anliegen: in Bearbeitung",
-            Self::ConcernResolved => "Anliegen: erledigt",
-            Self::ConcernDropped => "Anliegen: verworfen",
-            Self::Undo => "Rückgängig",
-            Self::Redo => "Wiederherstellen",
-            Self::Reference => "Hintergrund: Rolle, Regeln, Nachbesprechung (aus dem Konzept)",
-            Self::NextStep => "Weiter zum nächsten Schritt",
-            Self::PreviousStep => "Zurück zum vorherigen Schritt",
-            Self::ExchangeYes => "Austausch hat stattgefunden",
-            Self::ExchangeNo => "Kein Austausch – kein Bericht, weiter zur nächsten Konferenz",
-            Self::ExchangeUnknown => "Noch unbekannt, ob ein Austausch stattfand",
-            Self::Toggle => "Auswahl an/aus (z. B. Beschluss verknüpfen)",
-            Self::Export => "Tischvorlage in eine Datei exportieren",
-            Self::DialogSave => "Speichern und fortfahren",
-            Self::DialogDiscard => "Verwerfen und fortfahren",
-            Self::Redraw => "Bildschirm neu zeichnen",
-            Self::TakeMine => "Konflikt: meine Fassung behalten",
-            Self::TakeTheirs => "Konflikt: Fassung der anderen übernehmen",
-            Self::TakeBoth => "Konflikt: beide Texte behalten",
-            Self::Restore => "Wiederherstellung: ungesicherte Arbeit übernehmen",
-            Self::ShowDifference => "Wiederherstellung: Unterschiede zeigen",
-            Self::OpenBackup => "Neueste lesbare Sicherung öffnen (nur lesen)",
-            Self::MergeOthers => "Änderungen anderer an der Datei übernehmen",
-            Self::Debrief => "Nachbesprechung der Sitzung",
-            Self::Decisions => "Beschlüsse und wo sie zitiert werden",
-            Self::History => "Verlauf: alle Berichte über alle Sitzungen",
-            Self::Changes => "Was sich seit der letzten Sitzung geändert hat",
-            Self::Assignments => "Benennungen: wer wann für die Konferenz spricht",
-            Self::AddItem => "Neu: Beschluss, Folge-Anliegen, Benennung",
-            Self::EditNotes => "Notiz zur Nachbesprechung bearbeiten",
-            Self::MarkHeld => "Nachbesprechung als gehalten vermerken",
-            Self::ExternalEditor => {
-                "Antwort oder Anliegen im eigenen Editor bearbeiten ($VISUAL/$EDITOR)"
-            }
-        }
+        crate::i18n::t(&format!("action.{}", crate::config::action_name(self)))
     }
 }

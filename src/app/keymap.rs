@@ -25,19 +25,7 @@ pub enum Layer {
 impl Layer {
     /// The layer's name, as help headings and configuration errors write it.
     pub fn title(self) -> &'static str {
-        match self {
-            Layer::Main => "Hauptansicht",
-            Layer::Walkthrough => "Durchgang",
-            Layer::Editor => "Textfeld (andere Tasten schreiben)",
-            Layer::Search => "Suche (andere Tasten grenzen ein)",
-            Layer::Review => "Übersicht",
-            Layer::Sessions => "Sitzung wählen",
-            Layer::Dialog => "Rückfrage",
-            Layer::View => {
-                "Ansichten: Nachbesprechung (d), Beschlüsse (B), Verlauf (h), Änderungen (c), Benennungen (p)"
-            }
-            Layer::Help => "Hilfe",
-        }
+        crate::i18n::t(&format!("layer.{}", crate::config::layer_name(self)))
     }
 }
 
@@ -87,7 +75,7 @@ impl Key {
     /// How the key is written in hints and help: "^S", "Enter", "↑".
     pub fn label(&self) -> String {
         let base = match self.code {
-            KeyCode::Char(' ') => "Leertaste".to_owned(),
+            KeyCode::Char(' ') => crate::i18n::t("key.space").to_owned(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
@@ -97,10 +85,10 @@ impl Key {
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "BildAuf".into(),
-            KeyCode::PageDown => "BildAb".into(),
-            KeyCode::Home => "Pos1".into(),
-            KeyCode::End => "Ende".into(),
+            KeyCode::PageUp => crate::i18n::t("key.page-up").to_owned(),
+            KeyCode::PageDown => crate::i18n::t("key.page-down").to_owned(),
+            KeyCode::Home => crate::i18n::t("key.home").to_owned(),
+            KeyCode::End => crate::i18n::t("key.end").to_owned(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
@@ -112,7 +100,8 @@ impl Key {
     }
 }
 
-/// One binding: in `layer`, `key` does `action`; `hint` puts it on the hint line.
+/// One binding: in `layer`, `key` does `action`; `hint` (the key of its text)
+/// puts it on the hint line.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub layer: Layer,
@@ -153,11 +142,16 @@ impl std::fmt::Display for Clash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} ist in „{}“ schon „{}“ ({})",
-            crate::config::key_name(&self.key),
-            self.layer.title(),
-            self.other.describe(),
-            crate::config::action_name(self.other),
+            "{}",
+            crate::i18n::tf(
+                "config.clash",
+                &[
+                    ("key", &crate::config::key_name(&self.key)),
+                    ("layer", &self.layer.title()),
+                    ("other", &self.other.describe()),
+                    ("name", &crate::config::action_name(self.other)),
+                ]
+            )
         )
     }
 }
@@ -226,7 +220,7 @@ impl Default for Keymap {
                 layer,
                 Key::plain(K::Up),
                 A::SelectPrevious,
-                Some("wählen"),
+                Some("hint.select"),
             ));
             bindings.push(b(layer, Key::plain(K::Down), A::SelectNext, None));
             bindings.push(b(layer, Key::plain(K::PageUp), A::PageUp, None));
@@ -242,12 +236,22 @@ impl Default for Keymap {
         }
         bindings.extend([
             // Hints show in this order and give way from the end on narrow screens.
-            b(L::Main, Key::ch('w'), A::Walkthrough, Some("Durchgang")),
-            b(L::Main, Key::ch('/'), A::Search, Some("Suche")),
-            b(L::Main, Key::plain(K::Enter), A::Open, Some("öffnen")),
-            b(L::Main, Key::plain(K::Tab), A::NextPane, Some("Bereich")),
+            b(
+                L::Main,
+                Key::ch('w'),
+                A::Walkthrough,
+                Some("hint.walkthrough"),
+            ),
+            b(L::Main, Key::ch('/'), A::Search, Some("hint.search")),
+            b(L::Main, Key::plain(K::Enter), A::Open, Some("hint.open")),
+            b(L::Main, Key::plain(K::Tab), A::NextPane, Some("hint.pane")),
             b(L::Main, Key::plain(K::BackTab), A::PreviousPane, None),
-            b(L::Main, Key::ch('-'), A::NoExchange, Some("kein Austausch")),
+            b(
+                L::Main,
+                Key::ch('-'),
+                A::NoExchange,
+                Some("hint.no-exchange"),
+            ),
             b(L::Main, Key::ch('f'), A::MarkReady, None),
             b(L::Main, Key::ch('a'), A::AddConcern, None),
             b(L::Main, Key::ch('o'), A::ConcernOpen, None),
@@ -255,7 +259,7 @@ impl Default for Keymap {
             b(L::Main, Key::ch('E'), A::ConcernResolved, None),
             b(L::Main, Key::ch('e'), A::ExternalEditor, None),
             b(L::Main, Key::ch('v'), A::ConcernDropped, None),
-            b(L::Main, Key::ch('r'), A::Review, Some("Übersicht")),
+            b(L::Main, Key::ch('r'), A::Review, Some("hint.review")),
             b(L::Main, Key::ch('s'), A::Sessions, None),
             b(L::Main, Key::ch('n'), A::NewSession, None),
             b(L::Main, Key::ch('i'), A::Reference, None),
@@ -266,31 +270,36 @@ impl Default for Keymap {
             b(L::Main, Key::ch('c'), A::Changes, None),
             b(L::Main, Key::ch('p'), A::Assignments, None),
             // The views across sessions.
-            b(L::View, Key::plain(K::Enter), A::Open, Some("öffnen")),
-            b(L::View, Key::ch(' '), A::Toggle, Some("wählen")),
+            b(L::View, Key::plain(K::Enter), A::Open, Some("hint.open")),
+            b(L::View, Key::ch(' '), A::Toggle, Some("hint.select")),
             b(L::View, Key::plain(K::Left), A::PreviousPane, None),
             b(L::View, Key::plain(K::Right), A::NextPane, None),
             b(L::View, Key::ch('l'), A::NextPane, None),
-            b(L::View, Key::ch('a'), A::AddItem, Some("neu")),
-            b(L::View, Key::ch('e'), A::EditNotes, Some("Notiz")),
-            b(L::View, Key::ch('x'), A::MarkHeld, Some("gehalten")),
+            b(L::View, Key::ch('a'), A::AddItem, Some("hint.new")),
+            b(L::View, Key::ch('e'), A::EditNotes, Some("hint.note")),
+            b(L::View, Key::ch('x'), A::MarkHeld, Some("hint.held")),
             b(L::View, Key::ch('u'), A::Undo, None),
             b(L::View, Key::ctrl('z'), A::Undo, None),
             b(L::View, Key::ctrl('y'), A::Redo, None),
-            b(L::View, Key::ch('?'), A::Help, Some("Hilfe")),
-            b(L::View, Key::ctrl('s'), A::Save, Some("speichern")),
-            b(L::View, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::View, Key::ch('?'), A::Help, Some("hint.help")),
+            b(L::View, Key::ctrl('s'), A::Save, Some("hint.save")),
+            b(L::View, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::View, Key::ch('q'), A::Back, None),
             b(L::Main, Key::ch('u'), A::Undo, None),
             b(L::Main, Key::ctrl('z'), A::Undo, None),
             b(L::Main, Key::ctrl('y'), A::Redo, None),
-            b(L::Main, Key::ch('?'), A::Help, Some("Hilfe")),
-            b(L::Main, Key::ctrl('s'), A::Save, Some("speichern")),
+            b(L::Main, Key::ch('?'), A::Help, Some("hint.help")),
+            b(L::Main, Key::ctrl('s'), A::Save, Some("hint.save")),
             b(L::Main, Key::plain(K::Esc), A::Back, None),
-            b(L::Main, Key::ch('q'), A::Quit, Some("Ende")),
+            b(L::Main, Key::ch('q'), A::Quit, Some("hint.quit")),
             // Walkthrough (steps that are not a text field).
-            b(L::Walkthrough, Key::ch('y'), A::ExchangeYes, Some("ja")),
-            b(L::Walkthrough, Key::ch('n'), A::ExchangeNo, Some("nein")),
+            b(
+                L::Walkthrough,
+                Key::ch('y'),
+                A::ExchangeYes,
+                Some("hint.yes"),
+            ),
+            b(L::Walkthrough, Key::ch('n'), A::ExchangeNo, Some("hint.no")),
             b(L::Walkthrough, Key::ch('x'), A::ExchangeUnknown, None),
             b(L::Walkthrough, Key::ch('o'), A::ConcernOpen, None),
             b(L::Walkthrough, Key::ch('b'), A::ConcernInProgress, None),
@@ -303,55 +312,60 @@ impl Default for Keymap {
                 L::Walkthrough,
                 Key::plain(K::Enter),
                 A::Open,
-                Some("wählen"),
+                Some("hint.select"),
             ),
             b(
                 L::Walkthrough,
                 Key::plain(K::Tab),
                 A::NextStep,
-                Some("weiter"),
+                Some("hint.next"),
             ),
             b(
                 L::Walkthrough,
                 Key::plain(K::BackTab),
                 A::PreviousStep,
-                Some("zurück"),
+                Some("hint.back"),
             ),
             b(L::Walkthrough, Key::ch('u'), A::Undo, None),
             b(L::Walkthrough, Key::ctrl('z'), A::Undo, None),
             b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
-            b(L::Walkthrough, Key::ch('?'), A::Help, Some("Hilfe")),
-            b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("speichern")),
-            b(L::Walkthrough, Key::plain(K::Esc), A::Back, Some("Pause")),
+            b(L::Walkthrough, Key::ch('?'), A::Help, Some("hint.help")),
+            b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("hint.save")),
+            b(
+                L::Walkthrough,
+                Key::plain(K::Esc),
+                A::Back,
+                Some("hint.pause"),
+            ),
             // Text fields: keys not bound here are typed.
-            b(L::Editor, Key::plain(K::Esc), A::Back, Some("fertig")),
+            b(L::Editor, Key::plain(K::Esc), A::Back, Some("hint.done")),
             // Enter: a new line in long texts, confirms a one-line field.
             b(L::Editor, Key::plain(K::Enter), A::Open, None),
-            b(L::Editor, Key::plain(K::Tab), A::NextStep, Some("weiter")),
+            b(
+                L::Editor,
+                Key::plain(K::Tab),
+                A::NextStep,
+                Some("hint.next"),
+            ),
             b(
                 L::Editor,
                 Key::ctrl('e'),
                 A::ExternalEditor,
-                Some("eigener Editor"),
+                Some("hint.own-editor"),
             ),
             b(
                 L::Editor,
                 Key::plain(K::BackTab),
                 A::PreviousStep,
-                Some("zurück"),
+                Some("hint.back"),
             ),
-            b(L::Editor, Key::ctrl('s'), A::Save, Some("speichern")),
+            b(L::Editor, Key::ctrl('s'), A::Save, Some("hint.save")),
             // Search: keys not bound here narrow the query.
-            b(
-                L::Search,
-                Key::plain(K::Enter),
-                A::Open,
-                Some("hinspringen"),
-            ),
-            b(L::Search, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Search, Key::plain(K::Enter), A::Open, Some("hint.jump")),
+            b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
             b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-            b(L::Help, Key::plain(K::Esc), A::Back, Some("schließen")),
+            b(L::Help, Key::plain(K::Esc), A::Back, Some("hint.close")),
             b(L::Help, Key::ch('?'), A::Back, None),
             b(L::Help, Key::ch('q'), A::Back, None),
             b(L::Help, Key::plain(K::Up), A::SelectPrevious, None),
@@ -360,18 +374,23 @@ impl Default for Keymap {
             b(L::Help, Key::ch('j'), A::SelectNext, None),
             b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
             b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
-            b(L::Review, Key::ch('x'), A::Export, Some("exportieren")),
-            b(L::Review, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
+            b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Review, Key::ch('q'), A::Back, None),
             b(L::Review, Key::ch('?'), A::Help, None),
-            b(L::Sessions, Key::plain(K::Enter), A::Open, Some("öffnen")),
+            b(
+                L::Sessions,
+                Key::plain(K::Enter),
+                A::Open,
+                Some("hint.open"),
+            ),
             b(
                 L::Sessions,
                 Key::ch('n'),
                 A::NewSession,
-                Some("neue Sitzung"),
+                Some("hint.new-session"),
             ),
-            b(L::Sessions, Key::plain(K::Esc), A::Back, Some("zurück")),
+            b(L::Sessions, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Sessions, Key::ch('q'), A::Back, None),
             // Each dialog shows its own keys; the hint line only the way out.
             b(L::Dialog, Key::ch('s'), A::DialogSave, None),
@@ -382,7 +401,7 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('w'), A::Restore, None),
             b(L::Dialog, Key::ch('v'), A::ShowDifference, None),
             b(L::Dialog, Key::ch('o'), A::OpenBackup, None),
-            b(L::Dialog, Key::plain(K::Esc), A::Back, Some("abbrechen")),
+            b(L::Dialog, Key::plain(K::Esc), A::Back, Some("hint.cancel")),
             b(L::Dialog, Key::plain(K::Enter), A::Open, None),
             b(L::Dialog, Key::ch('y'), A::Open, None),
             b(L::Dialog, Key::ch('j'), A::Open, None),
@@ -419,9 +438,9 @@ impl Keymap {
                     b.action,
                     Action::Help | Action::Save | Action::Quit | Action::Back
                 );
-                b.hint.map(|text| Hint {
+                b.hint.map(|hint| Hint {
                     key,
-                    text,
+                    text: crate::i18n::t(hint),
                     essential,
                 })
             })

@@ -14,9 +14,12 @@ use crate::domain::{Concern, ConcernStatus};
 pub fn age(concern: &Concern) -> String {
     let carried = concern.times_carried();
     if carried > 0 {
-        format!("seit {}. Sitzung, {carried}× vertagt", concern.raised_in)
+        crate::i18n::tf(
+            "concerns.age-carried",
+            &[("session", &concern.raised_in), ("carried", &carried)],
+        )
     } else {
-        format!("seit {}. Sitzung", concern.raised_in)
+        crate::i18n::tf("concerns.age", &[("session", &concern.raised_in)])
     }
 }
 
@@ -35,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = if concerns.is_empty() {
         vec![ListItem::new(Line::from(Span::styled(
-            "keine – a legt eines an",
+            crate::i18n::t("concerns.none"),
             theme.dim,
         )))]
     } else {
@@ -44,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .map(|c| {
                 let age = age(c);
                 let state = if c.status == ConcernStatus::InProgress {
-                    " in Bearb."
+                    crate::i18n::t("concerns.in-progress-short")
                 } else {
                     ""
                 };
@@ -57,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             })
             .collect()
     };
-    let title = format!("Offene Anliegen ({})", concerns.len());
+    let title = crate::i18n::tf("concerns.title", &[("count", &concerns.len())]);
     let list = List::new(items).block(pane_block(title, focused, theme));
     let list = if focused && !concerns.is_empty() {
         list.highlight_style(theme.selected)

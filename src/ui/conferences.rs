@@ -37,7 +37,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         })
         .collect();
     let list = List::new(items)
-        .block(pane_block("Konferenzen", focused, theme))
+        .block(pane_block(
+            crate::i18n::t("conferences.title"),
+            focused,
+            theme,
+        ))
         .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(app.conference));
     frame.render_stateful_widget(list, area, &mut state);

@@ -23,7 +23,14 @@ pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let popup = centered(area, area.width.saturating_sub(4).min(100), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(if multiline { "Bearbeiten" } else { "Eingabe" }, theme);
+    let block = popup_block(
+        if multiline {
+            crate::i18n::t("editor.edit")
+        } else {
+            crate::i18n::t("editor.input")
+        },
+        theme,
+    );
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     render_into(app, frame, inner, theme);
@@ -63,14 +70,17 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(field_block, field);
     frame.render_widget(&editor.text, field_inner);
     let status_line = match &editor.error {
-        Some(e) => Line::from(Span::styled(format!("Fehler: {e}"), theme.error)),
+        Some(e) => Line::from(Span::styled(
+            crate::i18n::tf("editor.error", &[("error", e)]),
+            theme.error,
+        )),
         None => Line::from(Span::styled(
             if editor.target.is_multiline() {
-                "Enter neue Zeile · Tab weiter · Esc fertig (nichts geht verloren)"
+                crate::i18n::t("editor.status-multiline")
             } else if editor.target.is_form() {
-                "Enter übernehmen · Esc abbrechen"
+                crate::i18n::t("editor.status-form")
             } else {
-                "Enter übernehmen · Esc schließen (Text bleibt)"
+                crate::i18n::t("editor.status-line")
             },
             theme.dim,
         )),
@@ -80,7 +90,7 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         && reference_height > 0
     {
         let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(" Zum Vergleich: {heading} "),
+            crate::i18n::tf("editor.compare", &[("heading", heading)]),
             theme.dim,
         ));
         frame.render_widget(

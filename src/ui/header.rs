@@ -29,15 +29,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut add = |text: String, style: Style, rank: u8| parts.push(Part { text, style, rank });
     match app.current_session() {
         Some(s) => {
-            add(format!(" · {}. Sitzung", s.number), theme.header, 9);
-            add(format!(" · {}", s.date.format("%d.%m.%Y")), theme.normal, 8);
+            add(
+                crate::i18n::tf("header.session", &[("session", &s.number)]),
+                theme.header,
+                9,
+            );
+            add(format!(" · {}", crate::i18n::date(s.date)), theme.normal, 8);
             add(
                 format!(" ({})", days_until(app.today, s.date)),
                 theme.normal,
                 5,
             );
             add(
-                format!(" · Nachbesprechung {}", s.debrief_date.format("%d.%m.%Y")),
+                crate::i18n::tf(
+                    "header.debrief",
+                    &[("date", &crate::i18n::date(s.debrief_date))],
+                ),
                 theme.normal,
                 3,
             );
@@ -47,25 +54,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
             if let Some(p) = app.progress() {
                 add(
-                    format!(" · {}/{} fertig", p.done(), p.total()),
+                    crate::i18n::tf(
+                        "header.progress",
+                        &[("done", &p.done()), ("total", &p.total())],
+                    ),
                     theme.header,
                     9,
                 );
             }
         }
-        None => add(" · keine Sitzung – n legt eine an".into(), theme.warning, 9),
+        None => add(crate::i18n::t("header.no-session").into(), theme.warning, 9),
     }
     if app.read_only.is_some() {
-        add(" · NUR LESEN".into(), theme.error, 9);
+        add(crate::i18n::t("header.read-only").into(), theme.error, 9);
     } else if app.dirty {
-        add(" · ● ungespeichert".into(), theme.warning, 9);
+        add(crate::i18n::t("header.unsaved").into(), theme.warning, 9);
     }
     if app.external_change {
-        add(" · ⚠ von anderen geändert (R)".into(), theme.warning, 9);
+        add(
+            crate::i18n::t("header.changed-by-others").into(),
+            theme.warning,
+            9,
+        );
     }
     if app.needs_new_session() && app.current_session().is_some() {
         // The way on when every session lies in the past: it must show at 80 columns.
-        add(" · n neue Sitzung".into(), theme.key, 8);
+        add(crate::i18n::t("header.new-session").into(), theme.key, 8);
     }
     let width = usize::from(area.width);
     let mut total: usize = parts.iter().map(|p| p.text.width()).sum();

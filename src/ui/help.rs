@@ -57,7 +57,7 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &T
     scrolled(
         frame,
         area,
-        "Hilfe · ↑↓ blättern · Esc schließen",
+        crate::i18n::t("help.title"),
         lines(&app.keymap, theme),
         scroll,
         theme,
@@ -81,7 +81,7 @@ pub fn render_reference(app: &App, scroll: usize, frame: &mut Frame, area: Rect,
     scrolled(
         frame,
         area,
-        "Hintergrund aus dem Konzept · ↑↓ blättern · Esc schließen",
+        crate::i18n::t("help.reference-title"),
         reference_lines(app, theme),
         scroll,
         theme,

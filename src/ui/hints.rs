@@ -12,7 +12,10 @@ use crate::app::App;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match &app.message {
-        Some(m) if m.error => Line::from(Span::styled(format!(" Fehler: {}", m.text), theme.error)),
+        Some(m) if m.error => Line::from(Span::styled(
+            crate::i18n::tf("hints.error", &[("message", &m.text)]),
+            theme.error,
+        )),
         Some(m) => Line::from(Span::styled(format!(" {}", m.text), theme.info)),
         None => key_hints(
             &fit_hints(&app.keymap.hints(app.layer()), area.width),

@@ -146,9 +146,14 @@ pub fn pointer_at(app: &App, area: Rect, column: u16, row: u16) -> Option<crate:
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Fenster zu klein: {}×{}. fachmk braucht mindestens {MIN_WIDTH}×{MIN_HEIGHT} Zeichen.",
-        area.width, area.height
+    let text = crate::i18n::tf(
+        "screen.too-small",
+        &[
+            ("width", &area.width),
+            ("height", &area.height),
+            ("min-width", &MIN_WIDTH),
+            ("min-height", &MIN_HEIGHT),
+        ],
     );
     frame.render_widget(
         Paragraph::new(Line::from(text)).wrap(Wrap { trim: true }),

@@ -20,10 +20,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .filter(|q| report.and_then(|r| r.answer(&q.id)).is_some())
         .count();
-    let title = format!("Leitfragen ({answered}/{})", questions.len());
+    let title = crate::i18n::tf(
+        "questions.title",
+        &[("answered", &answered), ("total", &questions.len())],
+    );
     if report.is_some_and(|r| r.status == ReportStatus::NoReport) {
         let list = List::new([ListItem::new(Span::styled(
-            "Kein Austausch – kein Bericht nötig.",
+            crate::i18n::t("questions.no-exchange"),
             theme.dim,
         ))])
         .block(pane_block(title, focused, theme));
@@ -45,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     &format!("    {}", a.split_whitespace().collect::<Vec<_>>().join(" ")),
                     width,
                 )),
-                None => Span::styled("    unbeantwortet", theme.dim),
+                None => Span::styled(crate::i18n::t("questions.unanswered"), theme.dim),
             };
             ListItem::new(vec![head, Line::from(body)])
         })

@@ -12,7 +12,10 @@ use crate::app::App;
 
 pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let block = popup_block(format!("Übersicht · {}. Sitzung", app.session), theme);
+    let block = popup_block(
+        crate::i18n::tf("review.title", &[("session", &app.session)]),
+        theme,
+    );
     let inner = block.inner(area);
     let content: Vec<Line> = app.review_lines().into_iter().map(Line::from).collect();
     let max = content.len().saturating_sub(usize::from(inner.height));

@@ -26,10 +26,7 @@ pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme
                 Span::raw(search.query.clone()),
                 Span::styled("▏", theme.key),
             ]),
-            Line::from(Span::styled(
-                "Tippen grenzt ein · ↑↓ wählen · Enter hinspringen · Esc zurück",
-                theme.dim,
-            )),
+            Line::from(Span::styled(crate::i18n::t("search.help"), theme.dim)),
         ]),
         query,
     );
@@ -67,7 +64,10 @@ pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme
         items.push(ListItem::new(Line::from(spans)));
     }
     if search.hits.is_empty() {
-        items.push(ListItem::new(Span::styled("  keine Treffer", theme.dim)));
+        items.push(ListItem::new(Span::styled(
+            crate::i18n::t("search.none"),
+            theme.dim,
+        )));
     }
     let list = List::new(items).highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(selected);

@@ -31,10 +31,7 @@ pub fn render(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &T
         })
         .collect();
     let list = List::new(items)
-        .block(popup_block(
-            "Sitzung wählen · Enter öffnen · n neue Sitzung",
-            theme,
-        ))
+        .block(popup_block(crate::i18n::t("sessions.title"), theme))
         .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(cursor));
     frame.render_stateful_widget(list, popup, &mut state);

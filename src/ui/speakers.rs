@@ -74,6 +74,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Pane::Speakers;
     let paragraph = Paragraph::new(lines(app, theme))
         .wrap(Wrap { trim: false })
-        .block(pane_block("Sprecher:innen", focused, theme));
+        .block(pane_block(crate::i18n::t("speakers.title"), focused, theme));
     frame.render_widget(paragraph, area);
 }

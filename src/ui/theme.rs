@@ -140,9 +140,9 @@ impl Theme {
 /// Symbol and short word for a report status, as in the Konferenzen pane.
 pub fn status_mark(status: ReportStatus) -> (&'static str, &'static str) {
     match status {
-        ReportStatus::Open => ("·", "offen"),
-        ReportStatus::Draft => ("✎", "Entwurf"),
-        ReportStatus::Ready => ("✓", "fertig"),
-        ReportStatus::NoReport => ("–", "kein Bericht"),
+        ReportStatus::Open => ("·", crate::i18n::t("status.open")),
+        ReportStatus::Draft => ("✎", crate::i18n::t("status.draft")),
+        ReportStatus::Ready => ("✓", crate::i18n::t("status.ready")),
+        ReportStatus::NoReport => ("–", crate::i18n::t("status.no-report")),
     }
 }

@@ -73,11 +73,11 @@ pub fn key_hints<'a>(hints: &[Hint], theme: &Theme) -> Line<'a> {
 pub fn days_until(today: chrono::NaiveDate, date: chrono::NaiveDate) -> String {
     let days = (date - today).num_days();
     match days {
-        0 => "heute".into(),
-        1 => "morgen".into(),
-        -1 => "gestern".into(),
-        d if d > 1 => format!("in {d} Tagen"),
-        d => format!("vor {} Tagen", -d),
+        0 => crate::i18n::t("days.today").into(),
+        1 => crate::i18n::t("days.tomorrow").into(),
+        -1 => crate::i18n::t("days.yesterday").into(),
+        d if d > 1 => crate::i18n::tf("days.in", &[("days", &d)]),
+        d => crate::i18n::tf("days.ago", &[("days", &-d)]),
     }
 }
 

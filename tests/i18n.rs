@@ -1,0 +1,143 @@
+//! Every text in both languages: the tables have the same keys and the same
+//! places, every key the code asks for exists, and the screen speaks English
+//! when asked.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use fachmk::i18n::{self, DE_TOML, EN_TOML, Lang};
+
+fn keys_in_code() -> BTreeSet<String> {
+    let call = regex_lite_calls();
+    let mut keys = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for pattern in &call {
+                    let mut rest = text.as_str();
+                    while let Some(at) = rest.find(pattern.as_str()) {
+                        rest = rest[at + pattern.len()..].trim_start();
+                        if let Some(quoted) = rest.strip_prefix('"')
+                            && let Some(end) = quoted.find('"')
+                        {
+                            keys.insert(quoted[..end].to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The ways the code names a text: `t("…")`, `tf("…", …)`, and hint keys
+/// (`Some("hint.…")`, read back whole).
+fn regex_lite_calls() -> Vec<String> {
+    vec!["i18n::t(".into(), "i18n::tf(".into(), "Some(".into()]
+}
+
+#[test]
+fn both_languages_have_every_text_with_the_same_places() {
+    let de = i18n::parse_table(DE_TOML).unwrap();
+    let en = i18n::parse_table(EN_TOML).unwrap();
+    let only_de: Vec<_> = de.keys().filter(|k| !en.contains_key(*k)).collect();
+    let only_en: Vec<_> = en.keys().filter(|k| !de.contains_key(*k)).collect();
+    assert!(only_de.is_empty(), "only in de.toml: {only_de:?}");
+    assert!(only_en.is_empty(), "only in en.toml: {only_en:?}");
+    for (key, german) in &de {
+        let mut a = i18n::places(german);
+        let mut b = i18n::places(&en[key]);
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b, "{key}: the places differ");
+        assert!(!german.is_empty() && !en[key].is_empty(), "{key} is empty");
+    }
+}
+
+#[test]
+fn every_text_the_code_names_exists() {
+    let de = i18n::parse_table(DE_TOML).unwrap();
+    let mut used = keys_in_code();
+    // Texts named by an action's, a layer's or a hint's name.
+    // A key is "section.name" in lower case; other quoted text is not one.
+    used.retain(|k| {
+        k.contains('.')
+            && k.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+    });
+    assert!(used.len() > 40, "the scan finds the keys: {used:?}");
+    for action in fachmk::app::Keymap::default()
+        .bindings
+        .iter()
+        .map(|b| b.action)
+    {
+        used.insert(format!("action.{}", fachmk::config::action_name(action)));
+    }
+    for layer in fachmk::app::HELP_LAYERS {
+        used.insert(format!("layer.{}", fachmk::config::layer_name(layer)));
+    }
+    let missing: Vec<_> = used.iter().filter(|k| !de.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "named in the code, in no table: {missing:?}"
+    );
+}
+
+#[test]
+fn the_screen_speaks_english_when_asked() {
+    i18n::set(Lang::En);
+    let mut app = common::app();
+    app.resize(80, 24);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| fachmk::ui::render(&app, f, &fachmk::ui::Theme::default()))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    for english in [
+        "Conferences",
+        "Speakers",
+        "Open concerns",
+        "Guiding questions",
+        "session 48",
+    ] {
+        assert!(screen.contains(english), "{english}:\n{screen}");
+    }
+    for german in ["Konferenzen", "Sprecher", "Offene Anliegen", "Sitzung"] {
+        assert!(!screen.contains(german), "{german}:\n{screen}");
+    }
+    assert_eq!(i18n::date(common::today()), "2025-11-10");
+    i18n::set(Lang::De);
+    assert_eq!(i18n::date(common::today()), "10.11.2025");
+}
+
+#[test]
+fn the_locale_chooses_english_and_lang_overrides_it() {
+    assert_eq!(Lang::from_locale("en_GB.UTF-8"), Some(Lang::En));
+    assert_eq!(Lang::from_locale("de_DE.UTF-8"), Some(Lang::De));
+    assert_eq!(Lang::from_locale("C"), Some(Lang::De));
+    assert_eq!(Lang::from_locale(""), None);
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("d.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let args = ["--file", file.to_str().unwrap(), "--session", "48"];
+    let mut pty = common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    pty.wait_for("Conferences");
+    pty.send("q");
+    pty.wait_exit();
+    let mut args = args.to_vec();
+    args.extend(["--lang", "de"]);
+    let mut pty = common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    pty.wait_for("Konferenzen");
+    pty.send("q");
+    pty.wait_exit();
+}
