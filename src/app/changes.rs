@@ -13,11 +13,14 @@ impl App {
         };
         let before = self.data.previous_session(now.number);
         let mut out = vec![match before {
-            Some(b) => format!(
-                "{id}: {}. Sitzung gegenüber der {}. Sitzung",
-                now.number, b.number
+            Some(b) => crate::i18n::tf(
+                "changes.heading",
+                &[("id", &id), ("now", &now.number), ("before", &b.number)],
             ),
-            None => format!("{id}: {}. Sitzung (keine frühere Sitzung)", now.number),
+            None => crate::i18n::tf(
+                "changes.heading-first",
+                &[("id", &id), ("now", &now.number)],
+            ),
         }];
         let mut section = |title: &str, items: Vec<String>| {
             if !items.is_empty() {
@@ -31,12 +34,15 @@ impl App {
         }
         let (old, new) = (before.and_then(|b| b.report(&id)), now.report(&id));
         section(
-            "Geänderte Antworten ([-weg-] {+neu+}):",
+            crate::i18n::t("changes.answers"),
             self.answer_changes(old, new),
         );
-        section("Sonst:", self.other_changes(&id, before, now, old, new));
+        section(
+            crate::i18n::t("changes.other"),
+            self.other_changes(&id, before, now, old, new),
+        );
         if out.len() == 1 {
-            out.push("Keine Änderungen.".to_owned());
+            out.push(crate::i18n::t("changes.none").to_owned());
         }
         out
     }
@@ -56,7 +62,7 @@ impl App {
         let name = |c: &&Concern| format!("{} {}", c.id, c.title);
         vec![
             (
-                "Neue Anliegen:",
+                crate::i18n::t("changes.new-concerns"),
                 concerns
                     .iter()
                     .filter(|c| c.raised_in == now.number)
@@ -64,7 +70,7 @@ impl App {
                     .collect(),
             ),
             (
-                "Erledigt:",
+                crate::i18n::t("changes.resolved"),
                 concerns
                     .iter()
                     .filter(|c| decided(c, ConcernStatus::Resolved))
@@ -72,7 +78,7 @@ impl App {
                     .collect(),
             ),
             (
-                "Verworfen:",
+                crate::i18n::t("changes.dropped"),
                 concerns
                     .iter()
                     .filter(|c| decided(c, ConcernStatus::Dropped))
@@ -80,14 +86,23 @@ impl App {
                     .collect(),
             ),
             (
-                "Vertagt / weiter in Bearbeitung:",
+                crate::i18n::t("changes.carried"),
                 concerns
                     .iter()
                     .filter(|c| c.raised_in < now.number)
                     .filter(|c| {
                         decided(c, ConcernStatus::Open) || decided(c, ConcernStatus::InProgress)
                     })
-                    .map(|c| format!("{} {} ({}× vertagt)", c.id, c.title, c.times_carried()))
+                    .map(|c| {
+                        crate::i18n::tf(
+                            "changes.carried-item",
+                            &[
+                                ("id", &c.id),
+                                ("title", &c.title),
+                                ("times", &c.times_carried()),
+                            ],
+                        )
+                    })
                     .collect(),
             ),
         ]
@@ -99,7 +114,10 @@ impl App {
             let a = old.and_then(|r| r.answer(&q.id)).unwrap_or("");
             let b = new.and_then(|r| r.answer(&q.id)).unwrap_or("");
             if a != b {
-                answers.push(format!("Leitfrage {}: {}", i + 1, word_diff(a, b)));
+                answers.push(crate::i18n::tf(
+                    "changes.answer",
+                    &[("number", &(i + 1)), ("diff", &word_diff(a, b))],
+                ));
             }
         }
         answers
@@ -120,7 +138,10 @@ impl App {
         let mut other = Vec::new();
         let (pa, pb) = (presenter(old), presenter(new));
         if pa != pb {
-            other.push(format!("Vortragende:r: {pa} → {pb}"));
+            other.push(crate::i18n::tf(
+                "changes.presenter",
+                &[("pa", &pa), ("pb", &pb)],
+            ));
         }
         if let Some(b) = before {
             let (sa, sb) = (
@@ -140,10 +161,13 @@ impl App {
                     }
                 };
                 let decision = sb.decision.clone().unwrap_or_default();
-                other.push(format!(
-                    "Benennung: {} → {} (Beschluss {decision})",
-                    names(&sa),
-                    names(&sb)
+                other.push(crate::i18n::tf(
+                    "changes.assignment",
+                    &[
+                        ("before", &names(&sa)),
+                        ("after", &names(&sb)),
+                        ("decision", &decision),
+                    ],
                 ));
             }
         }

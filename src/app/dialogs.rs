@@ -60,7 +60,7 @@ impl App {
         if others_only {
             self.dirty = false;
         }
-        self.info("Änderungen anderer übernommen.");
+        self.info(crate::i18n::t("dialogs.merged"));
     }
 
     /// Saving failed: say why and offer to save elsewhere, so nothing is lost.
@@ -69,7 +69,7 @@ impl App {
         let suggestion = format!("{}.neu.json", self.file_name.trim_end_matches(".json"));
         let mut editor = Editor::new(
             EditTarget::SaveAsPath,
-            "Speichern unter (Enter schreibt, Esc bricht ab)",
+            crate::i18n::t("dialogs.save-as"),
             &suggestion,
         );
         editor.error = Some(reason.to_owned());
@@ -85,7 +85,7 @@ impl App {
                 Action::DialogSave | Action::Open => {
                     self.dialog = None;
                     if let Some(reason) = self.read_only.clone() {
-                        self.error(format!("Speichern nicht möglich: {reason}"));
+                        self.error(crate::i18n::tf("app.cannot-save", &[("reason", &reason)]));
                         return Vec::new();
                     }
                     vec![Effect::Save { then_quit: true }]
@@ -123,7 +123,7 @@ impl App {
                 }
                 Action::DialogDiscard => {
                     self.dialog = None;
-                    self.info("Wiederherstellung verworfen.");
+                    self.info(crate::i18n::t("dialogs.recovery-discarded"));
                     vec![Effect::DiscardRecovery]
                 }
                 // No way past it without a decision: the work would be overwritten.
@@ -144,7 +144,7 @@ impl App {
             Action::Back => {
                 // Nothing is written; the work stays, unsaved.
                 self.dialog = None;
-                self.error("Zusammenführen abgebrochen – nichts gespeichert, Ihre Änderungen sind noch da.");
+                self.error(crate::i18n::t("dialogs.merge-cancelled"));
                 return Vec::new();
             }
             _ => return Vec::new(),
@@ -164,7 +164,7 @@ impl App {
                     AfterConflicts::Save { then_quit } => (true, then_quit),
                     AfterConflicts::Adopt => (false, false),
                 };
-                self.info("Konflikte entschieden.");
+                self.info(crate::i18n::t("dialogs.conflicts-decided"));
                 vec![Effect::ConflictsResolved { save, then_quit }]
             }
             Err(e) => {

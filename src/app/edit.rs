@@ -54,7 +54,7 @@ impl App {
 
     /// Sets whether an exchange took place; "no" means no report is due.
     pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
-        self.change_report(conference, "Austausch", |r| {
+        self.change_report(conference, crate::i18n::t("undo.exchange"), |r| {
             r.exchange = exchange;
             r.status = match (exchange, r.status) {
                 (Exchange::No, _) => ReportStatus::NoReport,
@@ -66,7 +66,7 @@ impl App {
 
     /// Sets the answer to `question`; an empty answer is removed.
     pub fn set_answer(&mut self, conference: &str, question: &str, text: &str) -> bool {
-        self.change_report(conference, "Antwort", |r| {
+        self.change_report(conference, crate::i18n::t("undo.answer"), |r| {
             if text.trim().is_empty() {
                 r.answers.remove(question);
             } else {
@@ -117,6 +117,7 @@ impl App {
     /// Decides on a concern in this session: kept open (vertagt), in progress,
     /// resolved or dropped. Recorded in its history.
     pub fn decide_concern(&mut self, id: &str, status: ConcernStatus) -> bool {
+        // The history in the file is German, whoever reads it.
         let note = match status {
             ConcernStatus::Open => "vertagt",
             ConcernStatus::InProgress => "in Bearbeitung",
@@ -125,14 +126,23 @@ impl App {
         };
         let decided = self.change_concern(
             id,
-            "Anliegen",
+            crate::i18n::t("undo.concern"),
             Some((Some(status), Some(note.to_owned()))),
             |c| {
                 c.status = status;
             },
         );
         if decided {
-            self.info(format!("Anliegen {id}: {note}"));
+            let word = match status {
+                ConcernStatus::Open => "walk.keep-open",
+                ConcernStatus::InProgress => "walk.in-progress",
+                ConcernStatus::Resolved => "walk.resolved",
+                ConcernStatus::Dropped => "walk.dropped",
+            };
+            self.info(crate::i18n::tf(
+                "edit.concern-decided",
+                &[("id", &id), ("status", &crate::i18n::t(word))],
+            ));
         }
         decided
     }
@@ -154,7 +164,7 @@ impl App {
         }
         let id = self.data.next_concern_id();
         self.history.record(
-            "neues Anliegen",
+            crate::i18n::t("undo.new-concern"),
             vec![Snapshot::Concern {
                 id: id.clone(),
                 concern: None,
@@ -189,7 +199,7 @@ impl App {
         }
         let number = session.number;
         self.history.record(
-            "neue Sitzung",
+            crate::i18n::t("undo.new-session"),
             vec![Snapshot::Session {
                 number,
                 session: None,
@@ -250,9 +260,9 @@ impl App {
             Some(label) => {
                 self.mark_changed();
                 self.after_history_change();
-                self.info(format!("Rückgängig: {label}"));
+                self.info(crate::i18n::tf("undo.undone", &[("label", &label)]));
             }
-            None => self.info("Nichts rückgängig zu machen."),
+            None => self.info(crate::i18n::t("undo.nothing-to-undo")),
         }
     }
 
@@ -262,9 +272,9 @@ impl App {
             Some(label) => {
                 self.mark_changed();
                 self.after_history_change();
-                self.info(format!("Wiederhergestellt: {label}"));
+                self.info(crate::i18n::tf("undo.redone", &[("label", &label)]));
             }
-            None => self.info("Nichts wiederherzustellen."),
+            None => self.info(crate::i18n::t("undo.nothing-to-redo")),
         }
     }
 

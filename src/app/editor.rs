@@ -140,7 +140,7 @@ impl Editor {
         text.move_cursor(ratatui_textarea::CursorMove::Bottom);
         text.move_cursor(ratatui_textarea::CursorMove::End);
         if target.is_multiline() {
-            text.set_placeholder_text("Antwort eingeben … (Enter: neue Zeile)");
+            text.set_placeholder_text(crate::i18n::t("editor.placeholder"));
         }
         Self {
             target,

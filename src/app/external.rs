@@ -13,14 +13,12 @@ impl App {
         match self.editor.as_ref().map(|e| e.target.is_multiline()) {
             Some(true) => vec![Effect::ExternalEdit],
             Some(false) => {
-                self.error(
-                    "Nur Antworten, Beschreibungen und Notizen gehen in den eigenen Editor.",
-                );
+                self.error(crate::i18n::t("external.long-texts-only"));
                 Vec::new()
             }
             None => {
                 if self.read_only.is_none() {
-                    self.error("e: erst eine Leitfrage oder ein Anliegen wählen.");
+                    self.error(crate::i18n::t("external.choose-first"));
                 }
                 Vec::new()
             }
@@ -64,7 +62,7 @@ impl App {
         if let Some(id) = concern_at_hand
             && self.check_writable()
         {
-            self.open_concern_details_editor(&id, "Esc fertig");
+            self.open_concern_details_editor(&id, crate::i18n::t("editor.esc-done"));
         }
     }
 
@@ -86,7 +84,7 @@ impl App {
             Ok(text) => {
                 let text = text.trim_end();
                 if text == editor.content() {
-                    self.info("Im Editor nichts geändert.");
+                    self.info(crate::i18n::t("external.unchanged"));
                     return;
                 }
                 let mut fresh =
@@ -95,9 +93,9 @@ impl App {
                 *editor = fresh;
                 self.revision += 1;
                 self.commit_editor_keep_open();
-                self.info("Text aus dem Editor übernommen.");
+                self.info(crate::i18n::t("external.taken"));
             }
-            Err(why) => self.error(format!("{why} Der Text ist unverändert.")),
+            Err(why) => self.error(crate::i18n::tf("external.failed", &[("why", &why)])),
         }
     }
 }

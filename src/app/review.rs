@@ -6,7 +6,7 @@ use super::App;
 impl App {
     /// The review as lines of text.
     pub fn review_lines(&self) -> Vec<String> {
-        let mut lines = vec!["Was noch fehlt:".to_owned()];
+        let mut lines = vec![crate::i18n::t("review.missing").to_owned()];
         if let Some(progress) = self.progress() {
             let gaps: Vec<String> = progress
                 .per_conference
@@ -21,12 +21,12 @@ impl App {
                 })
                 .collect();
             if gaps.is_empty() {
-                lines.push("  nichts – alle Konferenzen sind fertig.".to_owned());
+                lines.push(crate::i18n::t("review.nothing-missing").to_owned());
             }
             lines.extend(gaps);
         }
         lines.push(String::new());
-        lines.push("──── Tischvorlage (wie exportiert) ────".to_owned());
+        lines.push(crate::i18n::t("review.handout").to_owned());
         lines.push(String::new());
         lines.extend(
             crate::export::markdown(&self.data, self.session)

@@ -289,7 +289,7 @@ impl App {
     /// Whether the data may be changed; says why not when it may not.
     pub fn check_writable(&mut self) -> bool {
         if let Some(reason) = self.read_only.clone() {
-            self.error(format!("Nur lesen: {reason}"));
+            self.error(crate::i18n::tf("app.read-only", &[("reason", &reason)]));
             false
         } else {
             true
@@ -299,6 +299,6 @@ impl App {
     /// The save succeeded.
     pub fn saved(&mut self) {
         self.dirty = false;
-        self.info(format!("Gespeichert: {}", self.file_name));
+        self.info(crate::i18n::tf("app.saved", &[("file", &self.file_name)]));
     }
 }

@@ -101,7 +101,7 @@ impl App {
 
     fn save(&mut self) -> Vec<Effect> {
         if let Some(reason) = self.read_only.clone() {
-            self.error(format!("Speichern nicht möglich: {reason}"));
+            self.error(crate::i18n::tf("app.cannot-save", &[("reason", &reason)]));
             return Vec::new();
         }
         vec![Effect::Save { then_quit: false }]

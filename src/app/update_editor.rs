@@ -36,7 +36,7 @@ impl App {
                 );
                 if self.commit_editor() && answer && matches!(self.overlay, Overlay::Walkthrough) {
                     self.leave_walkthrough();
-                    self.info("Durchgang pausiert – w setzt ihn hier fort.");
+                    self.info(crate::i18n::t("walk.paused"));
                 }
             }
             _ => {}
@@ -62,25 +62,31 @@ impl App {
             EditTarget::ConcernTitle { id } => {
                 if text.trim().is_empty() {
                     self.editor = Some(Editor {
-                        error: Some("Der Titel darf nicht leer sein.".into()),
+                        error: Some(crate::i18n::t("editor.title-empty").into()),
                         ..editor
                     });
                     return false;
                 }
-                self.change_concern(id, "Titel", None, |c| text.trim().clone_into(&mut c.title));
+                self.change_concern(id, crate::i18n::t("undo.title"), None, |c| {
+                    text.trim().clone_into(&mut c.title);
+                });
             }
             EditTarget::ConcernDetails { id } => {
                 let details = (!text.trim().is_empty()).then(|| text.clone());
-                self.change_concern(id, "Beschreibung", None, |c| c.details = details);
+                self.change_concern(id, crate::i18n::t("undo.description"), None, |c| {
+                    c.details = details;
+                });
             }
             EditTarget::NewConcern { conference } => {
                 if let Some(id) = self.add_concern(conference, &text) {
-                    self.info(format!("Anliegen {id} angelegt."));
+                    self.info(crate::i18n::tf("editor.concern-added", &[("id", &id)]));
                 }
             }
             EditTarget::Guest { conference, .. } if !text.trim().is_empty() => {
                 let name = text.trim().to_owned();
-                self.change_report(conference, "Vortragende:r", |r| r.presenter = Some(name));
+                self.change_report(conference, crate::i18n::t("undo.presenter"), |r| {
+                    r.presenter = Some(name);
+                });
             }
             EditTarget::DebriefNotes { .. } | EditTarget::FollowUp { .. } => {
                 self.commit_view_field(&editor.target, &text);
@@ -119,13 +125,13 @@ impl App {
             EditTarget::ConcernTitle { id } => {
                 let id = id.clone();
                 if self.commit_editor() {
-                    self.open_concern_details_editor(&id, "Esc fertig");
+                    self.open_concern_details_editor(&id, crate::i18n::t("editor.esc-done"));
                 }
                 Ok(Vec::new())
             }
             EditTarget::Guest { .. } => {
                 if text.trim().is_empty() {
-                    Err("Bitte einen Namen eingeben (Esc bricht ab).".to_owned())
+                    Err(crate::i18n::t("editor.name-please").to_owned())
                 } else {
                     self.commit_editor();
                     if matches!(self.overlay, Overlay::Walkthrough) {
@@ -136,7 +142,7 @@ impl App {
             }
             EditTarget::SaveAsPath => {
                 if text.trim().is_empty() {
-                    Err("Bitte einen Dateinamen eingeben.".to_owned())
+                    Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
                     self.editor = None;
                     Ok(vec![Effect::SaveAs {
@@ -146,7 +152,7 @@ impl App {
             }
             EditTarget::ExportPath => {
                 if text.trim().is_empty() {
-                    Err("Bitte einen Dateinamen eingeben.".to_owned())
+                    Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
                     self.editor = None;
                     let contents = crate::export::markdown(&self.data, self.session);
@@ -163,7 +169,7 @@ impl App {
                 .map(|()| Vec::new()),
             EditTarget::FollowUp { .. } => {
                 if text.trim().is_empty() {
-                    Err("Bitte einen Titel eingeben (Esc bricht ab).".to_owned())
+                    Err(crate::i18n::t("editor.title-please").to_owned())
                 } else {
                     self.commit_editor();
                     Ok(Vec::new())
@@ -192,14 +198,14 @@ impl App {
 
     fn confirm_new_concern(&mut self, title: &str) -> Result<Vec<Effect>, String> {
         if title.trim().is_empty() {
-            return Err("Bitte einen Titel eingeben (Esc bricht ab).".to_owned());
+            return Err(crate::i18n::t("editor.title-please").to_owned());
         }
         let before = self.data.concerns.len();
         self.commit_editor();
         if self.data.concerns.len() > before
             && let Some(id) = self.data.concerns.last().map(|c| c.id.clone())
         {
-            self.open_concern_details_editor(&id, "optional, Esc fertig");
+            self.open_concern_details_editor(&id, crate::i18n::t("editor.optional-esc-done"));
         }
         Ok(Vec::new())
     }
@@ -214,7 +220,10 @@ impl App {
             .unwrap_or_default();
         self.editor = Some(Editor::new(
             EditTarget::ConcernDetails { id: id.to_owned() },
-            format!("Anliegen {id}: Beschreibung ({hint})"),
+            crate::i18n::tf(
+                "editor.concern-description",
+                &[("id", &id), ("hint", &hint)],
+            ),
             &details,
         ));
     }
@@ -223,19 +232,21 @@ impl App {
     fn confirm_session_form(&mut self, target: &EditTarget, text: &str) -> Result<(), String> {
         match target {
             EditTarget::SessionDate => {
-                let date = parse_german_date(text)
-                    .ok_or("Bitte als TT.MM.JJJJ eingeben, z. B. 18.03.2026.")?;
+                let date =
+                    parse_german_date(text).ok_or(crate::i18n::t("editor.date-please-session"))?;
                 let last = self.data.sessions.iter().max_by_key(|s| s.number);
                 if let Some(last) = last.filter(|l| l.date >= date) {
-                    return Err(format!(
-                        "Das Datum muss nach der {}. Sitzung ({}) liegen.",
-                        last.number,
-                        last.date.format("%d.%m.%Y")
+                    return Err(crate::i18n::tf(
+                        "editor.date-after",
+                        &[
+                            ("session", &last.number),
+                            ("date", &crate::i18n::date(last.date)),
+                        ],
                     ));
                 }
-                let title = format!(
-                    "Neue Sitzung am {}: Ort (optional)",
-                    date.format("%d.%m.%Y")
+                let title = crate::i18n::tf(
+                    "editor.session-place",
+                    &[("date", &crate::i18n::date(date))],
                 );
                 self.editor = Some(Editor::new(EditTarget::SessionPlace { date }, title, ""));
             }
@@ -246,15 +257,15 @@ impl App {
                     .to_string();
                 self.editor = Some(Editor::new(
                     EditTarget::SessionDebrief { date: *date, place },
-                    "Nachbesprechung am (TT.MM.JJJJ; vorgeschlagen: 3 Wochen danach)",
+                    crate::i18n::t("editor.debrief-date"),
                     &debrief,
                 ));
             }
             EditTarget::SessionDebrief { date, place } => {
-                let debrief = parse_german_date(text)
-                    .ok_or("Bitte als TT.MM.JJJJ eingeben, z. B. 08.04.2026.")?;
+                let debrief =
+                    parse_german_date(text).ok_or(crate::i18n::t("editor.date-please-debrief"))?;
                 if debrief < *date {
-                    return Err("Die Nachbesprechung kann nicht vor der Sitzung liegen.".to_owned());
+                    return Err(crate::i18n::t("editor.debrief-before").to_owned());
                 }
                 let number = self.data.next_session_number();
                 let mut session = Session::new(number, *date, place.clone());
@@ -262,9 +273,9 @@ impl App {
                 self.editor = None;
                 if self.add_session(session) {
                     self.overlay = Overlay::None;
-                    self.info(format!(
-                        "{number}. Sitzung am {} angelegt.",
-                        date.format("%d.%m.%Y")
+                    self.info(crate::i18n::tf(
+                        "editor.session-added",
+                        &[("number", &number), ("date", &crate::i18n::date(*date))],
                     ));
                 }
             }
@@ -280,7 +291,7 @@ impl App {
         let number = self.data.next_session_number();
         self.editor = Some(Editor::new(
             EditTarget::SessionDate,
-            format!("Neue {number}. Sitzung: Datum (TT.MM.JJJJ)"),
+            crate::i18n::tf("editor.session-date", &[("number", &number)]),
             "",
         ));
     }
@@ -288,6 +299,10 @@ impl App {
 
 /// "18.03.2026" (also "18.3.2026") → a date.
 pub fn parse_german_date(text: &str) -> Option<NaiveDate> {
+    // ISO 8601 (2025-11-26) too: how the English screen writes dates.
+    if let Ok(date) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        return Some(date);
+    }
     let mut parts = text.trim().split('.');
     let day: u32 = parts.next()?.trim().parse().ok()?;
     let month: u32 = parts.next()?.trim().parse().ok()?;

@@ -20,7 +20,10 @@ impl App {
             Action::Open => self.open_selected(),
             Action::Walkthrough => self.start_walkthrough(),
             Action::NoExchange if self.set_exchange(&conference, crate::domain::Exchange::No) => {
-                self.info(format!("{conference}: kein Austausch – kein Bericht."));
+                self.info(crate::i18n::tf(
+                    "app.no-exchange",
+                    &[("conference", &conference)],
+                ));
             }
             Action::MarkReady => {
                 let ready = self.current_session().is_some_and(|s| {
@@ -68,7 +71,7 @@ impl App {
 
     fn decide_selected_concern(&mut self, status: ConcernStatus) {
         if self.focus != Pane::Concerns {
-            self.info("Anliegen ändern: erst mit Tab in den Bereich „Offene Anliegen“ wechseln.");
+            self.info(crate::i18n::t("main.concerns-pane-first"));
             return;
         }
         let id = self
@@ -81,7 +84,7 @@ impl App {
                 let count = self.visible_concerns().len();
                 self.concern = self.concern.min(count.saturating_sub(1));
             }
-            None => self.info("Kein Anliegen ausgewählt."),
+            None => self.info(crate::i18n::t("main.no-concern")),
         }
     }
 
@@ -163,7 +166,7 @@ impl App {
             Action::PreviousStep => self.previous_step(),
             Action::Back => {
                 self.leave_walkthrough();
-                self.info("Durchgang pausiert – w setzt ihn hier fort.");
+                self.info(crate::i18n::t("walk.paused"));
             }
             Action::ExchangeYes if w.step == Step::Exchange => {
                 self.answer_exchange(ExchangeChoice::Yes);

@@ -78,7 +78,7 @@ impl App {
                 let name = format!("reporting-fachmk-{}.md", self.session);
                 self.editor = Some(Editor::new(
                     EditTarget::ExportPath,
-                    "Tischvorlage exportieren nach (Enter schreibt)",
+                    crate::i18n::t("review.export-to"),
                     &name,
                 ));
             }
@@ -111,7 +111,7 @@ impl App {
                     self.session = number;
                     self.overlay = Overlay::None;
                     self.concern = 0;
-                    self.info(format!("{number}. Sitzung gewählt."));
+                    self.info(crate::i18n::tf("sessions.chosen", &[("number", &number)]));
                 }
             }
             Action::NewSession => self.open_new_session(),
@@ -219,14 +219,14 @@ impl App {
                     self.select_conference(id);
                     self.focus = Pane::Speakers;
                 }
-                None => self.info("Diese Person spricht in dieser Sitzung für keine Konferenz."),
+                None => self.info(crate::i18n::t("search.person-speaks-for-none")),
             },
             Target::Concern { conference, id } => {
                 self.select_conference(conference);
                 self.focus = Pane::Concerns;
                 match self.visible_concerns().iter().position(|c| c.id == *id) {
                     Some(i) => self.concern = i,
-                    None => self.info(format!("Anliegen {id} ist nicht mehr offen.")),
+                    None => self.info(crate::i18n::tf("search.concern-not-open", &[("id", &id)])),
                 }
             }
             Target::Decision { id, conference } => {
@@ -235,10 +235,12 @@ impl App {
                 }
                 self.focus = Pane::Conferences;
                 if let Some(d) = self.data.decision(id) {
-                    let text = format!(
-                        "Beschluss {}: {}",
-                        d.id,
-                        d.summary.as_deref().unwrap_or(&d.title)
+                    let text = crate::i18n::tf(
+                        "search.decision",
+                        &[
+                            ("id", &d.id),
+                            ("text", &d.summary.as_deref().unwrap_or(&d.title)),
+                        ],
                     );
                     self.info(text);
                 }

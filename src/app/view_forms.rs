@@ -11,7 +11,7 @@ impl App {
         match target {
             EditTarget::DebriefNotes { conference, .. } => {
                 let notes = (!text.trim().is_empty()).then(|| text.to_owned());
-                self.change_session("Notiz zur Nachbesprechung", |s| {
+                self.change_session(crate::i18n::t("views.note-title"), |s| {
                     s.debrief_mut()
                         .items
                         .entry(conference.clone())
@@ -25,7 +25,7 @@ impl App {
             } => {
                 let note = format!("aus der Nachbesprechung der {session}. Sitzung");
                 if let Some(id) = self.add_concern_noted(conference, text, &note) {
-                    self.info(format!("Folge-Anliegen {id} angelegt – es kommt in der nächsten Sitzung zur Sprache."));
+                    self.info(crate::i18n::tf("views.follow-up-added", &[("id", &id)]));
                 }
             }
             _ => {}
@@ -45,15 +45,15 @@ impl App {
                     .split_once(' ')
                     .map_or((text, ""), |(i, t)| (i, t.trim()));
                 if !is_valid_decision_id(id) {
-                    return Err("Die Nummer hat die Form JJJJ/NN, z. B. 2025/31.".into());
+                    return Err(crate::i18n::t("views.decision-form").into());
                 }
                 if self.data.decision(id).is_some() {
-                    return Err(format!("Beschluss {id} gibt es schon."));
+                    return Err(crate::i18n::tf("views.decision-exists", &[("id", &id)]));
                 }
                 if title.is_empty() {
-                    return Err("Nach der Nummer den Titel eingeben.".into());
+                    return Err(crate::i18n::t("views.title-after-number").into());
                 }
-                self.record_catalog("neuer Beschluss");
+                self.record_catalog(crate::i18n::t("undo.new-decision"));
                 self.data.decisions.push(Decision {
                     id: id.to_owned(),
                     title: title.to_owned(),
@@ -66,21 +66,21 @@ impl App {
                 self.data.normalize();
                 self.mark_changed();
                 self.editor = None;
-                self.info(format!("Beschluss {id} angelegt."));
+                self.info(crate::i18n::tf("views.decision-added", &[("id", &id)]));
             }
             EditTarget::DebriefHeld { .. } => {
                 let date =
-                    super::parse_german_date(text).ok_or("Bitte als TT.MM.JJJJ eingeben.")?;
+                    super::parse_german_date(text).ok_or(crate::i18n::t("views.date-please"))?;
                 if self.current_session().is_some_and(|s| date < s.date) {
-                    return Err("Die Nachbesprechung kann nicht vor der Sitzung liegen.".into());
+                    return Err(crate::i18n::t("editor.debrief-before").into());
                 }
                 self.editor = None;
-                self.change_session("Nachbesprechung gehalten", |s| {
+                self.change_session(crate::i18n::t("undo.debrief-held"), |s| {
                     s.debrief_mut().held_on = Some(date);
                 });
-                self.info(format!(
-                    "Nachbesprechung am {} vermerkt.",
-                    date.format("%d.%m.%Y")
+                self.info(crate::i18n::tf(
+                    "views.debrief-held-recorded",
+                    &[("date", &crate::i18n::date(date))],
                 ));
             }
             EditTarget::AssignDecision { .. }
@@ -97,12 +97,14 @@ impl App {
         match target {
             EditTarget::AssignDecision { conference } => {
                 if self.data.decision(text).is_none() {
-                    return Err(format!(
-                        "Beschluss „{text}“ gibt es nicht – erst unter B (Beschlüsse) anlegen."
+                    return Err(crate::i18n::tf(
+                        "views.no-such-decision",
+                        &[("text", &text)],
                     ));
                 }
-                let title = format!(
-                    "Benennung für {conference} nach Beschluss {text}: ab welcher Sitzung?"
+                let title = crate::i18n::tf(
+                    "views.assign-from",
+                    &[("conference", &conference), ("text", &text)],
                 );
                 let target = EditTarget::AssignFrom {
                     conference: conference.clone(),
@@ -116,8 +118,8 @@ impl App {
             } => {
                 let from: u32 = text
                     .parse()
-                    .map_err(|_| "Bitte die Nummer der Sitzung eingeben, z. B. 49.".to_owned())?;
-                let title = "Personen (Namen durch Komma; leer = noch niemand benannt)".to_owned();
+                    .map_err(|_| crate::i18n::t("views.session-number-please").to_owned())?;
+                let title = crate::i18n::t("views.people").to_owned();
                 let target = EditTarget::AssignPeople {
                     conference: conference.clone(),
                     decision: decision.clone(),
@@ -147,11 +149,7 @@ impl App {
                     from: *from,
                     people,
                 };
-                self.editor = Some(Editor::new(
-                    target,
-                    "Länder (Kürzel durch Komma, z. B. BB, Bund)",
-                    &lands,
-                ));
+                self.editor = Some(Editor::new(target, crate::i18n::t("views.lands"), &lands));
             }
             EditTarget::AssignLands {
                 conference,
@@ -165,7 +163,7 @@ impl App {
                     .filter(|l| !l.is_empty())
                     .map(str::to_owned)
                     .collect();
-                self.record_catalog("neue Benennung");
+                self.record_catalog(crate::i18n::t("undo.new-assignment"));
                 let ids: Vec<String> = people.iter().map(|name| self.person_id_for(name)).collect();
                 self.data.assignments.push(Assignment {
                     conference: conference.clone(),
@@ -179,8 +177,9 @@ impl App {
                 });
                 self.mark_changed();
                 self.editor = None;
-                self.info(format!(
-                    "Benennung für {conference} ab der {from}. Sitzung vermerkt."
+                self.info(crate::i18n::tf(
+                    "views.assignment-recorded",
+                    &[("conference", &conference), ("from", &from)],
                 ));
             }
             _ => {}

@@ -285,7 +285,7 @@ impl App {
                         };
                         self.editor = Some(Editor::new(
                             target,
-                            format!("Nachbesprechung, {id}: Notiz"),
+                            crate::i18n::tf("views.debrief-note-title", &[("id", &id)]),
                             &notes,
                         ));
                     }
@@ -296,7 +296,7 @@ impl App {
                         };
                         self.editor = Some(Editor::new(
                             target,
-                            format!("Folge-Anliegen der {id} aus der Nachbesprechung: Titel"),
+                            crate::i18n::tf("views.follow-up-title", &[("id", &id)]),
                             "",
                         ));
                     }
@@ -339,7 +339,7 @@ impl App {
     }
 
     fn toggle_presented(&mut self, conference: &str, decision: &str) {
-        self.change_session("Nachbesprechung", |s| {
+        self.change_session(crate::i18n::t("undo.debrief"), |s| {
             let item = s
                 .debrief_mut()
                 .items
@@ -356,10 +356,7 @@ impl App {
 
     fn open_new_decision(&mut self) {
         if self.check_writable() {
-            let title = format!(
-                "Neuer Beschluss der {}. Sitzung: Nummer und Titel, z. B. „2025/31 Titel“",
-                self.session
-            );
+            let title = crate::i18n::tf("views.new-decision", &[("session", &self.session)]);
             self.editor = Some(Editor::new(
                 EditTarget::NewDecision {
                     session: self.session,
@@ -386,7 +383,7 @@ impl App {
         };
         self.editor = Some(Editor::new(
             target,
-            "Nachbesprechung gehalten am (TT.MM.JJJJ)",
+            crate::i18n::t("views.debrief-held-on"),
             &date,
         ));
     }
@@ -394,8 +391,7 @@ impl App {
     fn open_new_assignment(&mut self) {
         if self.check_writable() {
             let conference = self.conference_id();
-            let title =
-                format!("Neue Benennung für {conference}: Nummer des Beschlusses (z. B. 2025/01)");
+            let title = crate::i18n::tf("views.new-assignment", &[("conference", &conference)]);
             self.editor = Some(Editor::new(
                 EditTarget::AssignDecision { conference },
                 title,

@@ -234,16 +234,22 @@ impl App {
         };
         let mut editor = Editor::new(
             target,
-            format!("Leitfrage {}: {}", number + 1, q.text),
+            crate::i18n::tf(
+                "walk.question-title",
+                &[("number", &(number + 1)), ("text", &q.text)],
+            ),
             &current,
         );
         if let Some(previous) = self.data.previous_session(self.session) {
             let text = previous
                 .report(conference)
                 .and_then(|r| r.answer(question))
-                .unwrap_or("(keine Antwort)")
+                .unwrap_or(crate::i18n::t("walk.no-answer"))
                 .to_owned();
-            editor = editor.with_reference(format!("{}. Sitzung", previous.number), text);
+            editor = editor.with_reference(
+                crate::i18n::tf("walk.reference-session", &[("number", &previous.number)]),
+                text,
+            );
         }
         self.question = number;
         self.editor = Some(editor);
@@ -298,7 +304,7 @@ impl App {
         } else {
             self.leave_walkthrough();
             self.walkthrough = None;
-            self.info("Durchgang beendet: alle Konferenzen sind fertig. r zeigt die Übersicht.");
+            self.info(crate::i18n::t("walk.all-ready"));
         }
     }
 

@@ -82,7 +82,10 @@ impl App {
         self.set_exchange(&conference, exchange);
         match choice {
             ExchangeChoice::No => {
-                self.info(format!("{conference}: kein Austausch – kein Bericht."));
+                self.info(crate::i18n::tf(
+                    "app.no-exchange",
+                    &[("conference", &conference)],
+                ));
                 self.next_conference();
             }
             ExchangeChoice::Yes => self.next_step(),
@@ -115,7 +118,9 @@ impl App {
             Step::Presenter => match self.presenter_options(&w.conference).get(w.cursor) {
                 Some(PresenterOption::Person(id, _) | PresenterOption::Guest(id)) => {
                     let id = id.clone();
-                    self.change_report(&w.conference, "Vortragende:r", |r| r.presenter = Some(id));
+                    self.change_report(&w.conference, crate::i18n::t("undo.presenter"), |r| {
+                        r.presenter = Some(id);
+                    });
                     self.next_step();
                 }
                 Some(PresenterOption::TypeGuest) | None => {
@@ -123,7 +128,7 @@ impl App {
                         session: self.session,
                         conference: w.conference.clone(),
                     };
-                    self.editor = Some(Editor::new(target, "Gast: Name (Enter übernimmt)", ""));
+                    self.editor = Some(Editor::new(target, crate::i18n::t("walk.guest-name"), ""));
                 }
             },
             Step::Ready => {
@@ -144,7 +149,7 @@ impl App {
         let Some(id) = self.decision_options(&w.conference).get(w.cursor).cloned() else {
             return;
         };
-        self.change_report(&w.conference, "Beschluss verknüpft", |r| {
+        self.change_report(&w.conference, crate::i18n::t("undo.decision-linked"), |r| {
             if let Some(at) = r.decisions.iter().position(|d| *d == id) {
                 r.decisions.remove(at);
             } else {
@@ -167,15 +172,18 @@ impl App {
                 .map(|s| crate::domain::missing_for(&self.data, s, conference))
                 .unwrap_or_default();
             if missing.is_empty() {
-                self.info(format!("{conference}: fertig."));
+                self.info(crate::i18n::tf(
+                    "walk.conference-ready",
+                    &[("conference", &conference)],
+                ));
             } else {
                 let list: Vec<String> = missing
                     .iter()
                     .map(crate::domain::Missing::describe)
                     .collect();
-                self.info(format!(
-                    "{conference}: fertig markiert; es fehlt noch: {}",
-                    list.join(", ")
+                self.info(crate::i18n::tf(
+                    "walk.ready-but-missing",
+                    &[("conference", &conference), ("missing", &list.join(", "))],
                 ));
             }
         }
@@ -188,7 +196,7 @@ impl App {
             };
             self.editor = Some(Editor::new(
                 target,
-                format!("Neues Anliegen der {conference}: Titel"),
+                crate::i18n::tf("walk.new-concern-title", &[("conference", &conference)]),
                 "",
             ));
         }
@@ -201,7 +209,7 @@ impl App {
         if let Some(c) = self.data.concerns.iter().find(|c| c.id == id) {
             let editor = Editor::new(
                 EditTarget::ConcernTitle { id: id.to_owned() },
-                format!("Anliegen {id}: Titel"),
+                crate::i18n::tf("walk.concern-title", &[("id", &id)]),
                 &c.title,
             );
             self.editor = Some(editor);

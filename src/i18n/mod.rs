@@ -169,7 +169,15 @@ pub fn places(template: &str) -> Vec<&str> {
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else { break };
-        out.push(&after[..close]);
+        let name = &after[..close];
+        // Only names are places: "{+neu+}" in a legend is text.
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            out.push(name);
+        }
         rest = &after[close + 1..];
     }
     out

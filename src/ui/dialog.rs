@@ -21,7 +21,7 @@ fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
 /// A field's value as the user reads it.
 fn shown(value: Option<&serde_json::Value>) -> String {
     match value {
-        None | Some(serde_json::Value::Null) => "(gelöscht)".into(),
+        None | Some(serde_json::Value::Null) => crate::i18n::t("dialog.deleted").into(),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     }
@@ -33,43 +33,52 @@ fn conflict_lines(dialog: &ConflictDialog, theme: &Theme) -> (String, Vec<Line<'
     let conflict = &dialog.merged.conflicts[index];
     let mut lines = vec![
         Line::from(Span::styled(conflict.describe(), theme.header)),
-        Line::from("Andere haben dasselbe Feld anders geändert. Welche Fassung soll gelten?"),
+        Line::from(crate::i18n::t("dialog.conflict-question")),
         Line::from(""),
-        Line::from(Span::styled("Meine Fassung:", theme.key)),
+        Line::from(Span::styled(crate::i18n::t("dialog.mine"), theme.key)),
     ];
     lines.extend(
         shown(conflict.ours.as_ref())
             .lines()
             .map(|l| Line::from(format!("  {l}"))),
     );
-    lines.push(Line::from(Span::styled("Fassung der anderen:", theme.key)));
+    lines.push(Line::from(Span::styled(
+        crate::i18n::t("dialog.theirs"),
+        theme.key,
+    )));
     lines.extend(
         shown(conflict.theirs.as_ref())
             .lines()
             .map(|l| Line::from(format!("  {l}"))),
     );
     lines.push(Line::from(""));
-    let mut options = vec![("m", "meine"), ("t", "die der anderen")];
+    let mut options = vec![("m", "meine"), ("t", crate::i18n::t("dialog.theirs-short"))];
     if conflict.both_are_text() {
         options.push(("b", "beide"));
     }
-    options.push(("Esc", "abbrechen (nichts wird gespeichert)"));
+    options.push(("Esc", crate::i18n::t("dialog.cancel-nothing-saved")));
     lines.push(keys(&options, theme));
-    (format!("Konflikt {} von {total}", index + 1), lines)
+    (
+        crate::i18n::tf(
+            "dialog.conflict-title",
+            &[("index", &(index + 1)), ("total", &total)],
+        ),
+        lines,
+    )
 }
 
 pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (title, lines) = match dialog {
         Dialog::QuitUnsaved => (
-            "Ungespeicherte Änderungen".to_owned(),
+            crate::i18n::t("dialog.unsaved-title").to_owned(),
             vec![
-                Line::from("Es gibt ungespeicherte Änderungen."),
+                Line::from(crate::i18n::t("dialog.unsaved")),
                 Line::from(""),
                 keys(
                     &[
-                        ("s", "speichern und beenden"),
-                        ("d", "verwerfen und beenden"),
-                        ("Esc", "weiterarbeiten"),
+                        ("s", crate::i18n::t("dialog.save-quit")),
+                        ("d", crate::i18n::t("dialog.discard-quit")),
+                        ("Esc", crate::i18n::t("dialog.keep-working")),
                     ],
                     theme,
                 ),
@@ -79,24 +88,25 @@ pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             let mut lines = vec![
                 Line::from(Span::styled(reason.clone(), theme.error)),
                 Line::from(""),
-                Line::from("Die Datei bleibt unverändert."),
+                Line::from(crate::i18n::t("dialog.file-unchanged")),
             ];
             if let Some(b) = backup {
                 lines.push(keys(
-                    &[("o", &format!("Sicherung {b} ansehen (nur lesen)"))],
+                    &[("o", &crate::i18n::tf("dialog.view-backup", &[("b", &b)]))],
                     theme,
                 ));
             }
-            lines.push(keys(&[("Enter", "beenden")], theme));
-            ("Datei kann nicht geöffnet werden".to_owned(), lines)
+            lines.push(keys(&[("Enter", crate::i18n::t("dialog.quit"))], theme));
+            (crate::i18n::t("dialog.cannot-open").to_owned(), lines)
         }
         Dialog::Conflicts(c) => conflict_lines(c, theme),
         Dialog::Recovery { at, changes, show } => {
             let mut lines = vec![
-                Line::from(format!(
-                    "Es gibt ungesicherte Arbeit vom {at} für diese Datei."
+                Line::from(crate::i18n::tf("dialog.recovery-from", &[("at", &at)])),
+                Line::from(crate::i18n::tf(
+                    "dialog.recovery-changes",
+                    &[("count", &changes.len())],
                 )),
-                Line::from(format!("Sie ändert {} Einträge.", changes.len())),
                 Line::from(""),
             ];
             if *show {
@@ -109,16 +119,16 @@ pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
                     (
                         "v",
                         if *show {
-                            "Liste verbergen"
+                            crate::i18n::t("dialog.hide-list")
                         } else {
-                            "Unterschiede zeigen"
+                            crate::i18n::t("dialog.show-differences")
                         },
                     ),
                     ("d", "verwerfen"),
                 ],
                 theme,
             ));
-            ("Wiederherstellung".to_owned(), lines)
+            (crate::i18n::t("dialog.recovery-title").to_owned(), lines)
         }
     };
     let width = area.width.min(76);

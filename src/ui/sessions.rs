@@ -23,7 +23,7 @@ pub fn render(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &T
             ListItem::new(format!(
                 "{mark} {:>3}. Sitzung  {}  {:<12} {:>2}/{} fertig",
                 s.number,
-                s.date.format("%d.%m.%Y"),
+                crate::i18n::date(s.date),
                 s.place.as_deref().unwrap_or("–"),
                 p.done(),
                 p.total()

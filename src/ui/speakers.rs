@@ -22,9 +22,9 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     if speakers.is_vacant() {
         lines.push(Line::from(Span::styled(
-            format!(
-                "⚠ unbesetzt: {}",
-                speakers.note.as_deref().unwrap_or("N.N.")
+            crate::i18n::tf(
+                "speakers.vacant",
+                &[("note", &speakers.note.as_deref().unwrap_or("N.N."))],
             ),
             theme.warning,
         )));
@@ -49,9 +49,9 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     if let Some(p) = presenter.filter(|p| !speakers.people.iter().any(|s| s.id == *p)) {
-        lines.push(Line::from(format!(
-            "▶ Gast: {}",
-            app.data.presenter_name(&p)
+        lines.push(Line::from(crate::i18n::tf(
+            "speakers.guest",
+            &[("name", &app.data.presenter_name(&p))],
         )));
     }
     let mut source = Vec::new();
@@ -59,7 +59,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         source.push(speakers.lands.join(", "));
     }
     if let Some(d) = &speakers.decision {
-        source.push(format!("Beschluss {d}"));
+        source.push(crate::i18n::tf("speakers.decision", &[("d", &d)]));
     }
     if !source.is_empty() {
         lines.push(Line::from(Span::styled(

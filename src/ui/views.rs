@@ -66,24 +66,30 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
     let held = s.debrief.as_ref().and_then(|d| d.held_on);
     let state = held.map_or_else(
         || {
-            format!(
-                "geplant am {} · noch nicht gehalten",
-                s.debrief_date.format("%d.%m.%Y")
+            crate::i18n::tf(
+                "views.debrief-planned",
+                &[("date", &crate::i18n::date(s.debrief_date))],
             )
         },
-        |d| format!("gehalten am {}", d.format("%d.%m.%Y")),
+        |d| crate::i18n::tf("views.debrief-held", &[("date", &crate::i18n::date(d))]),
     );
     let taken = app.data.decisions_of_session(s.number);
     let mut top = vec![
         Line::from(Span::styled(
-            format!("{state} · Phase: {}", s.phase(app.today).word()),
+            crate::i18n::tf(
+                "views.phase",
+                &[("state", &state), ("phase", &s.phase(app.today).word())],
+            ),
             theme.header,
         )),
-        Line::from(format!("Beschlüsse der {}. Sitzung:", s.number)),
+        Line::from(crate::i18n::tf(
+            "views.session-decisions",
+            &[("session", &s.number)],
+        )),
     ];
     if taken.is_empty() {
         top.push(Line::from(Span::styled(
-            "  noch keine erfasst – a legt einen an",
+            crate::i18n::t("views.no-decisions"),
             theme.dim,
         )));
     }
@@ -91,7 +97,7 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
         top.push(Line::from(format!("  {} {}", d.id, d.title)));
     }
     top.push(Line::from(Span::styled(
-        "Enter: Konferenz · a Beschluss · x gehalten · Esc zurück",
+        crate::i18n::t("views.debrief-help"),
         theme.dim,
     )));
     let items = app
@@ -102,18 +108,25 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
             let item = s.debrief.as_ref().and_then(|d| d.items.get(&c.id));
             let chosen = item.map_or(0, |i| i.present.len());
             let notes = if item.and_then(|i| i.notes.as_ref()).is_some() {
-                " · Notiz"
+                crate::i18n::t("views.note-mark")
             } else {
                 ""
             };
-            ListItem::new(format!("{:<5} {chosen} zur Vorstellung{notes}", c.id))
+            ListItem::new(format!(
+                "{:<5} {}",
+                c.id,
+                crate::i18n::tf(
+                    "views.to-present",
+                    &[("chosen", &chosen), ("notes", &notes)]
+                )
+            ))
         })
         .collect();
     lines_and_list(
         frame,
         area,
         theme,
-        format!("Nachbesprechung der {}. Sitzung", s.number),
+        crate::i18n::tf("views.debrief-title", &[("session", &s.number)]),
         top,
         items,
         cursor,
@@ -133,11 +146,14 @@ fn debrief_conference(
     };
     let item = s.debrief.as_ref().and_then(|d| d.items.get(id));
     let mut top = vec![Line::from(Span::styled(
-        "Welche Beschlüsse werden der Konferenz vorgestellt?",
+        crate::i18n::t("views.which-decisions"),
         theme.header,
     ))];
     if let Some(notes) = item.and_then(|i| i.notes.as_ref()) {
-        top.push(Line::from(format!("Notiz: {notes}")));
+        top.push(Line::from(crate::i18n::tf(
+            "views.note",
+            &[("notes", &notes)],
+        )));
     }
     for c in app
         .data
@@ -149,13 +165,16 @@ fn debrief_conference(
             .history
             .first()
             .and_then(|h| h.note.as_deref())
-            .is_some_and(|n| n.starts_with("aus der Nachbesprechung"));
+            .is_some_and(|n| n.starts_with(crate::i18n::t("views.from-debrief")));
         if from_debrief {
-            top.push(Line::from(format!("Folge-Anliegen {}: {}", c.id, c.title)));
+            top.push(Line::from(crate::i18n::tf(
+                "views.follow-up",
+                &[("id", &c.id), ("title", &c.title)],
+            )));
         }
     }
     top.push(Line::from(Span::styled(
-        "Leertaste wählen · e Notiz · a Folge-Anliegen · Esc zurück",
+        crate::i18n::t("views.conference-help"),
         theme.dim,
     )));
     let present = item.map(|i| i.present.clone()).unwrap_or_default();
@@ -174,7 +193,7 @@ fn debrief_conference(
         .collect();
     if items.is_empty() {
         items.push(ListItem::new(Span::styled(
-            "(keine Beschlüsse der Sitzung erfasst – in der Übersicht mit a)",
+            crate::i18n::t("views.none-of-session"),
             theme.dim,
         )));
     }
@@ -182,7 +201,10 @@ fn debrief_conference(
         frame,
         area,
         theme,
-        format!("Nachbesprechung der {}. Sitzung · {id}", s.number),
+        crate::i18n::tf(
+            "views.debrief-conference-title",
+            &[("session", &s.number), ("id", &id)],
+        ),
         top,
         items,
         cursor,
@@ -190,7 +212,7 @@ fn debrief_conference(
 }
 
 fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = popup_block("Beschlüsse · a neu · Esc zurück", theme);
+    let block = popup_block(crate::i18n::t("views.decisions-title"), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [left, right] = inner.layout(&Layout::horizontal([
@@ -218,26 +240,32 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
         theme.header,
     ))];
     if let Some(n) = d.session {
-        lines.push(Line::from(format!("{n}. Sitzung")));
+        lines.push(Line::from(crate::i18n::tf("views.session", &[("n", &n)])));
     }
     if let Some(summary) = &d.summary {
         lines.push(Line::from(summary.clone()));
     }
-    lines.push(Line::from(format!(
-        "Betrifft: {}",
-        cited.conferences.join(", ")
+    lines.push(Line::from(crate::i18n::tf(
+        "views.concerns",
+        &[("list", &cited.conferences.join(", "))],
     )));
-    lines.push(Line::from(Span::styled("Zitiert in Berichten:", theme.key)));
+    lines.push(Line::from(Span::styled(
+        crate::i18n::t("views.cited-reports"),
+        theme.key,
+    )));
     if cited.reports.is_empty() {
         lines.push(Line::from("  –"));
     }
-    lines.extend(
-        cited
-            .reports
-            .iter()
-            .map(|(s, c)| Line::from(format!("  {s}. Sitzung, {c}"))),
-    );
-    lines.push(Line::from(Span::styled("Zitiert in Anliegen:", theme.key)));
+    lines.extend(cited.reports.iter().map(|(s, c)| {
+        Line::from(crate::i18n::tf(
+            "views.cited-report",
+            &[("s", &s), ("c", &c)],
+        ))
+    }));
+    lines.push(Line::from(Span::styled(
+        crate::i18n::t("views.cited-concerns"),
+        theme.key,
+    )));
     if cited.concerns.is_empty() {
         lines.push(Line::from("  –"));
     }
@@ -256,10 +284,7 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
 }
 
 fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = popup_block(
-        "Verlauf · ←→ Sitzung · ↑↓ Konferenz · Enter öffnen · Esc zurück",
-        theme,
-    );
+    let block = popup_block(crate::i18n::t("views.history-title"), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let chart_height = (inner.height / 3).clamp(5, 10);
@@ -299,7 +324,7 @@ fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, the
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(Span::styled(
-        "· offen  ✎ Entwurf  ✓ fertig  – kein Bericht",
+        crate::i18n::t("views.history-legend"),
         theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines), matrix);
@@ -312,7 +337,7 @@ fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, the
         .block(
             Block::default()
                 .borders(Borders::TOP)
-                .title("berichtende Konferenzen je Sitzung"),
+                .title(crate::i18n::t("views.reporting-per-session")),
         )
         .data(BarGroup::default().bars(&bars))
         .bar_width(3)
@@ -329,7 +354,7 @@ fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, the
 fn changes(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines: Vec<Line> = app.changes_lines().into_iter().map(Line::from).collect();
     let top = u16::try_from(scroll).unwrap_or(u16::MAX);
-    let block = popup_block("Änderungen seit der letzten Sitzung · Esc zurück", theme);
+    let block = popup_block(crate::i18n::t("views.changes-title"), theme);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -353,8 +378,8 @@ fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &
         .iter()
         .map(|a| {
             let from = a.from_session.map_or_else(
-                || "von Anfang an".to_owned(),
-                |n| format!("ab {n}. Sitzung"),
+                || crate::i18n::t("views.from-start").to_owned(),
+                |n| crate::i18n::tf("views.from-session", &[("n", &n)]),
             );
             let people: Vec<String> = a
                 .people
@@ -372,12 +397,15 @@ fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &
             };
             let lands: Vec<&str> = a.lands.iter().map(|l| land_name(l)).collect();
             let mark = if current.is_some_and(|c| std::ptr::eq(c, *a)) {
-                "● gilt jetzt · "
+                crate::i18n::t("views.current")
             } else {
                 ""
             };
             ListItem::new(vec![
-                Line::from(format!("{mark}{from} · Beschluss {}", a.decision)),
+                Line::from(crate::i18n::tf(
+                    "views.assignment",
+                    &[("mark", &mark), ("from", &from), ("decision", &a.decision)],
+                )),
                 Line::from(Span::styled(
                     format!("    {who} ({})", lands.join(", ")),
                     theme.dim,
@@ -386,14 +414,14 @@ fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &
         })
         .collect();
     let top = vec![Line::from(Span::styled(
-        "Wer für die Konferenz spricht, seit wann, nach welchem Beschluss. a: neue Benennung",
+        crate::i18n::t("views.assignments-help"),
         theme.dim,
     ))];
     lines_and_list(
         frame,
         area,
         theme,
-        format!("Benennungen · {id}"),
+        crate::i18n::tf("views.assignments-title", &[("id", &id)]),
         top,
         items,
         cursor,

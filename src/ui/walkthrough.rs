@@ -26,7 +26,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .unwrap_or(0)
         + 1;
     let total = app.data.conferences.len();
-    let block = pane_block(format!("Durchgang · {} {name}", w.conference), true, theme);
+    let block = pane_block(
+        crate::i18n::tf(
+            "walk.title",
+            &[("conference", &w.conference), ("name", &name)],
+        ),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let layout = Layout::vertical([
@@ -38,8 +45,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let bar = progress_bar(k, n, 12);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("Schritt {k}/{n} {bar}"), theme.header),
-            Span::raw(format!(" · Konferenz {index}/{total}")),
+            Span::styled(
+                crate::i18n::tf("walk.step", &[("k", &k), ("n", &n), ("bar", &bar)]),
+                theme.header,
+            ),
+            Span::raw(crate::i18n::tf(
+                "walk.conference",
+                &[("index", &index), ("total", &total)],
+            )),
         ])),
         progress,
     );
@@ -87,24 +100,26 @@ fn exchange(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &T
     let since = app
         .data
         .previous_session(w.session)
-        .map_or_else(String::new, |s| format!(" seit der {}. Sitzung", s.number));
+        .map_or_else(String::new, |s| {
+            crate::i18n::tf("walk.since", &[("session", &s.number)])
+        });
     let question = vec![
         Line::from(Span::styled(
-            format!(
-                "Hat{since} ein Austausch mit der {} stattgefunden?",
-                w.conference
+            crate::i18n::tf(
+                "walk.exchange-question",
+                &[("since", &since), ("conference", &w.conference)],
             ),
             theme.header,
         )),
         Line::from(Span::styled(
-            "„Hat kein Austausch stattgefunden, muss auch kein Bericht erfolgen.“",
+            crate::i18n::t("walk.exchange-rule"),
             theme.dim,
         )),
     ];
     let options = vec![
-        ListItem::new("y  Ja – Bericht vorbereiten"),
-        ListItem::new("n  Nein – kein Bericht, weiter zur nächsten Konferenz"),
-        ListItem::new("x  Noch unbekannt – später klären"),
+        ListItem::new(crate::i18n::t("walk.exchange-yes")),
+        ListItem::new(crate::i18n::t("walk.exchange-no")),
+        ListItem::new(crate::i18n::t("walk.exchange-unknown")),
     ];
     choice(frame, area, theme, question, options, w.cursor);
 }
@@ -115,7 +130,14 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
     };
     let mut question = vec![
         Line::from(Span::styled(
-            format!("{} Anliegen {}: {}", symbol(c.status), c.id, c.title),
+            crate::i18n::tf(
+                "walk.concern",
+                &[
+                    ("symbol", &symbol(c.status)),
+                    ("id", &c.id),
+                    ("title", &c.title),
+                ],
+            ),
             theme.header,
         )),
         Line::from(Span::styled(age(c), theme.dim)),
@@ -127,14 +149,17 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
         let note = last.note.clone().unwrap_or_default();
         let session = last
             .session
-            .map(|s| format!("{s}. Sitzung, "))
+            .map(|s| crate::i18n::tf("walk.session-comma", &[("s", &s)]))
             .unwrap_or_default();
         question.push(Line::from(Span::styled(
-            format!("zuletzt: {session}{} – {note}", last.by),
+            crate::i18n::tf(
+                "walk.last-note",
+                &[("session", &session), ("by", &last.by), ("note", &note)],
+            ),
             theme.dim,
         )));
     }
-    question.push(Line::from("Wie steht es darum?"));
+    question.push(Line::from(crate::i18n::t("walk.how-is-it")));
     let options = (0..5)
         .map(|i| ListItem::new(concern_option_label(app, i)))
         .collect();
@@ -143,7 +168,7 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
 
 fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut question = vec![Line::from(Span::styled(
-        format!("Gibt es neue Anliegen der {} für den IT-PLR?", w.conference),
+        crate::i18n::tf("walk.new-concerns", &[("conference", &w.conference)]),
         theme.header,
     ))];
     for c in app
@@ -160,8 +185,8 @@ fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme
         )));
     }
     let options = vec![
-        ListItem::new("a  Anliegen hinzufügen"),
-        ListItem::new("   Weiter"),
+        ListItem::new(crate::i18n::t("walk.add-concern")),
+        ListItem::new(crate::i18n::t("walk.next")),
     ];
     choice(frame, area, theme, question, options, w.cursor);
 }
@@ -180,9 +205,9 @@ fn decisions(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
         .map(|d| {
             let mark = if linked.contains(&d.id) { "[x]" } else { "[ ]" };
             let scope = if d.conferences.iter().any(|c| c == "*") {
-                " (alle)"
+                crate::i18n::t("walk.scope-all")
             } else if d.concerns(&w.conference) {
-                " (betrifft)"
+                crate::i18n::t("walk.scope-concerns")
             } else {
                 ""
             };
@@ -194,11 +219,11 @@ fn decisions(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
         .collect();
     let question = vec![
         Line::from(Span::styled(
-            "Welche Beschlüsse betreffen den Bericht?",
+            crate::i18n::t("walk.decisions-question"),
             theme.header,
         )),
         Line::from(Span::styled(
-            "Leertaste/Enter verknüpft · Tab weiter",
+            crate::i18n::t("walk.decisions-help"),
             theme.dim,
         )),
     ];
@@ -216,7 +241,7 @@ fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
         .map(|o| match o {
             PresenterOption::Person(id, name) => {
                 let mark = if current.as_deref() == Some(id.as_str()) {
-                    " ▶ trägt vor"
+                    crate::i18n::t("walk.presents")
                 } else {
                     ""
                 };
@@ -224,24 +249,35 @@ fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
             }
             PresenterOption::Guest(name) => {
                 let mark = if current.as_deref() == Some(name.as_str()) {
-                    " ▶ trägt vor"
+                    crate::i18n::t("walk.presents")
                 } else {
                     ""
                 };
-                ListItem::new(format!("Gast: {name}{mark}"))
+                ListItem::new(crate::i18n::tf(
+                    "walk.guest",
+                    &[("name", &name), ("mark", &mark)],
+                ))
             }
-            PresenterOption::TypeGuest => ListItem::new("Gast eingeben …"),
+            PresenterOption::TypeGuest => ListItem::new(crate::i18n::t("walk.type-guest")),
         })
         .collect();
     let previous = app
         .previous_report(&w.conference)
         .and_then(|r| r.presenter.as_deref())
         .map_or_else(
-            || "Vorschlag: die benannten Sprecher:innen".into(),
-            |p| format!("Letzte Sitzung: {}", app.data.presenter_name(p)),
+            || crate::i18n::t("walk.proposal").into(),
+            |p| {
+                crate::i18n::tf(
+                    "walk.last-session",
+                    &[("presenter", &app.data.presenter_name(p))],
+                )
+            },
         );
     let question = vec![
-        Line::from(Span::styled("Wer trägt in der Sitzung vor?", theme.header)),
+        Line::from(Span::styled(
+            crate::i18n::t("walk.presenter-question"),
+            theme.header,
+        )),
         Line::from(Span::styled(previous, theme.dim)),
     ];
     choice(frame, area, theme, question, options, w.cursor);
@@ -253,7 +289,7 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         .map(|s| crate::domain::missing_for(&app.data, s, &w.conference))
         .unwrap_or_default();
     let mut question = vec![Line::from(Span::styled(
-        format!("Bericht der {} fertig?", w.conference),
+        crate::i18n::tf("walk.ready-question", &[("conference", &w.conference)]),
         theme.header,
     ))];
     for m in missing
@@ -261,18 +297,18 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         .filter(|m| **m != crate::domain::Missing::NotReady)
     {
         question.push(Line::from(Span::styled(
-            format!("  fehlt: {}", m.describe()),
+            crate::i18n::tf("walk.missing", &[("what", &m.describe())]),
             theme.warning,
         )));
     }
     let first = if question.len() > 1 {
-        "Trotzdem als fertig markieren, weiter"
+        crate::i18n::t("walk.ready-anyway")
     } else {
-        "Als fertig markieren, weiter zur nächsten Konferenz"
+        crate::i18n::t("walk.ready-next")
     };
     let options = vec![
         ListItem::new(first),
-        ListItem::new("Noch nicht fertig – weiter zur nächsten Konferenz"),
+        ListItem::new(crate::i18n::t("walk.not-ready")),
     ];
     choice(frame, area, theme, question, options, w.cursor);
 }
@@ -288,13 +324,16 @@ fn concern_option_label(app: &App, index: usize) -> String {
             .unwrap_or_default()
     };
     let (action, text) = match index {
-        0 => (Action::ConcernOpen, "bleibt offen (vertagt)"),
-        1 => (Action::ConcernInProgress, "in Bearbeitung"),
-        2 => (Action::ConcernResolved, "erledigt"),
-        3 => (Action::ConcernDropped, "verworfen"),
+        0 => (Action::ConcernOpen, crate::i18n::t("walk.keep-open")),
+        1 => (
+            Action::ConcernInProgress,
+            crate::i18n::t("walk.in-progress"),
+        ),
+        2 => (Action::ConcernResolved, crate::i18n::t("walk.resolved")),
+        3 => (Action::ConcernDropped, crate::i18n::t("walk.dropped")),
         _ => {
             let editor = key(Action::ExternalEditor);
-            return format!("   bearbeiten ({editor}: im eigenen Editor)");
+            return crate::i18n::tf("walk.edit-own", &[("editor", &editor)]);
         }
     };
     format!("{:<2} {text}", key(action))
