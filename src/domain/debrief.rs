@@ -48,9 +48,9 @@ pub enum Phase {
 impl Phase {
     pub fn word(self) -> &'static str {
         match self {
-            Self::Preparation => "Vorbereitung",
-            Self::Debrief => "Nachbesprechung",
-            Self::Done => "abgeschlossen",
+            Self::Preparation => crate::i18n::t("phase.preparation"),
+            Self::Debrief => crate::i18n::t("phase.debrief"),
+            Self::Done => crate::i18n::t("phase.done"),
         }
     }
 }
@@ -92,26 +92,23 @@ impl Dataset {
         }
         let mut gaps = Vec::new();
         if self.decisions_of_session(number).is_empty() {
-            gaps.push("Nachbesprechung: keine Beschlüsse der Sitzung erfasst".to_owned());
+            gaps.push(crate::i18n::t("gaps.no-decisions").to_owned());
         }
         let chosen = session.debrief.as_ref().map_or(0, |d| {
             d.items.values().filter(|i| !i.present.is_empty()).count()
         });
         if chosen == 0 {
-            gaps.push(
-                "Nachbesprechung: für keine Konferenz Beschlüsse zur Vorstellung gewählt"
-                    .to_owned(),
-            );
+            gaps.push(crate::i18n::t("gaps.nothing-chosen").to_owned());
         }
         if today > session.debrief_date {
-            gaps.push(format!(
-                "Nachbesprechung überfällig (geplant {}, nicht als gehalten vermerkt)",
-                session.debrief_date.format("%d.%m.%Y")
+            gaps.push(crate::i18n::tf(
+                "gaps.overdue",
+                &[("date", &crate::i18n::date(session.debrief_date))],
             ));
         } else {
-            gaps.push(format!(
-                "Nachbesprechung am {} noch nicht gehalten",
-                session.debrief_date.format("%d.%m.%Y")
+            gaps.push(crate::i18n::tf(
+                "gaps.not-held",
+                &[("date", &crate::i18n::date(session.debrief_date))],
             ));
         }
         gaps

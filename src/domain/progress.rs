@@ -22,12 +22,14 @@ impl Missing {
     /// The German sentence for this gap.
     pub fn describe(&self) -> String {
         match self {
-            Self::ExchangeUnknown => "keine Angabe, ob ein Austausch stattgefunden hat".into(),
-            Self::Unanswered { number, .. } => format!("Leitfrage {number} unbeantwortet"),
-            Self::NoPresenter => "niemand trägt vor".into(),
-            Self::NotReady => "Bericht nicht als fertig markiert".into(),
+            Self::ExchangeUnknown => crate::i18n::t("missing.exchange-unknown").into(),
+            Self::Unanswered { number, .. } => {
+                crate::i18n::tf("missing.unanswered", &[("number", number)])
+            }
+            Self::NoPresenter => crate::i18n::t("missing.no-presenter").into(),
+            Self::NotReady => crate::i18n::t("missing.not-ready").into(),
             Self::ConcernUndecided { id, title } => {
-                format!("Anliegen {id} „{title}“ ohne Entscheidung in dieser Sitzung")
+                crate::i18n::tf("missing.concern-undecided", &[("id", id), ("title", title)])
             }
         }
     }

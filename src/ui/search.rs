@@ -12,7 +12,10 @@ use crate::app::SearchState;
 pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = centered(area, area.width.min(120), area.height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(format!("Suche · {} Treffer", search.hits.len()), theme);
+    let block = popup_block(
+        crate::i18n::tf("search.title", &[("count", &search.hits.len())]),
+        theme,
+    );
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [query, list_area] = inner.layout(&Layout::vertical([

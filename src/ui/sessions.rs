@@ -21,12 +21,14 @@ pub fn render(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &T
             let p = SessionProgress::of(&app.data, s);
             let mark = if s.number == app.session { "▶" } else { " " };
             ListItem::new(format!(
-                "{mark} {:>3}. Sitzung  {}  {:<12} {:>2}/{} fertig",
-                s.number,
+                "{mark} {:>12}  {}  {:<12} {}",
+                crate::i18n::tf("sessions.number", &[("number", &s.number)]),
                 crate::i18n::date(s.date),
                 s.place.as_deref().unwrap_or("–"),
-                p.done(),
-                p.total()
+                crate::i18n::tf(
+                    "sessions.progress",
+                    &[("done", &format!("{:>2}", p.done())), ("total", &p.total())]
+                )
             ))
         })
         .collect();
