@@ -141,3 +141,35 @@ fn the_locale_chooses_english_and_lang_overrides_it() {
     pty.send("q");
     pty.wait_exit();
 }
+
+#[test]
+fn exports_are_german_unless_english_is_asked_for_by_name() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("d.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let export = |extra: &[&str], lang: &str| {
+        let out = assert_cmd::Command::cargo_bin("fachmk")
+            .unwrap()
+            .env_clear()
+            .env("HOME", home.path())
+            .env("LANG", lang)
+            .env("FACHMK_TODAY", "2025-11-10")
+            .args(["export", "-s", "48", "-f"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let german = export(&[], "en_US.UTF-8");
+    assert!(german.starts_with("# Reporting FachMK – 48. Sitzung des IT-Planungsrats"));
+    let english = export(&["--lang", "en"], "de_DE.UTF-8");
+    assert!(english.starts_with("# Reporting FachMK – session 48 of the IT-Planungsrat"));
+    assert!(english.contains("- **Exchange:**") && english.contains("Session on 2025-11-26"));
+    let csv = export(&["--lang", "en", "--format", "csv"], "");
+    assert!(
+        csv.contains("ID;Conference;Title;Status;since session"),
+        "{csv}"
+    );
+}

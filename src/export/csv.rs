@@ -4,31 +4,34 @@
 
 use crate::domain::{ConcernStatus, Dataset};
 
-/// The columns, in order.
+/// The columns, in order (keys of their headings).
 pub const COLUMNS: [&str; 8] = [
-    "ID",
-    "Konferenz",
-    "Titel",
-    "Status",
-    "seit Sitzung",
-    "vertagt",
-    "Beschlüsse",
-    "letzte Notiz",
+    "csv.id",
+    "csv.conference",
+    "csv.title",
+    "csv.status",
+    "csv.since",
+    "csv.carried",
+    "csv.decisions",
+    "csv.last-note",
 ];
 
 pub fn status_word(status: ConcernStatus) -> &'static str {
     match status {
-        ConcernStatus::Open => "offen",
-        ConcernStatus::InProgress => "in Bearbeitung",
-        ConcernStatus::Resolved => "erledigt",
-        ConcernStatus::Dropped => "verworfen",
+        ConcernStatus::Open => crate::i18n::t("csv.open"),
+        ConcernStatus::InProgress => crate::i18n::t("walk.in-progress"),
+        ConcernStatus::Resolved => crate::i18n::t("walk.resolved"),
+        ConcernStatus::Dropped => crate::i18n::t("walk.dropped"),
     }
 }
 
 /// The concerns raised up to session `number` (all of them, whatever their status).
 pub fn csv(data: &Dataset, number: u32) -> String {
     let mut out = String::from("\u{feff}");
-    row(&mut out, COLUMNS.iter().map(|c| (*c).to_owned()));
+    row(
+        &mut out,
+        COLUMNS.iter().map(|c| crate::i18n::t(c).to_owned()),
+    );
     for c in data.concerns.iter().filter(|c| c.raised_in <= number) {
         let last_note = c
             .history

@@ -19,10 +19,9 @@ pub fn ics(data: &Dataset, number: u32) -> String {
         "METHOD:PUBLISH".to_owned(),
     ];
     let progress = SessionProgress::of(data, session);
-    let mut about = format!(
-        "Tagesordnungspunkt „Reporting FachMK“: {} von {} Konferenzen fertig.",
-        progress.done(),
-        progress.total()
+    let mut about = crate::i18n::tf(
+        "ics.about",
+        &[("done", &progress.done()), ("total", &progress.total())],
     );
     for c in &data.conferences {
         if let Some(p) = session.report(&c.id).and_then(|r| r.presenter.as_deref()) {
@@ -34,24 +33,25 @@ pub fn ics(data: &Dataset, number: u32) -> String {
         session,
         "sitzung",
         session.date,
-        &format!("{}. Sitzung des IT-Planungsrats", session.number),
+        &crate::i18n::tf("ics.session", &[("session", &session.number)]),
         session.place.as_deref(),
         &about,
     );
-    let mut debrief = "Videokonferenz mit den Geschäftsstellen der FachMK: Vorstellung der Beschlüsse mit Relevanz für die FachMK.".to_owned();
+    let mut debrief = crate::i18n::t("ics.debrief-about").to_owned();
     for d in data.decisions_of_session(number) {
-        let _ = write!(debrief, "\nBeschluss {}: {}", d.id, d.title);
+        debrief.push('\n');
+        debrief.push_str(&crate::i18n::tf(
+            "ics.decision",
+            &[("id", &d.id), ("title", &d.title)],
+        ));
     }
     event(
         &mut lines,
         session,
         "nachbesprechung",
         session.debrief_date,
-        &format!(
-            "Nachbesprechung der {}. Sitzung des IT-Planungsrats",
-            session.number
-        ),
-        Some("Videokonferenz"),
+        &crate::i18n::tf("ics.debrief", &[("session", &session.number)]),
+        Some(crate::i18n::t("ics.video")),
         &debrief,
     );
     lines.push("END:VCALENDAR".to_owned());

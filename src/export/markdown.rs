@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{exchange_word, german_date, status_word};
+use super::{exchange_word, status_word};
 use crate::domain::{Dataset, ReportStatus, Session, SessionProgress};
+use crate::i18n::{date, t, tf};
 
 /// The Tischvorlage of session `number`; empty when there is no such session.
 pub fn markdown(data: &Dataset, number: u32) -> String {
@@ -27,19 +28,28 @@ fn session_decisions(out: &mut String, data: &Dataset, session: &Session) {
     if taken.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## Beschlüsse der {}. Sitzung\n", session.number);
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tf("md.session-decisions", &[("session", &session.number)])
+    );
     for d in taken {
         let scope = if d.conferences.iter().any(|c| c == "*") {
-            "alle FachMK".to_owned()
+            t("md.all-conferences").to_owned()
         } else {
             d.conferences.join(", ")
         };
         let _ = writeln!(
             out,
-            "- **{}** {} (betrifft: {})",
-            escape(&d.id),
-            escape(&d.title),
-            escape(&scope)
+            "{}",
+            tf(
+                "md.decision-scope",
+                &[
+                    ("id", &escape(&d.id)),
+                    ("title", &escape(&d.title)),
+                    ("scope", &escape(&scope)),
+                ]
+            )
         );
     }
     out.push('\n');
@@ -51,10 +61,10 @@ fn debrief(out: &mut String, data: &Dataset, session: &Session) {
         return;
     };
     let when = debrief.held_on.map_or_else(
-        || format!("geplant am {}", german_date(session.debrief_date)),
-        |d| format!("gehalten am {}", german_date(d)),
+        || tf("md.planned", &[("date", &date(session.debrief_date))]),
+        |d| tf("md.held", &[("date", &date(d))]),
     );
-    let _ = writeln!(out, "## Nachbesprechung ({when})\n");
+    let _ = writeln!(out, "{}\n", tf("md.debrief", &[("when", &when)]));
     for c in &data.conferences {
         let Some(item) = debrief.items.get(&c.id) else {
             continue;
@@ -64,9 +74,12 @@ fn debrief(out: &mut String, data: &Dataset, session: &Session) {
         }
         let _ = write!(out, "- **{}**: ", escape(&c.id));
         if item.present.is_empty() {
-            out.push_str("keine Beschlüsse zur Vorstellung");
+            out.push_str(t("md.nothing-to-present"));
         } else {
-            let _ = write!(out, "Vorstellung von {}", escape(&item.present.join(", ")));
+            out.push_str(&tf(
+                "md.presenting",
+                &[("list", &escape(&item.present.join(", ")))],
+            ));
         }
         if let Some(notes) = item.notes.as_deref().filter(|n| !n.trim().is_empty()) {
             let _ = write!(
@@ -82,23 +95,25 @@ fn debrief(out: &mut String, data: &Dataset, session: &Session) {
 
 fn heading(out: &mut String, data: &Dataset, session: &Session) {
     let progress = SessionProgress::of(data, session);
-    let _ = writeln!(
-        out,
-        "# Reporting FachMK – {}. Sitzung des IT-Planungsrats\n",
-        session.number
-    );
+    let _ = writeln!(out, "{}\n", tf("md.title", &[("session", &session.number)]));
     let place = session
         .place
         .as_deref()
-        .map(|p| format!(" in {}", escape(p)))
+        .map(|p| tf("md.place", &[("place", &escape(p))]))
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "Sitzung am {}{place} · Nachbesprechung am {} · {} von {} Konferenzen fertig\n",
-        german_date(session.date),
-        german_date(session.debrief_date),
-        progress.done(),
-        progress.total()
+        "{}\n",
+        tf(
+            "md.session-line",
+            &[
+                ("date", &date(session.date)),
+                ("place", &place),
+                ("debrief", &date(session.debrief_date)),
+                ("done", &progress.done()),
+                ("total", &progress.total()),
+            ]
+        )
     );
 }
 
@@ -110,7 +125,7 @@ fn conference_section(out: &mut String, data: &Dataset, session: &Session, id: &
     let speakers = data.speakers_at(id, session.number);
     if speakers.is_vacant() {
         let note = speakers.note.as_deref().unwrap_or("N.N.");
-        let _ = writeln!(out, "- **Sprecher:innen:** {}", escape(note));
+        let _ = writeln!(out, "{}", tf("md.speakers", &[("list", &escape(note))]));
     } else {
         let names: Vec<String> = speakers
             .people
@@ -126,26 +141,38 @@ fn conference_section(out: &mut String, data: &Dataset, session: &Session, id: &
                 line
             })
             .collect();
-        let _ = writeln!(out, "- **Sprecher:innen:** {}", names.join("; "));
+        let _ = writeln!(out, "{}", tf("md.speakers", &[("list", &names.join("; "))]));
     }
     let report = session.report(id);
     let status = report.map_or(ReportStatus::Open, |r| r.status);
     let exchange = report.map(|r| r.exchange).unwrap_or_default();
-    let _ = writeln!(out, "- **Austausch:** {}", exchange_word(exchange));
-    let _ = writeln!(out, "- **Stand:** {}", status_word(status));
+    let _ = writeln!(
+        out,
+        "{}",
+        tf("md.exchange", &[("word", &exchange_word(exchange))])
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tf("md.status", &[("word", &status_word(status))])
+    );
     if let Some(presenter) = report
         .and_then(|r| r.presenter.as_deref())
         .filter(|p| !p.is_empty())
     {
         let _ = writeln!(
             out,
-            "- **Es berichtet:** {}",
-            escape(&data.presenter_name(presenter))
+            "{}",
+            tf(
+                "md.presenter",
+                &[("name", &escape(&data.presenter_name(presenter)))]
+            )
         );
     }
     out.push('\n');
     if status == ReportStatus::NoReport {
-        out.push_str("Kein Austausch – kein Bericht.\n\n");
+        out.push_str(t("md.no-exchange"));
+        out.push_str("\n\n");
     } else if let Some(report) = report {
         let answered: Vec<_> = data
             .guiding_questions
@@ -154,7 +181,7 @@ fn conference_section(out: &mut String, data: &Dataset, session: &Session, id: &
             .filter_map(|(i, q)| report.answer(&q.id).map(|a| (i + 1, q, a)))
             .collect();
         if !answered.is_empty() {
-            out.push_str("### Leitfragen\n\n");
+            let _ = write!(out, "### {}\n\n", t("md.questions"));
             for (number, question, answer) in answered {
                 let _ = writeln!(out, "{number}. *{}*\n", escape(&question.text));
                 for line in answer.lines() {
@@ -185,25 +212,32 @@ fn concerns(out: &mut String, data: &Dataset, session: &Session, id: &str) {
     if open.is_empty() {
         return;
     }
-    out.push_str("### Offene Anliegen\n\n");
+    let _ = write!(out, "### {}\n\n", t("md.open-concerns"));
     for c in open {
         let carried = c.times_carried();
         let carried = if carried > 0 {
-            format!(", {carried}× vertagt")
+            tf("md.carried", &[("carried", &carried)])
         } else {
             String::new()
         };
         let state = if c.status == crate::domain::ConcernStatus::InProgress {
-            ", in Bearbeitung"
+            t("md.in-progress")
         } else {
             ""
         };
         let _ = write!(
             out,
-            "- **{}** ({}, seit {}. Sitzung{carried}{state})",
-            escape(&c.title),
-            escape(&c.id),
-            c.raised_in
+            "{}",
+            tf(
+                "md.concern",
+                &[
+                    ("title", &escape(&c.title)),
+                    ("id", &escape(&c.id)),
+                    ("session", &c.raised_in),
+                    ("carried", &carried),
+                    ("state", &state),
+                ]
+            )
         );
         if let Some(details) = c.details.as_deref().filter(|d| !d.trim().is_empty()) {
             let _ = write!(
@@ -232,19 +266,25 @@ fn settled(out: &mut String, data: &Dataset, session: &Session, id: &str) {
     if settled.is_empty() {
         return;
     }
-    out.push_str("### Seit der letzten Sitzung erledigt\n\n");
+    let _ = write!(out, "### {}\n\n", t("md.settled"));
     for c in settled {
         let word = if c.status == crate::domain::ConcernStatus::Resolved {
-            "erledigt"
+            t("walk.resolved")
         } else {
-            "verworfen"
+            t("walk.dropped")
         };
         let _ = writeln!(
             out,
-            "- **{}** ({}, seit {}. Sitzung, {word})",
-            escape(&c.title),
-            escape(&c.id),
-            c.raised_in
+            "{}",
+            tf(
+                "md.settled-concern",
+                &[
+                    ("title", &escape(&c.title)),
+                    ("id", &escape(&c.id)),
+                    ("session", &c.raised_in),
+                    ("word", &word),
+                ]
+            )
         );
     }
     out.push('\n');
@@ -254,7 +294,7 @@ fn decisions(out: &mut String, data: &Dataset, ids: &[String]) {
     if ids.is_empty() {
         return;
     }
-    out.push_str("### Beschlüsse\n\n");
+    let _ = write!(out, "### {}\n\n", t("md.decisions"));
     for id in ids {
         match data.decision(id) {
             Some(d) => {

@@ -16,19 +16,19 @@ use crate::domain::{Exchange, ReportStatus};
 /// German word for a report status.
 pub fn status_word(status: ReportStatus) -> &'static str {
     match status {
-        ReportStatus::Open => "nicht begonnen",
-        ReportStatus::Draft => "in Arbeit",
-        ReportStatus::Ready => "fertig",
-        ReportStatus::NoReport => "kein Austausch",
+        ReportStatus::Open => crate::i18n::t("export.not-started"),
+        ReportStatus::Draft => crate::i18n::t("export.in-work"),
+        ReportStatus::Ready => crate::i18n::t("export.ready"),
+        ReportStatus::NoReport => crate::i18n::t("export.no-exchange"),
     }
 }
 
 /// German word for the exchange answer.
 pub fn exchange_word(exchange: Exchange) -> &'static str {
     match exchange {
-        Exchange::Yes => "ja",
-        Exchange::No => "nein",
-        Exchange::Unknown => "noch offen",
+        Exchange::Yes => crate::i18n::t("export.yes"),
+        Exchange::No => crate::i18n::t("export.no"),
+        Exchange::Unknown => crate::i18n::t("export.unknown"),
     }
 }
 
