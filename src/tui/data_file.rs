@@ -55,9 +55,9 @@ impl DataFile {
             Ok(loaded) => {
                 let mut app = App::new(loaded.data.clone(), today, super::now(), &user, session);
                 if let Some(v) = loaded.newer_version {
-                    app.read_only = Some(format!(
-                        "die Datei hat Version {v}, dieses Programm kennt Version {}",
-                        crate::domain::VERSION
+                    app.read_only = Some(crate::i18n::tf(
+                        "file.newer-version",
+                        &[("v", &v), ("known", &crate::domain::VERSION)],
                     ));
                 }
                 let left = serde_json::to_value(&loaded.data)
@@ -79,7 +79,7 @@ impl DataFile {
                     &user,
                     None,
                 );
-                app.read_only = Some("die Datei konnte nicht gelesen werden".into());
+                app.read_only = Some(crate::i18n::t("file.unreadable").into());
                 let backup = file.newest_backup().map(|(p, _)| p.display().to_string());
                 app.dialog = Some(Dialog::LoadFailed {
                     reason: e.to_string(),
@@ -199,11 +199,14 @@ impl DataFile {
             Effect::Write { path, contents } => match std::fs::write(&path, contents) {
                 Ok(()) => {
                     tracing::info!(path, "exported");
-                    app.info(format!("Exportiert nach {path}"));
+                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
                 }
                 Err(e) => {
                     tracing::warn!(path, error = %e, "export failed");
-                    app.error(format!("{path}: kann nicht geschrieben werden ({e})"));
+                    app.error(crate::i18n::tf(
+                        "file.cannot-write",
+                        &[("path", &path), ("e", &e)],
+                    ));
                 }
             },
         }
@@ -219,7 +222,7 @@ impl DataFile {
     /// Saves with lock and merge. Returns true when the program is to end.
     fn save(&mut self, app: &mut App, then_quit: bool) -> bool {
         let Some(base) = &self.base else {
-            app.error("Die Datei wurde nicht gelesen; sie wird nicht überschrieben.");
+            app.error(crate::i18n::t("file.not-read"));
             return false;
         };
         let started = std::time::Instant::now();
@@ -245,7 +248,7 @@ impl DataFile {
                 app.data = loaded.data.clone();
                 self.saved(loaded);
                 app.saved();
-                app.info("Gespeichert; Änderungen anderer wurden mit übernommen.");
+                app.info(crate::i18n::t("file.saved-merged"));
                 then_quit
             }
             Ok(SaveOutcome::Conflicts { merged, theirs }) => {
@@ -259,9 +262,9 @@ impl DataFile {
                 false
             }
             Err(SyncError::Save(store::SaveError::NewerVersion { path, found })) => {
-                app.error(format!(
-                    "{}: hat jetzt Version {found}; nicht überschrieben.",
-                    path.display()
+                app.error(crate::i18n::tf(
+                    "file.now-newer",
+                    &[("path", &path.display()), ("found", &found)],
                 ));
                 false
             }
@@ -303,7 +306,7 @@ impl DataFile {
         };
         if theirs.digest == base.digest {
             app.external_change = false;
-            return app.info("Keine Änderungen anderer.");
+            return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
         match sync::merge_datasets(&base.data, &app.data, &theirs.data) {
             Ok(merged) if merged.conflicts.is_empty() => match sync::from_value(merged.value) {
@@ -336,24 +339,26 @@ impl DataFile {
         }
         app.data = found.data;
         app.mark_changed();
-        app.info("Ungesicherte Arbeit wiederhergestellt – mit ^S speichern.");
+        app.info(crate::i18n::t("file.recovered"));
     }
 
     fn open_backup(&mut self, app: &mut App) {
         let Some((path, loaded)) = self.newest_backup() else {
-            return app.error("Keine lesbare Sicherung gefunden.");
+            return app.error(crate::i18n::t("file.no-backup"));
         };
         let mut fresh = App::new(loaded.data, app.today, app.now, &app.user, None);
         fresh.file_name = path.display().to_string();
-        fresh.read_only = Some(format!(
-            "Sicherung {} – zum Wiederherstellen: cp {} {}",
-            path.display(),
-            path.display(),
-            self.path.display()
+        fresh.read_only = Some(crate::i18n::tf(
+            "file.backup-restore",
+            &[
+                ("name", &path.display()),
+                ("from", &path.display()),
+                ("to", &self.path.display()),
+            ],
         ));
-        fresh.info(format!(
-            "Sicherung {} geöffnet (nur lesen).",
-            path.display()
+        fresh.info(crate::i18n::tf(
+            "file.backup-opened",
+            &[("name", &path.display())],
         ));
         *app = fresh;
     }

@@ -29,7 +29,7 @@ pub(super) fn edit(
     let editor = editor_command();
     let file = match write_temporary(text) {
         Ok(file) => file,
-        Err(e) => return Ok(Err(format!("Temporäre Datei nicht anlegbar ({e})."))),
+        Err(e) => return Ok(Err(crate::i18n::tf("external.no-temp", &[("e", &e)]))),
     };
     restore_terminal();
     let status = Command::new("sh")
@@ -43,13 +43,16 @@ pub(super) fn edit(
     super::repaint_all(terminal)?;
     let result = match status {
         Ok(s) if s.success() => std::fs::read_to_string(file.path())
-            .map_err(|e| format!("Text aus dem Editor nicht lesbar ({e}).")),
+            .map_err(|e| crate::i18n::tf("external.unreadable", &[("e", &e)])),
         Ok(s) => Err(match s.code() {
-            Some(127) => format!("Editor „{editor}“ nicht gefunden ($VISUAL/$EDITOR)."),
-            Some(code) => format!("Editor „{editor}“ endete mit Fehler (Exit {code})."),
-            None => format!("Editor „{editor}“ wurde abgebrochen."),
+            Some(127) => crate::i18n::tf("external.not-found", &[("editor", &editor)]),
+            Some(code) => crate::i18n::tf("external.exit", &[("editor", &editor), ("code", &code)]),
+            None => crate::i18n::tf("external.killed", &[("editor", &editor)]),
         }),
-        Err(e) => Err(format!("Editor „{editor}“ nicht startbar ({e}).")),
+        Err(e) => Err(crate::i18n::tf(
+            "external.cannot-start",
+            &[("editor", &editor), ("e", &e)],
+        )),
     };
     Ok(result)
 }

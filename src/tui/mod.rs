@@ -86,10 +86,7 @@ pub fn check_terminal() -> Result<(), String> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(
-            "fachmk braucht ein Terminal; ohne Terminal helfen „fachmk check“ und „fachmk export“."
-                .into(),
-        )
+        Err(crate::i18n::t("tui.no-terminal").into())
     }
 }
 
@@ -121,7 +118,7 @@ pub fn run(
     if let Err(e) = signals::install(Arc::clone(&shared)) {
         return Outcome {
             code: crate::commands::exit::IO,
-            message: Some(format!("Signale können nicht abgefangen werden: {e}")),
+            message: Some(crate::i18n::tf("tui.no-signals", &[("e", &e)])),
         };
     }
     let previous_hook = std::panic::take_hook();
@@ -135,7 +132,7 @@ pub fn run(
             restore_terminal();
             return Outcome {
                 code: crate::commands::exit::IO,
-                message: Some(format!("Terminal kann nicht eingerichtet werden: {e}")),
+                message: Some(crate::i18n::tf("tui.no-setup", &[("e", &e)])),
             };
         }
     };
@@ -158,9 +155,7 @@ pub fn run(
             std::mem::forget(guard); // do not write to a terminal that is gone
             Outcome {
                 code: 128 + 1,
-                message: Some(format!(
-                    "Terminal verloren ({e}); ungesicherte Arbeit ist für den nächsten Start aufbewahrt."
-                )),
+                message: Some(crate::i18n::tf("tui.lost", &[("e", &e)])),
             }
         }
     }
