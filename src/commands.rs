@@ -34,8 +34,11 @@ pub fn init(path: &Path, err: &mut dyn Write) -> u8 {
     {
         let _ = writeln!(
             err,
-            "{}: Verzeichnis kann nicht angelegt werden ({e}).",
-            parent.display()
+            "{}",
+            crate::i18n::tf(
+                "cli.cannot-create-dir",
+                &[("dir", &parent.display()), ("e", &e)]
+            )
         );
         return exit::CANT_CREATE;
     }
@@ -43,8 +46,8 @@ pub fn init(path: &Path, err: &mut dyn Write) -> u8 {
         Ok(()) => {
             let _ = writeln!(
                 err,
-                "{}: mitgelieferter Datenbestand geschrieben.",
-                path.display()
+                "{}",
+                crate::i18n::tf("cli.bundled-written", &[("path", &path.display())])
             );
             exit::OK
         }
@@ -77,13 +80,16 @@ fn pick_session(
             let known: Vec<String> = data.sessions.iter().map(|s| s.number.to_string()).collect();
             let _ = writeln!(
                 err,
-                "Sitzung {n} gibt es in der Datei nicht (vorhanden: {}).",
-                known.join(", ")
+                "{}",
+                crate::i18n::tf(
+                    "cli.no-such-session",
+                    &[("n", &n), ("known", &known.join(", "))]
+                )
             );
             Err(exit::USAGE)
         }
         None => {
-            let _ = writeln!(err, "Die Datei enthält keine Sitzung.");
+            let _ = writeln!(err, "{}", crate::i18n::t("cli.no-session"));
             Err(exit::USAGE)
         }
     }
@@ -106,9 +112,11 @@ pub fn check(
     if !problems.is_empty() {
         let _ = writeln!(
             err,
-            "{}: {} Fehler in den Daten:",
-            path.display(),
-            problems.len()
+            "{}",
+            crate::i18n::tf(
+                "cli.problems",
+                &[("path", &path.display()), ("count", &problems.len())]
+            )
         );
         for p in &problems {
             let _ = writeln!(err, "  {p}");
@@ -126,12 +134,17 @@ pub fn check(
     let phase = s.phase(today);
     let _ = writeln!(
         out,
-        "{}. Sitzung ({}): {}/{} Konferenzen fertig. Phase: {}.",
-        s.number,
-        s.date.format("%d.%m.%Y"),
-        progress.done(),
-        progress.total(),
-        phase.word()
+        "{}",
+        crate::i18n::tf(
+            "cli.check-summary",
+            &[
+                ("number", &s.number),
+                ("date", &crate::i18n::date(s.date)),
+                ("done", &progress.done()),
+                ("total", &progress.total()),
+                ("phase", &phase.word()),
+            ]
+        )
     );
     for (conference, missing) in &progress.per_conference {
         for m in missing {
@@ -182,14 +195,18 @@ pub fn export(
         }
         Some(file) => match std::fs::write(file, text) {
             Ok(()) => {
-                let _ = writeln!(err, "{}: geschrieben.", file.display());
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    crate::i18n::tf("cli.written", &[("path", &file.display())])
+                );
                 exit::OK
             }
             Err(e) => {
                 let _ = writeln!(
                     err,
-                    "{}: kann nicht geschrieben werden ({e}).",
-                    file.display()
+                    "{}",
+                    crate::i18n::tf("cli.cannot-write", &[("path", &file.display()), ("e", &e)])
                 );
                 exit::IO
             }
@@ -204,10 +221,7 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
         return Ok(path.to_owned());
     }
     let Some(path) = store::paths::default_data_file() else {
-        let _ = writeln!(
-            err,
-            "Kein Datenverzeichnis gefunden (HOME ist nicht gesetzt). Geben Sie eine Datei mit --file an."
-        );
+        let _ = writeln!(err, "{}", crate::i18n::t("cli.no-data-dir"));
         return Err(exit::USAGE);
     };
     if !path.exists() {
@@ -220,8 +234,11 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
             {
                 let _ = writeln!(
                     err,
-                    "{}: Verzeichnis kann nicht angelegt werden ({e}).",
-                    dir.display()
+                    "{}",
+                    crate::i18n::tf(
+                        "cli.cannot-create-dir",
+                        &[("dir", &dir.display()), ("e", &e)]
+                    )
                 );
                 return Err(exit::CANT_CREATE);
             }
@@ -230,8 +247,8 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
             Ok(()) => {
                 let _ = writeln!(
                     err,
-                    "{}: neue Datendatei aus dem mitgelieferten Bestand angelegt.",
-                    path.display()
+                    "{}",
+                    crate::i18n::tf("cli.new-data-file", &[("path", &path.display())])
                 );
             }
             Err(store::SaveError::Exists { .. }) => {}
@@ -290,13 +307,19 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8
         exit::OK
     } else {
         for c in &merged.conflicts {
-            let _ = writeln!(err, "Konflikt: {}", c.describe());
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::i18n::tf("cli.conflict", &[("what", &c.describe())])
+            );
         }
         let _ = writeln!(
             err,
-            "{}: {conflicts} Konflikte; mit „fachmk --file {}“ entscheiden.",
-            ours.display(),
-            ours.display()
+            "{}",
+            crate::i18n::tf(
+                "cli.conflicts-left",
+                &[("path", &ours.display()), ("conflicts", &conflicts)]
+            )
         );
         exit::INCOMPLETE
     }
@@ -311,11 +334,16 @@ pub fn demo(path: &Path, size: crate::demo::DemoSize, err: &mut dyn Write) -> u8
         Ok(len) => {
             let _ = writeln!(
                 err,
-                "{}: Demo-Archiv geschrieben ({} Sitzungen, {} Anliegen, {} kB).",
-                path.display(),
-                data.sessions.len(),
-                data.concerns.len(),
-                len / 1000
+                "{}",
+                crate::i18n::tf(
+                    "cli.demo-written",
+                    &[
+                        ("path", &path.display()),
+                        ("sessions", &data.sessions.len()),
+                        ("concerns", &data.concerns.len()),
+                        ("kb", &(len / 1000))
+                    ]
+                )
             );
             exit::OK
         }

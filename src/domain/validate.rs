@@ -54,7 +54,10 @@ impl<'a> Checker<'a> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                self.problem(format!("{kind} „{id}“ ist doppelt vorhanden"));
+                self.problem(crate::i18n::tf(
+                    "valid.duplicate",
+                    &[("kind", &kind), ("id", &id)],
+                ));
             }
         }
         seen
@@ -62,49 +65,69 @@ impl<'a> Checker<'a> {
 
     fn collect_ids(&mut self) {
         let data = self.data;
-        self.conferences = self.unique("Konferenz", data.conferences.iter().map(|c| c.id.as_str()));
-        self.people = self.unique("Person", data.people.iter().map(|p| p.id.as_str()));
-        self.decisions = self.unique("Beschluss", data.decisions.iter().map(|d| d.id.as_str()));
+        self.conferences = self.unique(
+            crate::i18n::t("valid.kind-conference"),
+            data.conferences.iter().map(|c| c.id.as_str()),
+        );
+        self.people = self.unique(
+            crate::i18n::t("valid.kind-person"),
+            data.people.iter().map(|p| p.id.as_str()),
+        );
+        self.decisions = self.unique(
+            crate::i18n::t("valid.kind-decision"),
+            data.decisions.iter().map(|d| d.id.as_str()),
+        );
         self.questions = self.unique(
-            "Leitfrage",
+            crate::i18n::t("valid.kind-question"),
             data.guiding_questions.iter().map(|q| q.id.as_str()),
         );
-        self.unique("Anliegen", data.concerns.iter().map(|c| c.id.as_str()));
+        self.unique(
+            crate::i18n::t("valid.kind-concern"),
+            data.concerns.iter().map(|c| c.id.as_str()),
+        );
         let mut numbers = HashSet::new();
         for session in &data.sessions {
             if !numbers.insert(session.number) {
-                self.problem(format!("Sitzung {} ist doppelt vorhanden", session.number));
+                self.problem(crate::i18n::tf(
+                    "valid.duplicate-session",
+                    &[("number", &session.number)],
+                ));
             }
         }
     }
 
     fn conference_ref(&mut self, conference: &str, whose: &str) {
         if !self.conferences.contains(conference) {
-            self.problem(format!(
-                "{whose} nennt die unbekannte Konferenz „{conference}“"
+            self.problem(crate::i18n::tf(
+                "valid.unknown-conference",
+                &[("whose", &whose), ("conference", &conference)],
             ));
         }
     }
 
     fn decision_ref(&mut self, decision: &str, whose: &str) {
         if !self.decisions.contains(decision) {
-            self.problem(format!(
-                "{whose} nennt den unbekannten Beschluss „{decision}“"
+            self.problem(crate::i18n::tf(
+                "valid.unknown-decision",
+                &[("whose", &whose), ("decision", &decision)],
             ));
         }
     }
 
     fn check_assignments(&mut self) {
         for a in &self.data.assignments {
-            let whose = format!(
-                "Die Benennung für {} (Beschluss {})",
-                a.conference, a.decision
+            let whose = crate::i18n::tf(
+                "valid.assignment",
+                &[("conference", &a.conference), ("decision", &a.decision)],
             );
             self.conference_ref(&a.conference, &whose);
             self.decision_ref(&a.decision, &whose);
             for person in &a.people {
                 if !self.people.contains(person.as_str()) {
-                    self.problem(format!("{whose} nennt die unbekannte Person „{person}“"));
+                    self.problem(crate::i18n::tf(
+                        "valid.unknown-person",
+                        &[("whose", &whose), ("person", &person)],
+                    ));
                 }
             }
         }
@@ -113,14 +136,11 @@ impl<'a> Checker<'a> {
     fn check_decisions(&mut self) {
         for d in &self.data.decisions {
             if !is_valid_decision_id(&d.id) {
-                self.problem(format!(
-                    "Beschluss „{}“: die Nummer hat nicht die Form JJJJ/NN",
-                    d.id
-                ));
+                self.problem(crate::i18n::tf("valid.decision-form", &[("id", &d.id)]));
             }
             for c in &d.conferences {
                 if c != "*" {
-                    self.conference_ref(c, &format!("Beschluss {}", d.id));
+                    self.conference_ref(c, &crate::i18n::tf("valid.decision", &[("id", &d.id)]));
                 }
             }
         }
@@ -129,18 +149,26 @@ impl<'a> Checker<'a> {
     fn check_sessions(&mut self) {
         for s in &self.data.sessions {
             if s.debrief_date < s.date {
-                self.problem(format!(
-                    "Sitzung {}: die Nachbesprechung ({}) liegt vor der Sitzung ({})",
-                    s.number,
-                    s.debrief_date.format("%d.%m.%Y"),
-                    s.date.format("%d.%m.%Y")
+                self.problem(crate::i18n::tf(
+                    "valid.debrief-before",
+                    &[
+                        ("number", &s.number),
+                        ("debrief", &crate::i18n::date(s.debrief_date)),
+                        ("date", &crate::i18n::date(s.date)),
+                    ],
                 ));
             }
             let mut seen = HashSet::new();
             for r in &s.reports {
-                let whose = format!("Sitzung {}, Bericht {}", s.number, r.conference);
+                let whose = crate::i18n::tf(
+                    "valid.report",
+                    &[("number", &s.number), ("conference", &r.conference)],
+                );
                 if !seen.insert(r.conference.as_str()) {
-                    self.problem(format!("{whose} ist doppelt vorhanden"));
+                    self.problem(crate::i18n::tf(
+                        "valid.duplicate-whose",
+                        &[("whose", &whose)],
+                    ));
                 }
                 self.conference_ref(&r.conference, &whose);
                 for d in &r.decisions {
@@ -148,8 +176,9 @@ impl<'a> Checker<'a> {
                 }
                 for q in r.answers.keys() {
                     if !self.questions.contains(q.as_str()) {
-                        self.problem(format!(
-                            "{whose} beantwortet die unbekannte Leitfrage „{q}“"
+                        self.problem(crate::i18n::tf(
+                            "valid.unknown-question",
+                            &[("whose", &whose), ("q", &q)],
                         ));
                     }
                 }
@@ -159,7 +188,7 @@ impl<'a> Checker<'a> {
 
     fn check_concerns(&mut self) {
         for c in &self.data.concerns {
-            let whose = format!("Anliegen {}", c.id);
+            let whose = crate::i18n::tf("valid.concern", &[("id", &c.id)]);
             self.conference_ref(&c.conference, &whose);
             for d in &c.decisions {
                 self.decision_ref(d, &whose);

@@ -75,34 +75,28 @@ pub fn describe_path(path: &[Segment]) -> String {
                 };
             }
             Segment::Record(id) => parts.push(match list {
-                "sessions" => format!("{id}. Sitzung"),
-                "reports" => format!("Bericht {id}"),
-                "concerns" => format!("Anliegen {id}"),
-                "conferences" => format!("Konferenz {id}"),
-                "people" => format!("Person {id}"),
-                "decisions" => format!("Beschluss {id}"),
-                "assignments" => format!("Benennung {id}"),
-                "guiding_questions" => format!("Leitfrage {id}"),
+                "sessions" | "reports" | "concerns" | "conferences" | "people" | "decisions"
+                | "assignments" | "guiding_questions" => {
+                    crate::i18n::tf(&format!("record.{list}"), &[("id", id)])
+                }
                 _ => id.clone(),
             }),
         }
     }
-    parts.join(" · ").replace("Antwort · ", "Antwort zu ")
+    let answer = crate::i18n::t("field.answers");
+    parts.join(" · ").replace(
+        &format!("{answer} · "),
+        &crate::i18n::tf("field.answer-to", &[("answer", &answer)]),
+    )
 }
 
 fn field_name(list: &str, key: &str) -> String {
     match (list, key) {
-        (_, "exchange") => "Austausch".into(),
-        (_, "presenter") => "Vortragende:r".into(),
-        (_, "status") => "Status".into(),
-        (_, "title") => "Titel".into(),
-        (_, "details") => "Beschreibung".into(),
-        (_, "answers") => "Antwort".into(),
-        (_, "date") => "Datum".into(),
-        (_, "place") => "Ort".into(),
-        (_, "debrief_date") => "Nachbesprechung".into(),
-        (_, "name") => "Name".into(),
-        (_, "role") => "Amt".into(),
+        (
+            _,
+            "exchange" | "presenter" | "status" | "title" | "details" | "answers" | "date"
+            | "place" | "debrief_date" | "name" | "role",
+        ) => crate::i18n::t(&format!("field.{key}")).to_owned(),
         (_, other) => other.to_owned(),
     }
 }
