@@ -1,49 +1,42 @@
-//! Errors of loading and saving, each a clear German sentence: what, where, what to do.
+//! Errors of loading and saving, each a clear sentence in the user's language:
+//! what, where, what to do.
 
 use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::i18n::tf;
+
 /// Why a data file could not be read. A file that failed to load is never written.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{path}: Die Datei gibt es nicht. Legen Sie sie mit „fachmk init {path}“ an.")]
+    #[error("{}", tf("load.not-found", &[("path", &.path.display())]))]
     NotFound { path: PathBuf },
-    #[error("{path}: Die Datei kann nicht gelesen werden ({source}). Prüfen Sie Pfad und Rechte.")]
+    #[error("{}", tf("load.io", &[("path", &.path.display()), ("source", &.source)]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{path}: Die Datei ist mit {size} Bytes zu groß (höchstens {max} Bytes). Ist es die richtige Datei?"
-    )]
+    #[error("{}", tf("load.too-large", &[("path", &.path.display()), ("size", &.size), ("max", &.max)]))]
     TooLarge { path: PathBuf, size: u64, max: u64 },
-    #[error(
-        "{path}: Die Datei ist leer. Stellen Sie eine Sicherung wieder her (z. B. {path}.bak) oder legen Sie sie mit „fachmk init“ neu an."
-    )]
+    #[error("{}", tf("load.empty", &[("path", &.path.display())]))]
     Empty { path: PathBuf },
-    #[error(
-        "{path}, Zeile {line}, Spalte {column}: Die Datei ist kein gültiges UTF-8. Speichern Sie sie als UTF-8 oder stellen Sie eine Sicherung wieder her."
-    )]
+    #[error("{}", tf("load.not-utf8", &[("path", &.path.display()), ("line", &.line), ("column", &.column)]))]
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
     },
-    #[error(
-        "{path}, Zeile {line}, Spalte {column}: {what}. Korrigieren Sie die Stelle oder stellen Sie eine Sicherung wieder her (z. B. {path}.bak)."
-    )]
+    #[error("{}", tf("load.syntax", &[("path", &.path.display()), ("line", &.line), ("column", &.column), ("what", &.what)]))]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         what: String,
     },
-    #[error("{path}: Das ist keine fachmk-Datei ({what}).")]
+    #[error("{}", tf("load.foreign", &[("path", &.path.display()), ("what", &.what)]))]
     ForeignFormat { path: PathBuf, what: String },
-    #[error(
-        "{path}: Die Datei hat Version {found}; dieses Programm kennt nur Version {supported}. Verwenden Sie eine neuere Version von fachmk."
-    )]
+    #[error("{}", tf("load.unsupported", &[("path", &.path.display()), ("found", &.found), ("supported", &.supported)]))]
     UnsupportedVersion {
         path: PathBuf,
         found: u64,
@@ -66,20 +59,16 @@ impl LoadError {
 /// Why a save did not happen. The file on disk is then as it was.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error(
-        "{path}: Die Datei hat eine neuere Version ({found}); dieses Programm speichert sie nicht, damit nichts verloren geht."
-    )]
+    #[error("{}", tf("save.newer", &[("path", &.path.display()), ("found", &.found)]))]
     NewerVersion { path: PathBuf, found: u32 },
-    #[error("{path}: gibt es schon; sie wird nicht überschrieben.")]
+    #[error("{}", tf("save.exists", &[("path", &.path.display())]))]
     Exists { path: PathBuf },
-    #[error(
-        "{path}: Speichern fehlgeschlagen ({source}). Die Datei ist unverändert; prüfen Sie die Rechte oder speichern Sie unter anderem Namen."
-    )]
+    #[error("{}", tf("save.io", &[("path", &.path.display()), ("source", &.source)]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: Die Daten lassen sich nicht schreiben ({source}).")]
+    #[error("{}", tf("save.serialize", &[("path", &.path.display()), ("source", &.source)]))]
     Serialize {
         path: PathBuf,
         source: serde_json::Error,

@@ -43,7 +43,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::Io {
             path: path.to_owned(),
-            source: std::io::Error::other("das ist ein Verzeichnis"),
+            source: std::io::Error::other(crate::i18n::t("load.is-directory")),
         });
     }
     if meta.len() > MAX_FILE_SIZE {
@@ -106,19 +106,20 @@ fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
         what,
     };
     match header.format {
-        None => return Err(foreign("das Feld „format“ fehlt".into())),
+        None => return Err(foreign(crate::i18n::t("load.no-format").into())),
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(foreign(format!(
-                "„format“ ist {other}, erwartet \"{FORMAT}\""
+            return Err(foreign(crate::i18n::tf(
+                "load.wrong-format",
+                &[("found", &other), ("expected", &FORMAT)],
             )));
         }
     }
     let version = match header.version {
-        None => return Err(foreign("das Feld „version“ fehlt".into())),
+        None => return Err(foreign(crate::i18n::t("load.no-version").into())),
         Some(v) => v
             .as_u64()
-            .ok_or_else(|| foreign(format!("„version“ ist {v}, erwartet eine Zahl")))?,
+            .ok_or_else(|| foreign(crate::i18n::tf("load.bad-version", &[("found", &v)])))?,
     };
     if version == 0 {
         return Err(LoadError::UnsupportedVersion {
@@ -150,15 +151,31 @@ fn position_of(before: &[u8]) -> (usize, usize) {
 fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     let what = match e.classify() {
-        Category::Eof => "Die Datei endet mitten in den Daten (abgeschnitten?)".to_owned(),
-        Category::Syntax => format!("Kein gültiges JSON: {}", german(&e.to_string())),
-        Category::Data | Category::Io => format!("Unerwarteter Inhalt: {}", german(&e.to_string())),
+        Category::Eof => crate::i18n::t("load.truncated").to_owned(),
+        Category::Syntax => crate::i18n::tf("load.not-json", &[("what", &serde_message(e))]),
+        Category::Data | Category::Io => {
+            crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))])
+        }
     };
     LoadError::Syntax {
         path: path.to_owned(),
         line: e.line(),
         column: e.column(),
         what,
+    }
+}
+
+/// serde_json's message without its position (reported apart), in German when
+/// the program speaks German.
+fn serde_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match crate::i18n::current() {
+        crate::i18n::Lang::De => german(&message),
+        crate::i18n::Lang::En => message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned(),
     }
 }
 

@@ -13,11 +13,9 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum LockError {
-    #[error("{path}: wird gerade von {holder} gespeichert. Bitte gleich noch einmal speichern.")]
+    #[error("{}", crate::i18n::tf("lock.held", &[("path", &.path.display()), ("holder", &.holder)]))]
     Held { path: PathBuf, holder: String },
-    #[error(
-        "{path}: Sperrdatei kann nicht angelegt werden ({source}). Prüfen Sie die Rechte im Verzeichnis."
-    )]
+    #[error("{}", crate::i18n::tf("lock.io", &[("path", &.path.display()), ("source", &.source)]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -90,7 +88,7 @@ pub fn acquire(data_file: &Path, wait: Duration) -> Result<FileLock, LockError> 
                     let _ = file.read_to_string(&mut holder);
                     let holder = holder.trim();
                     let holder = if holder.is_empty() {
-                        "einem anderen Prozess"
+                        crate::i18n::t("lock.another-process")
                     } else {
                         holder
                     };
