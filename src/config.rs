@@ -137,7 +137,12 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
             return Ok(Config::default());
         }
-        Err(e) => return Err(error(None, format!("kann nicht gelesen werden ({e})"))),
+        Err(e) => {
+            return Err(error(
+                None,
+                crate::i18n::tf("config.unreadable", &[("e", &e)]),
+            ));
+        }
     };
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let raw: ConfigFile = toml::from_str(&text).map_err(|e| {
@@ -167,7 +172,7 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         if *backups.get_ref() > MAX_BACKUPS {
             return Err(error(
                 Some(line_of(backups.span().start)),
-                format!("backups: höchstens {MAX_BACKUPS}"),
+                crate::i18n::tf("config.max-backups", &[("max", &MAX_BACKUPS)]),
             ));
         }
         config.backups = backups.into_inner();
@@ -179,10 +184,7 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
             let layer = layer_named(name.get_ref()).ok_or_else(|| {
                 error(
                     Some(line_of(name.span().start)),
-                    format!(
-                        "keys.{}: keine Aktion und kein Bereich dieses Namens",
-                        name.get_ref()
-                    ),
+                    crate::i18n::tf("config.no-action-or-layer", &[("name", &name.get_ref())]),
                 )
             })?;
             let table_line = line_of(name.span().start);
@@ -221,13 +223,10 @@ fn rebinding(
     layer: Option<Layer>,
     path: &str,
 ) -> Result<Rebinding, String> {
-    let action = action_named(name).ok_or_else(|| {
-        format!("{path}: keine Aktion dieses Namens (fachmk config --print listet alle)")
-    })?;
+    let action = action_named(name)
+        .ok_or_else(|| crate::i18n::tf("config.no-action", &[("path", &path)]))?;
     let Some(raw_keys) = entry.keys() else {
-        return Err(format!(
-            "{path}: erwartet eine Taste oder eine Liste von Tasten"
-        ));
+        return Err(crate::i18n::tf("config.key-expected", &[("path", &path)]));
     };
     let mut keys = Vec::new();
     for raw_key in raw_keys {
@@ -284,9 +283,9 @@ pub fn parse_key(raw: &str) -> Result<Key, &'static str> {
     if let Some(c) = single_char(raw) {
         return Ok(Key::ch(c));
     }
-    let combination = crokey::parse(raw).map_err(|_| "ist keine Taste")?;
+    let combination = crokey::parse(raw).map_err(|_| crate::i18n::t("config.not-a-key"))?;
     let crokey::OneToThree::One(code) = combination.codes else {
-        return Err("ist mehr als eine Taste");
+        return Err(crate::i18n::t("config.more-than-one-key"));
     };
     let mut key = Key {
         code,
@@ -359,8 +358,8 @@ pub fn print(config: &Config) -> String {
         keys,
     };
     let mut out = match &config.source {
-        Some(path) => format!("# {} mit Vorgaben\n", path.display()),
-        None => "# keine Konfigurationsdatei: die Vorgaben\n".to_owned(),
+        Some(path) => crate::i18n::tf("config.print-source", &[("path", &path.display())]),
+        None => crate::i18n::t("config.print-defaults").to_owned(),
     };
     out.push_str(&toml::to_string(&printed).unwrap_or_default());
     out

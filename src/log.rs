@@ -37,7 +37,7 @@ pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
         return Ok(());
     }
     let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
-        return Err(format!("{}: kein Pfad für ein Protokoll", file.display()));
+        return Err(crate::i18n::tf("log.no-path", &[("path", &file.display())]));
     };
     create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     rotate(file);

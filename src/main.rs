@@ -3,18 +3,15 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser;
 use fachmk::cli::{Cli, Command};
 use fachmk::commands::{self, exit};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let locale = fachmk::i18n::Lang::from_environment();
+    let cli = parse(locale);
     let today = today();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    // The language: --lang, the configuration, the locale, German.
-    let locale = fachmk::i18n::Lang::from_environment();
-    fachmk::i18n::set(cli.lang.or(locale).unwrap_or_default());
     let config = match configuration(&cli, &mut out, &mut err) {
         Ok(config) => config,
         Err(code) => return ExitCode::from(code),
@@ -35,11 +32,11 @@ fn main() -> ExitCode {
         }
         Some(Command::Init { path }) => commands::init(path, &mut err),
         Some(Command::Completions { shell }) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = fachmk::cli::command();
             clap_complete::generate(*shell, &mut command, "fachmk", &mut out);
             exit::OK
         }
-        Some(Command::Man) => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+        Some(Command::Man) => clap_mangen::Man::new(fachmk::cli::command())
             .render(&mut out)
             .map_or(exit::IO, |()| exit::OK),
         Some(Command::Merge { base, ours, theirs }) => {
@@ -112,6 +109,23 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The command line, its help in the language asked for: --lang, else the
+/// locale (the configuration, read after parsing, decides for the rest).
+fn parse(locale: Option<fachmk::i18n::Lang>) -> Cli {
+    fachmk::i18n::set(
+        fachmk::cli::lang_in_args(std::env::args_os())
+            .or(locale)
+            .unwrap_or_default(),
+    );
+    match fachmk::cli::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}
+
 /// The one clock of the program. FACHMK_TODAY (YYYY-MM-DD) fixes it, for tests
 /// and for preparing as of another day.
 fn today() -> chrono::NaiveDate {
@@ -132,7 +146,11 @@ fn start_log(cli: &Cli, config: &fachmk::config::Config, err: &mut dyn std::io::
         && let Some(log) = fachmk::log::path()
         && let Err(why) = fachmk::log::start(cli.log_level.unwrap_or(config.log_level), &log)
     {
-        let _ = writeln!(err, "Protokoll abgeschaltet: {why}");
+        let _ = writeln!(
+            err,
+            "{}",
+            fachmk::i18n::tf("main.log-off", &[("why", &why)])
+        );
     }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
@@ -191,7 +209,10 @@ fn demo_screen(
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }
-    eprintln!("Das Demo-Archiv liegt in {}.", path.display());
+    eprintln!(
+        "{}",
+        fachmk::i18n::tf("main.demo-kept", &[("path", &path.display())])
+    );
     outcome.code
 }
 

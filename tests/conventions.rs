@@ -92,3 +92,23 @@ fn completions_and_man_page() {
     );
     assert!(man.contains("Reporting FachMK"));
 }
+
+/// What a user gets after `source <(fachmk completions bash)`: Tab completes
+/// subcommands and the values of options.
+#[test]
+fn bash_completes_after_sourcing_the_completions() {
+    let bin = env!("CARGO_BIN_EXE_fachmk");
+    let script = format!(
+        "source <({bin} completions bash)
+COMP_WORDS=(fachmk exp); COMP_CWORD=1; _fachmk fachmk exp fachmk; echo \"${{COMPREPLY[@]}}\"
+COMP_WORDS=(fachmk export --format ''); COMP_CWORD=3; _fachmk fachmk '' --format; echo \"${{COMPREPLY[@]}}\"
+COMP_WORDS=(fachmk --th); COMP_CWORD=1; _fachmk fachmk --th fachmk; echo \"${{COMPREPLY[@]}}\""
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines, ["export", "md json ics csv", "--theme"], "{text}");
+}

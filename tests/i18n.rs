@@ -173,3 +173,22 @@ fn exports_are_german_unless_english_is_asked_for_by_name() {
         "{csv}"
     );
 }
+
+#[test]
+fn help_and_manual_speak_the_language_asked_for() {
+    let run = |args: &[&str], lang: &str| {
+        let out = assert_cmd::Command::cargo_bin("fachmk")
+            .unwrap()
+            .env_clear()
+            .env("LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(&["--help"], "de_DE.UTF-8").contains("Exportiert die Vorbereitung einer Sitzung"));
+    assert!(run(&["--help"], "en_GB.UTF-8").contains("Exports the preparation of a session"));
+    assert!(run(&["--lang", "en", "export", "--help"], "").contains("Output file"));
+    assert!(run(&["--lang=de", "--help"], "en_GB.UTF-8").contains("Datendatei"));
+    assert!(run(&["man"], "en_US.UTF-8").contains("Checks the file"));
+}

@@ -67,7 +67,7 @@ pub enum ThemeName {
     #[default]
     Default,
     HighContrast,
-    /// No colour at all: emphasis by bold, underline, reverse.
+    // No colour at all: emphasis by bold, underline, reverse.
     Monochrome,
 }
 
