@@ -15,23 +15,23 @@ pub struct Cli {
         short = 'f',
         env = "FACHMK_FILE",
         global = true,
-        value_name = "PFAD"
+        value_name = "PATH"
     )]
     pub file: Option<PathBuf>,
-    #[arg(long, short = 's', global = true, value_name = "NR")]
+    #[arg(long, short = 's', global = true, value_name = "N")]
     pub session: Option<u32>,
     #[arg(long, global = true, value_enum, env = "FACHMK_THEME")]
     pub theme: Option<crate::ui::ThemeName>,
-    #[arg(long, global = true, value_enum, value_name = "SPRACHE")]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
-    #[arg(long, global = true, env = "FACHMK_CONFIG", value_name = "PFAD")]
+    #[arg(long, global = true, env = "FACHMK_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
     #[arg(
         long,
         global = true,
         value_enum,
         env = "FACHMK_LOG",
-        value_name = "STUFE"
+        value_name = "LEVEL"
     )]
     pub log_level: Option<crate::config::LogLevel>,
     #[command(subcommand)]
@@ -48,7 +48,7 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        #[arg(long, short = 'o', value_name = "DATEI")]
+        #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
     Merge {
@@ -57,7 +57,7 @@ pub enum Command {
         theirs: PathBuf,
     },
     Demo {
-        #[arg(long, value_name = "DATEI")]
+        #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
         #[arg(long, default_value_t = 60)]
         sessions: u32,
@@ -115,13 +115,33 @@ pub fn command() -> clap::Command {
     let mut command = <Cli as clap::CommandFactory>::command().about(t("cli.about"));
     for arg in ["file", "session", "theme", "lang", "config", "log_level"] {
         let key = format!("cli.arg-{}", arg.replace('_', "-"));
-        command = command.mut_arg(arg, |a| a.help(t(&key)));
+        command = command.mut_arg(arg, |a| {
+            // Placeholders such as PATH are named in the language too.
+            let named = a
+                .get_value_names()
+                .and_then(|names| names.first())
+                .map(|name| t(&format!("cli.value-{}", name.as_str().to_lowercase())));
+            let a = a.help(t(&key));
+            match named {
+                Some(name) => a.value_name(name),
+                None => a,
+            }
+        });
     }
     for (name, args) in SUBCOMMANDS {
         command = command.mut_subcommand(name, |mut sub| {
             sub = sub.about(t(&format!("cli.{name}")));
             for arg in args {
-                sub = sub.mut_arg(*arg, |a| a.help(t(&format!("cli.{name}-{arg}"))));
+                sub = sub.mut_arg(*arg, |a| {
+                    let a = a.help(t(&format!("cli.{name}-{arg}")));
+                    if a.get_value_names()
+                        .is_some_and(|n| n.first().is_some_and(|v| v == "FILE"))
+                    {
+                        a.value_name(t("cli.value-file"))
+                    } else {
+                        a
+                    }
+                });
             }
             sub
         });

@@ -22,14 +22,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// German group heading.
+    /// The group heading, in the user's language.
     pub fn heading(self) -> &'static str {
         match self {
-            Self::Conference => "Konferenzen",
-            Self::Person => "Personen",
-            Self::Concern => "Anliegen",
-            Self::Decision => "Beschlüsse",
-            Self::Answer => "Antworten",
+            Self::Conference => crate::i18n::t("search.conferences"),
+            Self::Person => crate::i18n::t("search.people"),
+            Self::Concern => crate::i18n::t("search.concerns"),
+            Self::Decision => crate::i18n::t("search.decisions"),
+            Self::Answer => crate::i18n::t("search.answers"),
         }
     }
 }
@@ -267,7 +267,14 @@ impl Index {
                         question: question.clone(),
                     };
                     for part in sentences(answer) {
-                        let text = format!("{}. Sitzung, {}: {part}", s.number, r.conference);
+                        let text = crate::i18n::tf(
+                            "search.answer",
+                            &[
+                                ("session", &s.number),
+                                ("conference", &r.conference),
+                                ("part", &part),
+                            ],
+                        );
                         entries.push(Entry {
                             kind: Kind::Answer,
                             text,

@@ -192,3 +192,64 @@ fn help_and_manual_speak_the_language_asked_for() {
     assert!(run(&["--lang=de", "--help"], "en_GB.UTF-8").contains("Datendatei"));
     assert!(run(&["man"], "en_US.UTF-8").contains("Checks the file"));
 }
+
+/// No text for people in the code: German words in string literals of the
+/// program's own files mean a text that bypasses the tables. The exceptions
+/// are words written into the shared data file, which stays German.
+#[test]
+fn no_german_text_outside_the_tables() {
+    const DATA_TEXTS: [&str; 5] = [
+        "vertagt",
+        "in Bearbeitung",
+        "erledigt",
+        "verworfen",
+        "aus der Nachbesprechung der {session}. Sitzung",
+    ];
+    const WORDS: [&str; 12] = [
+        "ä",
+        "ö",
+        "ü",
+        "ß",
+        "Sitzung",
+        "Anliegen",
+        "Beschluss",
+        "Konferenz",
+        "nicht",
+        "keine",
+        "wählen",
+        "Bitte",
+    ];
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+    let mut found = Vec::new();
+    for dir in ["app", "ui", "tui", "export", "domain", "store", "."] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            // German data, not texts: the demo archive's generated content, the
+            // names of the Länder, and the German wording of serde's messages
+            // (used when the program speaks German).
+            let data = ["demo.rs", "conference.rs", "load.rs"];
+            if path.extension().is_none_or(|e| e != "rs") || data.iter().any(|f| path.ends_with(f))
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("//") || trimmed.starts_with("#[") {
+                    continue;
+                }
+                for literal in line.split('"').skip(1).step_by(2) {
+                    if WORDS.iter().any(|w| literal.contains(w)) && !DATA_TEXTS.contains(&literal) {
+                        found.push(format!("{}:{}: {literal}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "texts outside the tables:\n{}",
+        found.join("\n")
+    );
+}

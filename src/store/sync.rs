@@ -22,13 +22,9 @@ pub enum SyncError {
     Lock(#[from] lock::LockError),
     #[error(transparent)]
     Save(#[from] SaveError),
-    #[error(
-        "Die Datei wurde von anderen geändert und ist jetzt nicht lesbar: {0} Nichts wurde geschrieben; speichern Sie unter anderem Namen."
-    )]
+    #[error("{}", crate::i18n::tf("sync.unreadable", &[("error", &.0)]))]
     Unreadable(LoadError),
-    #[error(
-        "Zusammenführen fehlgeschlagen ({0}). Nichts wurde geschrieben; speichern Sie unter anderem Namen."
-    )]
+    #[error("{}", crate::i18n::tf("sync.merge-failed", &[("error", &.0)]))]
     Merge(String),
 }
 
