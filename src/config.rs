@@ -350,7 +350,7 @@ pub fn print(config: &Config) -> String {
     }
     let printed = Printed {
         file: config.file.as_deref(),
-        language: config.language.unwrap_or_default(),
+        language: config.language.unwrap_or_else(crate::i18n::current),
         theme: config.theme,
         backups: config.backups,
         mouse: config.mouse,
