@@ -251,30 +251,37 @@ fn line_in_table(text: &str, table_line: usize, key: &str) -> usize {
         .map_or(table_line, |(i, _)| i + 1)
 }
 
+/// The value of a unit enum whose kebab-case serde name is `name`.
+fn named<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// The kebab-case serde name of a unit enum's value.
+fn name_of<T: Serialize + fmt::Debug>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{value:?}"),
+    }
+}
+
 /// The layer whose configuration name is `name` ("main", "view").
 pub fn layer_named(name: &str) -> Option<Layer> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    named(name)
 }
 
 /// The configuration name of a layer.
 pub fn layer_name(layer: Layer) -> String {
-    match serde_json::to_value(layer) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{layer:?}"),
-    }
+    name_of(&layer)
 }
 
 /// The action whose configuration name is `name` ("save", "next-pane").
 pub fn action_named(name: &str) -> Option<Action> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    named(name)
 }
 
 /// The configuration name of an action.
 pub fn action_name(action: Action) -> String {
-    match serde_json::to_value(action) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{action:?}"),
-    }
+    name_of(&action)
 }
 
 /// A key as written in the configuration: "ctrl-s", "f2", "enter", "shift-tab", "G".

@@ -1,19 +1,11 @@
 //! The command line end to end: the real binary on temporary files.
 #![allow(clippy::unwrap_used)]
 
-use assert_cmd::Command;
-use fachmk::store;
+mod common;
 
-fn fachmk(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("fachmk").unwrap();
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("FACHMK_TODAY", "2025-11-10")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    cmd
-}
+use common::fachmk;
+
+use fachmk::store;
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

@@ -4,21 +4,10 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::fachmk;
+
 use fachmk::app::Effect;
 use fachmk::config;
-
-fn fachmk(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("fachmk").unwrap();
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("FACHMK_TODAY", "2025-11-10")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    cmd
-}
 
 fn write_config(home: &std::path::Path, text: &str) -> std::path::PathBuf {
     let dir = home.join("config").join("fachmk");

@@ -4,19 +4,8 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::fachmk;
 use common::pty::Pty;
-
-fn fachmk(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("fachmk").unwrap();
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("FACHMK_TODAY", "2025-11-10")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    cmd
-}
 
 #[test]
 fn commands_log_to_the_state_directory_at_the_level_asked_for() {

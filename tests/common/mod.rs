@@ -93,3 +93,17 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
     }
     effects
 }
+
+/// The real program, run with `home` as its home and every XDG directory
+/// below it, and the fixed date: nothing of the developer's own is read.
+pub fn fachmk(home: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("fachmk").unwrap();
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("FACHMK_TODAY", "2025-11-10")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd
+}
