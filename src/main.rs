@@ -250,5 +250,6 @@ fn settings(cli: &Cli, config: &fachmk::config::Config) -> fachmk::tui::Settings
         keymap: config.keymap.clone(),
         backups: config.backups,
         mouse: config.mouse,
+        handout_lang: cli.lang.unwrap_or_default(),
     }
 }

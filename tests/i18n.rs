@@ -253,3 +253,22 @@ fn no_german_text_outside_the_tables() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_handout_on_the_screen_is_german_unless_english_is_asked_for() {
+    i18n::set(Lang::En);
+    let mut app = common::app();
+    assert!(
+        app.handout()
+            .starts_with("# Reporting FachMK – 48. Sitzung")
+    );
+    assert_eq!(i18n::current(), Lang::En, "the screen keeps its language");
+    assert!(
+        app.review_lines()
+            .iter()
+            .any(|l| l == "What is still missing:")
+    );
+    app.handout_lang = Lang::En;
+    assert!(app.handout().starts_with("# Reporting FachMK – session 48"));
+    i18n::set(Lang::De);
+}

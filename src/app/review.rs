@@ -28,12 +28,17 @@ impl App {
         lines.push(String::new());
         lines.push(crate::i18n::t("review.handout").to_owned());
         lines.push(String::new());
-        lines.extend(
-            crate::export::markdown(&self.data, self.session)
-                .lines()
-                .map(str::to_owned),
-        );
+        lines.extend(self.handout().lines().map(str::to_owned));
         lines
+    }
+
+    /// The Tischvorlage as exported, in the handout's language.
+    pub fn handout(&self) -> String {
+        let screen = crate::i18n::current();
+        crate::i18n::set(self.handout_lang);
+        let text = crate::export::markdown(&self.data, self.session);
+        crate::i18n::set(screen);
+        text
     }
 
     /// The furthest a text of `lines` lines can scroll in the body of the screen

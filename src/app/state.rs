@@ -131,6 +131,9 @@ pub struct App {
     pub user: String,
     /// The data file's name as shown.
     pub file_name: String,
+    /// The language of the handout: German unless English was asked for by
+    /// name (`--lang en`), whatever the screen speaks.
+    pub handout_lang: crate::i18n::Lang,
     /// Number of the selected session.
     pub session: u32,
     pub focus: Pane,
@@ -182,6 +185,7 @@ impl App {
             now,
             user: user.to_owned(),
             file_name: String::new(),
+            handout_lang: crate::i18n::Lang::De,
             session,
             focus: Pane::Conferences,
             conference: 0,

@@ -155,7 +155,7 @@ impl App {
                     Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
                     self.editor = None;
-                    let contents = crate::export::markdown(&self.data, self.session);
+                    let contents = self.handout();
                     Ok(vec![Effect::Write {
                         path: text.trim().to_owned(),
                         contents,

@@ -97,6 +97,8 @@ pub struct Settings {
     pub theme: crate::ui::Theme,
     pub keymap: crate::app::Keymap,
     pub backups: usize,
+    /// The language of exports made on the screen.
+    pub handout_lang: crate::i18n::Lang,
     /// Mouse capture: clicks select, the wheel scrolls (off by default: mouse
     /// tracking sends a report per motion, a flood over SSH).
     pub mouse: bool,
@@ -111,6 +113,7 @@ pub fn run(
     tracing::info!(path = %path.display(), ?session, %today, "screen opened");
     let (mut app, mut file) = DataFile::open(path, session, today);
     app.keymap = settings.keymap.clone();
+    app.handout_lang = settings.handout_lang;
     file.backups = settings.backups;
     file.mouse = settings.mouse;
     let theme = settings.theme;
