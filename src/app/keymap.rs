@@ -117,6 +117,7 @@ pub struct Hint {
     pub key: String,
     pub text: &'static str,
     pub essential: bool,
+    pub action: Action,
 }
 
 /// The keymap: all bindings of all layers.
@@ -405,6 +406,7 @@ impl Keymap {
                     key,
                     text: crate::i18n::t(hint),
                     essential,
+                    action: b.action,
                 })
             })
             .collect()

@@ -17,10 +17,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.error,
         )),
         Some(m) => Line::from(Span::styled(format!(" {}", m.text), theme.info)),
-        None => key_hints(
-            &fit_hints(&app.keymap.hints(app.layer()), area.width),
-            theme,
-        ),
+        None => {
+            let mut hints = app.keymap.hints(app.layer());
+            // The own editor takes long texts only: no hint where it cannot.
+            if app
+                .editor
+                .as_ref()
+                .is_some_and(|e| !e.target.is_multiline())
+            {
+                hints.retain(|h| h.action != crate::app::Action::ExternalEditor);
+            }
+            key_hints(&fit_hints(&hints, area.width), theme)
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
