@@ -225,23 +225,18 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
         return Err(exit::USAGE);
     };
     if !path.exists() {
-        if let Some(dir) = path.parent() {
-            use std::os::unix::fs::DirBuilderExt as _;
-            if let Err(e) = std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-            {
-                let _ = writeln!(
-                    err,
-                    "{}",
-                    crate::i18n::tf(
-                        "cli.cannot-create-dir",
-                        &[("dir", &dir.display()), ("e", &e)]
-                    )
-                );
-                return Err(exit::CANT_CREATE);
-            }
+        if let Some(dir) = path.parent()
+            && let Err(e) = store::paths::create_private_dir(dir)
+        {
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::i18n::tf(
+                    "cli.cannot-create-dir",
+                    &[("dir", &dir.display()), ("e", &e)]
+                )
+            );
+            return Err(exit::CANT_CREATE);
         }
         match store::write_new(&path, store::BUNDLED_JSON.as_bytes()) {
             Ok(()) => {

@@ -113,17 +113,6 @@ impl fmt::Display for ConfigError {
     }
 }
 
-/// Where the configuration is looked for: `$XDG_CONFIG_HOME/fachmk/config.toml`,
-/// else `~/.config/fachmk/config.toml`.
-pub fn default_path() -> Option<PathBuf> {
-    let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(
-        etcetera::BaseStrategy::config_dir(&strategy)
-            .join("fachmk")
-            .join("config.toml"),
-    )
-}
-
 /// Reads the configuration at `path`; a missing file is the defaults (unless it
 /// was asked for by name: `required`).
 pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {

@@ -39,7 +39,7 @@ pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
     let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
         return Err(crate::i18n::tf("log.no-path", &[("path", &file.display())]));
     };
-    create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::store::paths::create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     rotate(file);
     let appender = tracing_appender::rolling::RollingFileAppender::builder()
         .rotation(tracing_appender::rolling::Rotation::NEVER)
@@ -69,12 +69,4 @@ fn rotate(file: &Path) {
         let _ = std::fs::rename(numbered(n), numbered(n + 1));
     }
     let _ = std::fs::rename(file, numbered(1));
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt as _;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
 }

@@ -168,7 +168,10 @@ fn configuration(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> Result<fachmk::config::Config, u8> {
-    let path = cli.config.clone().or_else(fachmk::config::default_path);
+    let path = cli
+        .config
+        .clone()
+        .or_else(fachmk::store::paths::config_file);
     if let Some(Command::Config { path: true, .. }) = &cli.command {
         let shown = path.as_deref().map(|p| p.display().to_string());
         let _ = writeln!(out, "{}", shown.unwrap_or_default());
@@ -205,15 +208,12 @@ fn demo_screen(
         return code;
     }
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today, &settings(cli, config));
-    if let Some(message) = outcome.message {
-        eprintln!("{message}");
-    }
+    let code = run_screen(&path, cli, config, today);
     eprintln!(
         "{}",
         fachmk::i18n::tf("main.demo-kept", &[("path", &path.display())])
     );
-    outcome.code
+    code
 }
 
 /// Opens the screen; messages are printed after the terminal is restored.
@@ -233,7 +233,17 @@ fn screen(
         Err(code) => return code,
     };
     drop(err);
-    let outcome = fachmk::tui::run(&path, cli.session, today, &settings(cli, config));
+    run_screen(&path, cli, config, today)
+}
+
+/// Runs the screen on `path`; its message is printed once the terminal is restored.
+fn run_screen(
+    path: &std::path::Path,
+    cli: &Cli,
+    config: &fachmk::config::Config,
+    today: chrono::NaiveDate,
+) -> u8 {
+    let outcome = fachmk::tui::run(path, cli.session, today, &settings(cli, config));
     if let Some(message) = outcome.message {
         eprintln!("{message}");
     }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use fachmk::i18n::{self, DE_TOML, EN_TOML, Lang};
 
 fn keys_in_code() -> BTreeSet<String> {
-    let call = regex_lite_calls();
+    let call = call_prefixes();
     let mut keys = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -42,7 +42,7 @@ fn keys_in_code() -> BTreeSet<String> {
 
 /// The ways the code names a text: `t("…")`, `tf("…", …)`, and hint keys
 /// (`Some("hint.…")`, read back whole).
-fn regex_lite_calls() -> Vec<String> {
+fn call_prefixes() -> Vec<String> {
     vec!["i18n::t(".into(), "i18n::tf(".into(), "Some(".into()]
 }
 

@@ -114,27 +114,39 @@ impl Index {
         }
     }
 
-    /// The score and matched character positions of one entry, for a hit shown.
-    pub(super) fn positions(
-        &self,
-        query: &str,
-        entry: usize,
-        fuzzy: bool,
-    ) -> Option<(i64, Vec<usize>)> {
-        match self.engine {
-            Engine::Nucleo => {
-                let mut indices = Vec::new();
-                let score = nucleo_pattern(query, fuzzy).indices(
-                    self.haystacks[entry].slice(..),
-                    &mut Matcher::default(),
-                    &mut indices,
-                )?;
-                indices.sort_unstable();
-                indices.dedup();
-                let indices = indices.into_iter().map(|i| i as usize).collect();
-                Some((i64::from(score), indices))
-            }
-            Engine::Skim => self.skim.fuzzy_indices(&self.entries[entry].text, query),
+    /// What finds the matched positions of the hits shown: the pattern and the
+    /// matcher are made once per search, not once per hit.
+    pub(super) fn positions<'a>(&'a self, query: &'a str, fuzzy: bool) -> Positions<'a> {
+        let nucleo = (self.engine == Engine::Nucleo)
+            .then(|| (nucleo_pattern(query, fuzzy), Matcher::default()));
+        Positions {
+            index: self,
+            query,
+            nucleo,
         }
+    }
+}
+
+/// Finds the score and matched character positions of hits, one by one.
+pub(super) struct Positions<'a> {
+    index: &'a Index,
+    query: &'a str,
+    nucleo: Option<(Pattern, Matcher)>,
+}
+
+impl Positions<'_> {
+    /// The score and matched character positions of `entry`.
+    pub(super) fn of(&mut self, entry: usize) -> Option<(i64, Vec<usize>)> {
+        let Some((pattern, matcher)) = &mut self.nucleo else {
+            let text = &self.index.entries[entry].text;
+            return self.index.skim.fuzzy_indices(text, self.query);
+        };
+        let mut indices = Vec::new();
+        let score =
+            pattern.indices(self.index.haystacks[entry].slice(..), matcher, &mut indices)?;
+        indices.sort_unstable();
+        indices.dedup();
+        let indices = indices.into_iter().map(|i| i as usize).collect();
+        Some((i64::from(score), indices))
     }
 }

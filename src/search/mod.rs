@@ -326,6 +326,7 @@ impl Index {
         // One hit per place it leads to (a long text matches in several sentences).
         let mut seen: std::collections::HashSet<&Target> = std::collections::HashSet::new();
         let mut hits: Vec<Hit> = Vec::new();
+        let mut positions = self.positions(query, matched.fuzzy);
         for (entry, _) in scored {
             if hits.len() == MAX_HITS {
                 break;
@@ -334,7 +335,7 @@ impl Index {
             if seen.contains(target) {
                 continue;
             }
-            if let Some((score, indices)) = self.positions(query, entry, matched.fuzzy) {
+            if let Some((score, indices)) = positions.of(entry) {
                 seen.insert(target);
                 hits.push(Hit {
                     entry,

@@ -1,4 +1,5 @@
-//! Where files are kept: the default data file (XDG data directory).
+//! Where files are kept (XDG): the default data file, the configuration, the
+//! state directory (recovery, logs).
 
 use std::path::PathBuf;
 
@@ -17,6 +18,22 @@ pub fn state_dir() -> Option<PathBuf> {
         .state_dir()
         .unwrap_or_else(|| strategy.home_dir().join(".local").join("state"));
     Some(state.join("fachmk"))
+}
+
+/// `$XDG_CONFIG_HOME/fachmk/config.toml`, else `~/.config/fachmk/config.toml`.
+pub fn config_file() -> Option<PathBuf> {
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.config_dir().join("fachmk").join("config.toml"))
+}
+
+/// Creates `dir` and its parents, readable by the user only (0700): data,
+/// recovery and logs of one user are nobody else's business.
+pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt as _;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
 
 /// The name of the user, for `updated_by` and concern history: `$USER`, else

@@ -4,7 +4,7 @@
 //! so taking it back merges cleanly with what others saved meanwhile.
 
 use std::io::Write as _;
-use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use atomic_write_file::unix::OpenOptionsExt as _;
@@ -48,10 +48,7 @@ pub fn recovery_path(data_file: &Path) -> Option<PathBuf> {
 /// Writes the recovery file atomically, readable by its owner only.
 pub fn write(path: &Path, recovery: &Recovery) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
+        super::paths::create_private_dir(dir)?;
     }
     let bytes = serde_json::to_vec(recovery).map_err(std::io::Error::other)?;
     let mut options = atomic_write_file::OpenOptions::new();
