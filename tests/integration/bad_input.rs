@@ -2,9 +2,8 @@
 //! cursor where it belongs.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{app, press, type_text};
+use crate::common::{app, press, type_text};
 use fachmk::app::{App, Layer};
 use fachmk::store;
 use fachmk::ui::{self, Theme};
@@ -170,7 +169,7 @@ proptest! {
     /// Any text in any field survives a save and a load.
     #[test]
     fn load_save_round_trip(answer in "\\PC{0,60}", title in "\\PC{1,40}", place in proptest::option::of("\\PC{0,20}")) {
-        let mut data = common::sample_data();
+        let mut data = crate::common::sample_data();
         data.session_mut(48).unwrap().report_mut("KMK").answers.insert("Q2".into(), answer);
         data.concerns[0].title = title;
         data.session_mut(48).unwrap().place = place;

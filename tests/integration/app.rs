@@ -1,9 +1,8 @@
 //! The state machine without a terminal: keys in, state and effects out.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{app, ctrl, press, type_text};
+use crate::common::{app, ctrl, press, type_text};
 use fachmk::app::{Action, Effect, Layer, Overlay, Pane, Step};
 use fachmk::domain::{ConcernStatus, Exchange, ReportStatus};
 use ratatui::crossterm::event::KeyCode;
@@ -344,7 +343,7 @@ fn session_picker_lists_newest_first() {
 fn quit_asks_when_unsaved_and_never_discards_silently() {
     let mut app = app();
     assert_eq!(type_text(&mut app, "q"), vec![Effect::Quit]);
-    let mut app = common::app();
+    let mut app = crate::common::app();
     type_text(&mut app, "-");
     assert!(type_text(&mut app, "q").is_empty());
     assert_eq!(app.layer(), Layer::Dialog);

@@ -2,7 +2,6 @@
 //! iCalendar (a strict line check of RFC 5545), CSV.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use fachmk::domain::{ConcernStatus, Dataset, DebriefItem, HistoryEntry};
 use fachmk::export;
@@ -25,14 +24,14 @@ fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value) {
 
 /// Sample data with a resolved concern, a decision of the session and a debrief.
 fn rich() -> Dataset {
-    let mut data = common::sample_data();
+    let mut data = crate::common::sample_data();
     let mut resolved = data.concerns[0].clone();
     resolved.id = "A-0002".into();
     resolved.title = "Titel mit *Sternen*, [Klammern] und # Raute; Semikolon \"Zitat\"".into();
     resolved.status = ConcernStatus::Resolved;
     resolved.history.push(HistoryEntry {
         session: Some(48),
-        at: common::fixed_now(),
+        at: crate::common::fixed_now(),
         by: "tester".into(),
         status: Some(ConcernStatus::Resolved),
         note: Some("=SUMME(A1) erledigt".into()),

@@ -3,11 +3,10 @@
 //! `FACHMK_BLESS=1 cargo test --test readme` rewrites them.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::fmt::Write as _;
 
-use common::{press, type_text};
+use crate::common::{press, type_text};
 use fachmk::app::{App, HELP_LAYERS, Keymap};
 use fachmk::ui::{self, Theme};
 use ratatui::Terminal;
@@ -84,8 +83,8 @@ fn readme_shows_the_real_keys_and_screens() {
     let data = fachmk::store::bundled();
     let mut app = App::new(
         data,
-        common::today(),
-        common::fixed_now(),
+        crate::common::today(),
+        crate::common::fixed_now(),
         "readme",
         Some(48),
     );

@@ -2,15 +2,14 @@
 //! selects pane and item and the wheel moves the selection.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::pty::Pty;
+use crate::common::pty::Pty;
 use fachmk::app::{Pane, Pointer};
 use ratatui::layout::Rect;
 
 #[test]
 fn a_click_selects_the_pane_and_the_item_under_it() {
-    let mut app = common::app();
+    let mut app = crate::common::app();
     let area = Rect::new(0, 0, 80, 24);
     app.resize(80, 24);
     let panes = fachmk::ui::pane_areas(&app, area);
@@ -44,7 +43,7 @@ fn a_click_selects_the_pane_and_the_item_under_it() {
 
 #[test]
 fn scrolled_lists_map_clicks_to_what_is_shown() {
-    let mut app = common::app();
+    let mut app = crate::common::app();
     let area = Rect::new(0, 0, 80, 16);
     app.resize(80, 16);
     // 13 conferences in a pane 12 rows tall inside: selecting the last scrolls.

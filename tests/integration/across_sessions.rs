@@ -2,9 +2,8 @@
 //! assignments over time, decisions and where they are cited, what changed.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{app, press, type_text};
+use crate::common::{app, press, type_text};
 use fachmk::app::{App, Overlay, View};
 use fachmk::domain::{ConcernStatus, Missing, Phase};
 use ratatui::crossterm::event::KeyCode;
@@ -91,9 +90,9 @@ fn carry_over_over_three_sessions_with_every_decision() {
 #[test]
 fn the_debrief_from_decisions_to_held() {
     let mut app = App::new(
-        common::sample_data(),
+        crate::common::sample_data(),
         chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
-        common::fixed_now(),
+        crate::common::fixed_now(),
         "tester",
         Some(48),
     );

@@ -2,9 +2,8 @@
 //! 80×24 and 120×40, from a fixed dataset and a fixed date, umlauts included.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{app, ctrl, press, type_text};
+use crate::common::{app, ctrl, press, type_text};
 use fachmk::app::{App, Dialog};
 use fachmk::ui::{self, Theme};
 use ratatui::Terminal;
@@ -115,8 +114,8 @@ fn editors_and_dialogs() {
 fn load_failed_and_read_only() {
     let mut app = App::new(
         fachmk::domain::Dataset::empty(),
-        common::today(),
-        common::fixed_now(),
+        crate::common::today(),
+        crate::common::fixed_now(),
         "t",
         None,
     );
@@ -194,9 +193,9 @@ fn conflict_and_recovery_dialogs() {
 #[test]
 fn views_across_sessions() {
     let mut app = App::new(
-        common::sample_data(),
+        crate::common::sample_data(),
         chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
-        common::fixed_now(),
+        crate::common::fixed_now(),
         "tester",
         Some(48),
     );

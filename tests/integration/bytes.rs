@@ -3,13 +3,12 @@
 //! cells only, inside a synchronized update, sent in one write.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use common::{app, press, type_text};
+use crate::common::{app, press, type_text};
 use fachmk::app::{App, Effect};
 use fachmk::tui::output::FrameWriter;
 use fachmk::ui::{self, Theme};
@@ -152,7 +151,7 @@ fn a_full_repaint_only_on_resize_or_ctrl_l() {
     let mut screen = Screen::new(&mut app, 80, 24);
     // What a frame of an unchanged screen costs (the frame's wrapping only).
     let (unchanged, _, _) = screen.frame(&app);
-    let effects = app.handle_key(common::ctrl('l'));
+    let effects = app.handle_key(crate::common::ctrl('l'));
     assert_eq!(effects, vec![Effect::Redraw]);
     // Ctrl-L: the loop clears the terminal, and the next frame sends every cell.
     fachmk::tui::repaint_all(&mut screen.terminal).unwrap();

@@ -1,9 +1,8 @@
 //! The command line end to end: the real binary on temporary files.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::fachmk;
+use crate::common::fachmk;
 
 use fachmk::store;
 

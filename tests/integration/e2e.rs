@@ -2,9 +2,8 @@
 //! the file it saves.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::pty::{CTRL_S, ENTER, Pty, TAB};
+use crate::common::pty::{CTRL_S, ENTER, Pty, TAB};
 
 #[test]
 fn prepare_two_conferences_save_quit_and_the_file_says_so() {

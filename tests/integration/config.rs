@@ -2,9 +2,8 @@
 //! keys working in the program.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::fachmk;
+use crate::common::fachmk;
 
 use fachmk::app::Effect;
 use fachmk::config;
@@ -132,16 +131,16 @@ fn rebound_keys_work_and_show_in_hints_and_help() {
         layer: None,
         keys: vec![config::parse_key("ctrl-w").unwrap()],
     }];
-    let mut app = common::app();
+    let mut app = crate::common::app();
     app.keymap = app.keymap.rebound(&keys).unwrap();
-    common::type_text(&mut app, "-");
-    let effects = app.handle_key(common::ctrl('w'));
+    crate::common::type_text(&mut app, "-");
+    let effects = app.handle_key(crate::common::ctrl('w'));
     assert!(
         effects.iter().any(|e| matches!(e, Effect::Save { .. })),
         "{effects:?}"
     );
     assert!(
-        app.handle_key(common::ctrl('s')).is_empty(),
+        app.handle_key(crate::common::ctrl('s')).is_empty(),
         "ctrl-s is free now"
     );
     let hints = app.keymap.hints(fachmk::app::Layer::Main);

@@ -3,7 +3,6 @@
 //! when asked.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::collections::BTreeSet;
 
@@ -96,7 +95,7 @@ fn every_text_the_code_names_exists() {
 #[test]
 fn the_screen_speaks_english_when_asked() {
     i18n::set(Lang::En);
-    let mut app = common::app();
+    let mut app = crate::common::app();
     app.resize(80, 24);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal
@@ -115,9 +114,9 @@ fn the_screen_speaks_english_when_asked() {
     for german in ["Konferenzen", "Sprecher", "Offene Anliegen", "Sitzung"] {
         assert!(!screen.contains(german), "{german}:\n{screen}");
     }
-    assert_eq!(i18n::date(common::today()), "2025-11-10");
+    assert_eq!(i18n::date(crate::common::today()), "2025-11-10");
     i18n::set(Lang::De);
-    assert_eq!(i18n::date(common::today()), "10.11.2025");
+    assert_eq!(i18n::date(crate::common::today()), "10.11.2025");
 }
 
 #[test]
@@ -130,13 +129,13 @@ fn the_locale_chooses_english_and_lang_overrides_it() {
     let file = home.path().join("d.json");
     fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
     let args = ["--file", file.to_str().unwrap(), "--session", "48"];
-    let mut pty = common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    let mut pty = crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
     pty.wait_for("Conferences");
     pty.send("q");
     pty.wait_exit();
     let mut args = args.to_vec();
     args.extend(["--lang", "de"]);
-    let mut pty = common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    let mut pty = crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
     pty.wait_for("Konferenzen");
     pty.send("q");
     pty.wait_exit();
@@ -257,7 +256,7 @@ fn no_german_text_outside_the_tables() {
 #[test]
 fn the_handout_on_the_screen_is_german_unless_english_is_asked_for() {
     i18n::set(Lang::En);
-    let mut app = common::app();
+    let mut app = crate::common::app();
     assert!(
         app.handout()
             .starts_with("# Reporting FachMK – 48. Sitzung")

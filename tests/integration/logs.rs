@@ -2,10 +2,9 @@
 //! and never onto the screen.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::fachmk;
-use common::pty::Pty;
+use crate::common::fachmk;
+use crate::common::pty::Pty;
 
 #[test]
 fn commands_log_to_the_state_directory_at_the_level_asked_for() {

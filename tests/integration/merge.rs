@@ -2,7 +2,6 @@
 //! is a conflict with both values reachable, nothing is lost.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use fachmk::domain::{Dataset, Exchange, ReportStatus};
 use fachmk::store::merge::{Resolution, resolve};
@@ -10,7 +9,7 @@ use fachmk::store::sync::{from_value, merge_datasets};
 use proptest::prelude::*;
 
 fn base() -> Dataset {
-    common::sample_data()
+    crate::common::sample_data()
 }
 
 fn merged(base: &Dataset, ours: &Dataset, theirs: &Dataset) -> (Dataset, usize) {

@@ -1,9 +1,8 @@
 //! Conventions of well-kept terminal programs: NO_COLOR, themes, completions, a man page.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{app, type_text};
+use crate::common::{app, type_text};
 use fachmk::ui::{self, Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +48,7 @@ fn no_color_in_the_real_program() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("d.json");
     fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let mut pty = common::pty::Pty::spawn_with_env(
+    let mut pty = crate::common::pty::Pty::spawn_with_env(
         home.path(),
         &["--file", file.to_str().unwrap()],
         &[("NO_COLOR", "1")],

@@ -1,0 +1,22 @@
+//! All integration tests in one binary (one link, quick edit-test cycles), as
+//! helix does: each module is what used to be its own test file.
+
+mod common;
+mod across_sessions;
+mod app;
+mod bad_input;
+mod bytes;
+mod cli;
+mod config;
+mod conventions;
+mod dataset;
+mod e2e;
+mod exports;
+mod i18n;
+mod logs;
+mod merge;
+mod mouse;
+mod readme;
+mod shared;
+mod snapshots;
+mod store;
