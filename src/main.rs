@@ -46,18 +46,11 @@ fn main() -> ExitCode {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,
         },
-        Some(Command::Export { format, output }) => match commands::data_file(file, &mut err) {
-            Ok(path) => commands::export(
-                &path,
-                cli.session,
-                *format,
-                output.as_ref(),
-                today,
-                &mut out,
-                &mut err,
-            ),
-            Err(code) => code,
-        },
+        Some(Command::Export {
+            format,
+            kind,
+            output,
+        }) => export(&cli, file, *format, *kind, output.as_deref(), today),
         Some(Command::Search {
             query,
             stdin,
@@ -261,5 +254,34 @@ fn settings(cli: &Cli, config: &fachmk::config::Config) -> fachmk::tui::Settings
         backups: config.backups,
         mouse: config.mouse,
         handout_lang: cli.lang.unwrap_or_default(),
+    }
+}
+
+/// `fachmk export`: the file, then the export.
+fn export(
+    cli: &Cli,
+    file: Option<&std::path::Path>,
+    format: fachmk::cli::ExportFormat,
+    kind: Option<fachmk::cli::ExportKind>,
+    output: Option<&std::path::Path>,
+    today: chrono::NaiveDate,
+) -> u8 {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    match commands::data_file(file, &mut err) {
+        Ok(path) => commands::export(
+            &path,
+            &commands::ExportRequest {
+                session: cli.session,
+                format,
+                kind,
+                output,
+                to_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            },
+            today,
+            &mut out,
+            &mut err,
+        ),
+        Err(code) => code,
     }
 }

@@ -91,7 +91,7 @@ pub enum Effect {
     /// Write `contents` to `path` (an export).
     Write {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
     },
     /// Repaint the whole screen.
     Redraw,

@@ -154,12 +154,11 @@ impl App {
                 if text.trim().is_empty() {
                     Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
-                    self.editor = None;
-                    let contents = self.handout();
-                    Ok(vec![Effect::Write {
-                        path: text.trim().to_owned(),
-                        contents,
-                    }])
+                    let path = text.trim().to_owned();
+                    self.export_for(&path).map(|contents| {
+                        self.editor = None;
+                        vec![Effect::Write { path, contents }]
+                    })
                 }
             }
             EditTarget::SessionDate

@@ -75,7 +75,14 @@ impl App {
                 }
             }
             Action::Export => {
-                let name = format!("reporting-fachmk-{}.md", self.session);
+                // After the session its debrief is the document wanted next.
+                let kind = match self.current_session().map(|s| s.phase(self.today)) {
+                    Some(crate::domain::Phase::Preparation) | None => {
+                        crate::export::Kind::Tischvorlage
+                    }
+                    Some(_) => crate::export::Kind::Nachbesprechung,
+                };
+                let name = format!("{}-{}.md", kind.name(), self.session);
                 self.editor = Some(Editor::new(
                     EditTarget::ExportPath,
                     crate::i18n::t("review.export-to"),

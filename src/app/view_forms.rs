@@ -24,7 +24,7 @@ impl App {
                 conference,
             } => {
                 let note = format!("aus der Nachbesprechung der {session}. Sitzung");
-                if let Some(id) = self.add_concern_noted(conference, text, &note) {
+                if let Some(id) = self.add_concern_noted(conference, text, &note, Some(*session)) {
                     self.info(crate::i18n::tf("views.follow-up-added", &[("id", &id)]));
                 }
             }
@@ -61,6 +61,7 @@ impl App {
                     url: None,
                     session: Some(*session),
                     conferences: vec!["*".to_owned()],
+                    cross_cutting: false,
                     extra: Extra::new(),
                 });
                 self.data.normalize();
