@@ -70,7 +70,6 @@ fn styled(docx: Docx) -> Docx {
     };
     docx.default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
         .default_size(22)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
         .add_style(heading(1, 32))
         .add_style(heading(2, 28))
         .add_style(heading(3, 24))
@@ -80,7 +79,6 @@ fn styled(docx: Docx) -> Docx {
                 .name("List Paragraph")
                 .based_on("Normal"),
         )
-        .add_style(Style::new("TableGrid", StyleType::Table).name("Table Grid"))
         .add_abstract_numbering(
             AbstractNumbering::new(BULLETS).add_level(
                 Level::new(
@@ -131,5 +129,7 @@ fn table(header: &[String], rows: &[Vec<Line>]) -> Table {
                 .collect(),
         )
     });
-    Table::new(std::iter::once(head).chain(body).collect()).style("TableGrid")
+    // Columns of equal width across the text (A4 less margins, in twips).
+    let width = 9_000 / header.len().max(1);
+    Table::new(std::iter::once(head).chain(body).collect()).set_grid(vec![width; header.len()])
 }
