@@ -65,6 +65,31 @@ impl App {
         bytes
     }
 
+    /// Opens the field for the session's TOP number or Beschlussvorschlag.
+    pub(super) fn open_session_item(&mut self, action: super::Action) {
+        let Some(session) = self.current_session() else {
+            return;
+        };
+        let number = session.number;
+        let (target, title, text) = if action == super::Action::AgendaItem {
+            (
+                super::EditTarget::AgendaItem { session: number },
+                crate::i18n::t("review.agenda-item-title"),
+                session.agenda_item.clone().unwrap_or_default(),
+            )
+        } else {
+            (
+                super::EditTarget::Proposal { session: number },
+                crate::i18n::t("review.proposal-title"),
+                session
+                    .proposal
+                    .clone()
+                    .unwrap_or_else(|| crate::i18n::t("tv.proposal-default").to_owned()),
+            )
+        };
+        self.editor = Some(super::Editor::new(target, title, &text));
+    }
+
     /// The furthest a text of `lines` lines can scroll in the body of the screen
     /// (screen height less header, hint line and frame).
     pub fn scroll_limit(&self, lines: usize) -> usize {

@@ -88,7 +88,10 @@ impl App {
                     r.presenter = Some(name);
                 });
             }
-            EditTarget::DebriefNotes { .. } | EditTarget::FollowUp { .. } => {
+            EditTarget::DebriefNotes { .. }
+            | EditTarget::FollowUp { .. }
+            | EditTarget::AgendaItem { .. }
+            | EditTarget::Proposal { .. } => {
                 self.commit_view_field(&editor.target, &text);
             }
             // Forms are only taken on Enter; leaving them otherwise cancels.
@@ -182,9 +185,14 @@ impl App {
             | EditTarget::AssignLands { .. } => self
                 .confirm_view_form(&editor.target, &text)
                 .map(|()| Vec::new()),
+            EditTarget::AgendaItem { .. } => {
+                self.commit_editor();
+                Ok(Vec::new())
+            }
             EditTarget::Answer { .. }
             | EditTarget::ConcernDetails { .. }
-            | EditTarget::DebriefNotes { .. } => Ok(Vec::new()),
+            | EditTarget::DebriefNotes { .. }
+            | EditTarget::Proposal { .. } => Ok(Vec::new()),
         };
         outcome.unwrap_or_else(|message| {
             self.editor = Some(Editor {

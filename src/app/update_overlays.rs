@@ -74,6 +74,7 @@ impl App {
                     resume_walkthrough: false,
                 }
             }
+            Action::AgendaItem | Action::Proposal => self.open_session_item(action),
             Action::Export => {
                 // After the session its debrief is the document wanted next.
                 let kind = match self.current_session().map(|s| s.phase(self.today)) {

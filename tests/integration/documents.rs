@@ -367,3 +367,38 @@ fn carrying_over_without_exchange_is_recorded_and_counts_as_vertagt() {
     assert!(app.set_exchange("IMK", Exchange::No));
     assert_eq!(concern(&app).history.len(), 2);
 }
+
+#[test]
+fn the_top_number_and_the_proposal_are_set_on_the_review_screen() {
+    use crate::common::{press, type_text};
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = crate::common::app();
+    type_text(&mut app, "rt7\n");
+    assert_eq!(
+        app.current_session().unwrap().agenda_item.as_deref(),
+        Some("7")
+    );
+    type_text(&mut app, "b");
+    // The usual wording is offered; replaced, it is kept for this session only.
+    let usual = "Der IT-Planungsrat nimmt die Berichte der fachpolitischen Sprecherinnen und Sprecher zur Kenntnis.";
+    for _ in 0..usual.chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(
+        &mut app,
+        "Der IT-Planungsrat nimmt die Berichte zur Kenntnis und bittet um Bericht.",
+    );
+    press(&mut app, KeyCode::Esc);
+    let session = app.current_session().unwrap();
+    assert_eq!(
+        session.proposal.as_deref(),
+        Some("Der IT-Planungsrat nimmt die Berichte zur Kenntnis und bittet um Bericht.")
+    );
+    let md = app.handout();
+    assert!(md.contains("\n# TOP 7 · Reporting FachMK\n"), "{md}");
+    assert!(md.ends_with("## 6. Beschlussvorschlag\n\nDer IT-Planungsrat nimmt die Berichte zur Kenntnis und bittet um Bericht.\n"));
+    assert!(
+        !export::markdown(&app.data, 47).contains("TOP 7"),
+        "per session"
+    );
+}
