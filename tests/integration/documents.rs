@@ -402,3 +402,36 @@ fn the_top_number_and_the_proposal_are_set_on_the_review_screen() {
         "per session"
     );
 }
+
+#[test]
+fn the_schema_takes_exactly_what_the_loader_takes_for_the_new_fields() {
+    let path = format!("{}/data/fachmk.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let base: serde_json::Value = serde_json::from_str(fachmk::store::BUNDLED_JSON).unwrap();
+    let concern =
+        serde_json::json!({"id": "A-0001", "conference": "IMK", "title": "T", "raised_in": 49});
+    let cases: [(&str, &str, serde_json::Value, bool); 9] = [
+        ("sessions", "agenda_item", "7a".into(), true),
+        ("sessions", "agenda_item", serde_json::Value::Null, true),
+        ("sessions", "agenda_item", 7.into(), false),
+        ("sessions", "proposal", "Der IT-Planungsrat …".into(), true),
+        ("sessions", "proposal", serde_json::Value::Null, true),
+        ("decisions", "cross_cutting", true.into(), true),
+        ("decisions", "cross_cutting", serde_json::Value::Null, false),
+        ("concerns", "follow_up_of", 48.into(), true),
+        ("concerns", "follow_up_of", "48".into(), false),
+    ];
+    for (list, field, value, ok) in cases {
+        let mut file = base.clone();
+        if list == "concerns" {
+            file["concerns"] = serde_json::json!([concern.clone()]);
+        }
+        file[list][0][field] = value.clone();
+        let loaded =
+            fachmk::store::load_bytes(&serde_json::to_vec(&file).unwrap(), "x.json".as_ref());
+        assert_eq!(loaded.is_ok(), ok, "loader: {field} = {value}");
+        assert_eq!(validator.is_valid(&file), ok, "schema: {field} = {value}");
+    }
+}
