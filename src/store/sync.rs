@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::merge::{self, Merged};
@@ -94,9 +93,7 @@ pub fn save_merging(
             .into());
         }
     };
-    let unchanged = on_disk
-        .as_ref()
-        .is_none_or(|b| <[u8; 32]>::from(Sha256::digest(b)) == base.digest);
+    let unchanged = on_disk.as_ref().is_none_or(|b| !base.differs_from(b));
     if unchanged {
         let bytes = super::to_bytes(ours, path)?;
         super::save::replace(&target, on_disk.as_deref(), &bytes, backups)?;
@@ -116,7 +113,7 @@ pub fn save_merging(
     if !merged.conflicts.is_empty() {
         return Ok(SaveOutcome::Conflicts {
             merged,
-            theirs: Base::new(bytes, theirs.digest, None),
+            theirs: Base::new(bytes, None),
         });
     }
     let data = from_value(merged.value)?;

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use ratatui::Terminal;
-use sha2::{Digest, Sha256};
 
 use super::Backend;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
@@ -303,8 +302,7 @@ impl DataFile {
         let (Some(base), Ok(bytes)) = (&self.base, std::fs::read(&self.path)) else {
             return;
         };
-        let digest: [u8; 32] = Sha256::digest(&bytes).into();
-        app.external_change = digest != base.digest;
+        app.external_change = base.differs_from(&bytes);
         if app.external_change {
             tracing::info!(path = %self.path.display(), "the file was changed by someone else");
         }
@@ -316,7 +314,7 @@ impl DataFile {
             Ok(t) => t,
             Err(e) => return app.error(e.to_string()),
         };
-        if theirs.digest == base.digest {
+        if !base.differs_from(theirs_base.bytes()) {
             app.external_change = false;
             return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
