@@ -15,4 +15,7 @@ pub mod sync;
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{LoadError, SaveError};
 pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file};
-pub use save::{DEFAULT_BACKUPS, backup_path, save, save_loaded, to_bytes, write_new};
+pub use save::{
+    DEFAULT_BACKUPS, backup_path, link_target, overwrite_export, save, save_loaded, to_bytes,
+    write_export, write_new,
+};

@@ -24,11 +24,29 @@ pub(crate) struct DataFile {
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
     recovery_path: Option<PathBuf>,
+    /// Where the file led when opened, if it was a symbolic link: a file that
+    /// became a link (or another one) since is not written through.
+    link: Option<PathBuf>,
     /// A recovery offered and not yet decided: never overwritten meanwhile.
     offered: Option<Recovery>,
     pub backups: usize,
     /// Whether mouse reports are on (to turn them on again after an editor).
     pub mouse: bool,
+}
+
+fn exported(app: &mut App, path: &str) {
+    tracing::info!(path, "exported");
+    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+}
+
+fn export_failed(app: &mut App, path: &str, e: &store::SaveError) {
+    tracing::warn!(path, error = %e, "export failed");
+    app.error(match e {
+        store::SaveError::Io { source, .. } => {
+            crate::i18n::tf("file.cannot-write", &[("path", &path), ("e", source)])
+        }
+        other => other.to_string(),
+    });
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {
@@ -47,6 +65,7 @@ impl DataFile {
             pending_theirs: None,
             seen: stat(path),
             recovery_path: recovery::recovery_path(path),
+            link: store::link_target(path),
             offered: None,
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
@@ -196,19 +215,23 @@ impl DataFile {
             }
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => {
-                    tracing::info!(path, "exported");
-                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+            Effect::Write { path, contents } => {
+                match store::write_export(Path::new(&path), contents.as_bytes()) {
+                    Ok(()) => exported(app, &path),
+                    Err(store::SaveError::Exists { .. }) => {
+                        let link = std::fs::symlink_metadata(&path)
+                            .is_ok_and(|m| m.file_type().is_symlink());
+                        app.ask_overwrite(path, contents, link);
+                    }
+                    Err(e) => export_failed(app, &path, &e),
                 }
-                Err(e) => {
-                    tracing::warn!(path, error = %e, "export failed");
-                    app.error(crate::i18n::tf(
-                        "file.cannot-write",
-                        &[("path", &path), ("e", &e)],
-                    ));
+            }
+            Effect::Overwrite { path, contents } => {
+                match store::overwrite_export(Path::new(&path), contents.as_bytes()) {
+                    Ok(()) => exported(app, &path),
+                    Err(e) => export_failed(app, &path, &e),
                 }
-            },
+            }
         }
         Ok(false)
     }
@@ -225,6 +248,17 @@ impl DataFile {
             app.error(crate::i18n::t("file.not-read"));
             return false;
         };
+        if let Some(target) = store::link_target(&self.path)
+            && self.link.as_ref() != Some(&target)
+        {
+            let e = store::SaveError::BecameLink {
+                path: self.path.clone(),
+                target,
+            };
+            tracing::warn!(path = %self.path.display(), error = %e, "save refused");
+            app.offer_save_as(&e.to_string());
+            return false;
+        }
         let started = std::time::Instant::now();
         let outcome = sync::save_merging(&self.path, base, &app.data, self.backups);
         let ms = started.elapsed().as_millis();
@@ -371,6 +405,7 @@ impl DataFile {
                 self.remove_recovery();
                 path.clone_into(&mut self.path);
                 self.recovery_path = recovery::recovery_path(path);
+                self.link = None;
                 self.base = Some(Loaded {
                     data: app.data.clone(),
                     newer_version: None,

@@ -1,17 +1,18 @@
 //! All integration tests in one binary (one link, quick edit-test cycles), as
 //! helix does: each module is what used to be its own test file.
 
-mod common;
 mod across_sessions;
 mod app;
 mod bad_input;
 mod bytes;
 mod cli;
+mod common;
 mod config;
 mod conventions;
 mod dataset;
 mod e2e;
 mod exports;
+mod failing_disk;
 mod i18n;
 mod logs;
 mod merge;
@@ -20,3 +21,4 @@ mod readme;
 mod shared;
 mod snapshots;
 mod store;
+mod two_accounts;
