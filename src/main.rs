@@ -204,7 +204,12 @@ fn demo_screen(
     }
     // A private directory (0700, random name): the demo file, its lock and its
     // backups never sit under a predictable name in the shared /tmp.
-    let dir = match tempfile::Builder::new().prefix("fachmk-demo-").tempdir() {
+    let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+    let dir = match tempfile::Builder::new()
+        .prefix("fachmk-demo-")
+        .permissions(private)
+        .tempdir()
+    {
         Ok(dir) => dir.keep(),
         Err(e) => {
             let _ = writeln!(err, "{}: {e}", std::env::temp_dir().display());

@@ -444,3 +444,71 @@ fn a_lock_file_of_a_colleague_is_usable_even_read_only() {
         "not Ben's to write"
     );
 }
+
+#[test]
+fn demo_keeps_its_file_in_a_private_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = home.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let mut p = Pty::spawn_with_env(
+        home.path(),
+        &["demo", "--sessions", "2", "--concerns", "10"],
+        &[("TMPDIR", tmp.to_str().unwrap())],
+    );
+    p.wait_for("Konferenzen");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let dirs = names(&tmp);
+    assert_eq!(dirs.len(), 1, "{dirs:?}");
+    assert!(dirs[0].starts_with("fachmk-demo-"), "{dirs:?}");
+    assert_ne!(
+        dirs[0],
+        format!("fachmk-demo-{}", p.pid()),
+        "not predictable"
+    );
+    let dir = tmp.join(&dirs[0]);
+    assert_eq!(mode_and_group(&dir).0, 0o700);
+    assert_eq!(names(&dir), ["fachmk-demo.json"]);
+}
+
+#[test]
+fn a_lock_file_planted_as_a_link_a_fifo_or_a_hard_link_is_never_written() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fachmk.json");
+    store::write_new(&file, store::BUNDLED_JSON.as_bytes()).unwrap();
+    let lock = store::lock::lock_path(&file);
+    let victim = dir.path().join("privat.txt");
+    std::fs::write(&victim, "privat\n").unwrap();
+    // A symbolic link: refused, its target untouched.
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let err = store::lock::acquire(&file, Duration::from_millis(100)).unwrap_err();
+    assert!(
+        matches!(err, store::lock::LockError::NotRegular { .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "privat\n");
+    // A FIFO: refused at once, without blocking.
+    std::fs::remove_file(&lock).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(&lock)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let start = Instant::now();
+    let err = store::lock::acquire(&file, Duration::from_millis(100)).unwrap_err();
+    assert!(
+        matches!(err, store::lock::LockError::NotRegular { .. }),
+        "{err}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(1));
+    // A hard link to someone's file: locked, never truncated or written.
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    let held = store::lock::acquire(&file, Duration::from_millis(100)).unwrap();
+    drop(held);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "privat\n");
+}
