@@ -512,3 +512,33 @@ fn a_lock_file_planted_as_a_link_a_fifo_or_a_hard_link_is_never_written() {
     drop(held);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "privat\n");
 }
+
+#[test]
+fn a_data_file_that_became_a_link_since_opening_is_not_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("fachmk.json");
+    store::write_new(&file, store::BUNDLED_JSON.as_bytes()).unwrap();
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Konferenzen");
+    answer_q1(&mut p, "Nicht dorthin");
+    // Meanwhile someone puts a link to another file (same content) in its place.
+    let elsewhere = home.path().join("woanders.json");
+    std::fs::rename(&file, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &file).unwrap();
+    p.send(CTRL_S);
+    p.wait_for("seit dem Öffnen ein Link");
+    p.wait_for("Speichern unter");
+    assert_eq!(
+        std::fs::read(&elsewhere).unwrap(),
+        store::BUNDLED_JSON.as_bytes()
+    );
+    assert!(std::fs::symlink_metadata(&file).unwrap().is_symlink());
+    p.escape();
+    p.send("q");
+    p.wait_for("Ungespeicherte");
+    p.send("d");
+    assert_eq!(p.wait_exit(), 0);
+}
