@@ -123,19 +123,22 @@ pub(super) fn replace(
     // 3. The new file in place. On failure both temporary files are removed
     //    when dropped: the file and its backups are as they were.
     file.persist(target).map_err(|e| failed(e.error))?;
-    sync_dir(dir).map_err(failed)?;
-    // 4. Only now the backups move on.
+    // 4. Only now the backups move on; one flush of the directory makes the
+    //    new name and the backups' names durable together. (The file is in
+    //    place: a failing flush is no reason to say it was not saved.)
     if let Some(backup) = backup {
         rotate_backups(target, backups);
         let _ = backup.persist(backup_path(target, 1));
-        let _ = sync_dir(dir);
+    }
+    if let Err(e) = sync_dir(dir) {
+        tracing::warn!(dir = %dir.display(), error = %e, "directory not flushed after saving");
     }
     Ok(())
 }
 
 /// The system's error without the name of the temporary file `tempfile` adds
 /// to it: the user's message names the file and the directory already.
-fn plain(error: std::io::Error) -> std::io::Error {
+pub(super) fn plain(error: std::io::Error) -> std::io::Error {
     if error.raw_os_error().is_some() {
         return error;
     }
@@ -162,7 +165,7 @@ fn refuse_read_only(target: &Path, meta: &std::fs::Metadata) -> Result<(), SaveE
 }
 
 /// A new temporary file `.NAME.XXXXXX` next to `target`, private (0600).
-fn temporary_in(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+pub(super) fn temporary_in(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let name = target
         .file_name()
         .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
@@ -231,7 +234,7 @@ fn rotate_backups(path: &Path, keep: usize) {
     }
 }
 
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
@@ -293,66 +296,6 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     file.sync_all().map_err(io)
-}
-
-/// Writes an export to `path`, a file that must not exist yet: created
-/// exclusively (`O_EXCL`, which also refuses a link planted there), with the
-/// usual mode (0666 less the umask). `SaveError::Exists` when something is there.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |source: std::io::Error| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            SaveError::Exists {
-                path: path.to_owned(),
-            }
-        } else {
-            SaveError::Io {
-                path: path.to_owned(),
-                source,
-            }
-        }
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
-        .mode(0o666)
-        .open(path)
-        .map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
-    file.sync_all().map_err(io)
-}
-
-/// Replaces whatever is at `path` with an export the user agreed to overwrite:
-/// a new file renamed over it, so a link there is replaced, never written through.
-pub fn overwrite_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let dir = dir_of(path);
-    let failed = |source: std::io::Error| SaveError::Write {
-        path: path.to_owned(),
-        dir: dir.to_owned(),
-        source: plain(source),
-    };
-    let mut file = temporary_in(path).map_err(failed)?;
-    file.as_file()
-        .set_permissions(std::fs::Permissions::from_mode(0o666 & !umask()))
-        .map_err(failed)?;
-    file.write_all(bytes).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    sync_dir(dir).map_err(failed)
-}
-
-/// The process's umask, read from `/proc` (setting it to read it would race
-/// other threads); 022 where it cannot be read.
-fn umask() -> u32 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("Umask:"))
-                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
-        })
-        .unwrap_or(0o022)
 }
 
 /// A symlink's final target; any other path as it is.

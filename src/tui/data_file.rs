@@ -34,21 +34,6 @@ pub(crate) struct DataFile {
     pub mouse: bool,
 }
 
-fn exported(app: &mut App, path: &str) {
-    tracing::info!(path, "exported");
-    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
-}
-
-fn export_failed(app: &mut App, path: &str, e: &store::SaveError) {
-    tracing::warn!(path, error = %e, "export failed");
-    app.error(match e {
-        store::SaveError::Io { source, .. } => {
-            crate::i18n::tf("file.cannot-write", &[("path", &path), ("e", source)])
-        }
-        other => other.to_string(),
-    });
-}
-
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.len(), meta.modified().ok()?))
@@ -215,23 +200,8 @@ impl DataFile {
             }
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => {
-                match store::write_export(Path::new(&path), contents.as_bytes()) {
-                    Ok(()) => exported(app, &path),
-                    Err(store::SaveError::Exists { .. }) => {
-                        let link = std::fs::symlink_metadata(&path)
-                            .is_ok_and(|m| m.file_type().is_symlink());
-                        app.ask_overwrite(path, contents, link);
-                    }
-                    Err(e) => export_failed(app, &path, &e),
-                }
-            }
-            Effect::Overwrite { path, contents } => {
-                match store::overwrite_export(Path::new(&path), contents.as_bytes()) {
-                    Ok(()) => exported(app, &path),
-                    Err(e) => export_failed(app, &path, &e),
-                }
-            }
+            Effect::Write { path, contents } => super::export::write_new(app, path, contents),
+            Effect::Overwrite { path, contents } => super::export::overwrite(app, &path, &contents),
         }
         Ok(false)
     }
