@@ -332,14 +332,14 @@ fn a_group_shared_file_in_a_setgid_directory_stays_so() {
     std::fs::write(&file, store::BUNDLED_JSON).unwrap();
     std::os::unix::fs::chown(&file, None, Some(100)).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o660)).unwrap();
-    let loaded = store::load_file(&file).unwrap();
-    let mut data = loaded.data.clone();
+    let (loaded, base) = store::open_file(&file).unwrap();
+    let mut data = loaded.data;
     data.session_mut(48)
         .unwrap()
         .report_mut("WMK")
         .answers
         .insert("Q1".into(), "x".into());
-    store::sync::save_merging(&file, &loaded, &data, 5).unwrap();
+    store::sync::save_merging(&file, &base, &data, 5).unwrap();
     let meta = std::fs::metadata(&file).unwrap();
     assert_eq!(
         (meta.permissions().mode() & 0o777, meta.gid()),
