@@ -123,8 +123,8 @@ fn open_lock_file(data_file: &Path, path: &Path) -> Result<(File, bool), LockErr
     };
     let (file, writable) = match opened {
         Ok(opened) => opened,
-        // O_NOFOLLOW on a symbolic link.
-        Err(rustix::io::Errno::LOOP) => {
+        // O_NOFOLLOW on a symbolic link; a directory; a socket.
+        Err(rustix::io::Errno::LOOP | rustix::io::Errno::ISDIR | rustix::io::Errno::NXIO) => {
             return Err(LockError::NotRegular {
                 path: path.to_owned(),
             });

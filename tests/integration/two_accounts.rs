@@ -473,7 +473,7 @@ fn demo_keeps_its_file_in_a_private_directory() {
 }
 
 #[test]
-fn a_lock_file_planted_as_a_link_a_fifo_or_a_hard_link_is_never_written() {
+fn a_lock_file_planted_as_a_link_a_fifo_a_directory_or_a_hard_link_is_never_written() {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("fachmk.json");
@@ -505,8 +505,16 @@ fn a_lock_file_planted_as_a_link_a_fifo_or_a_hard_link_is_never_written() {
         "{err}"
     );
     assert!(start.elapsed() < Duration::from_secs(1));
-    // A hard link to someone's file: locked, never truncated or written.
+    // A directory: refused.
     std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let err = store::lock::acquire(&file, Duration::from_millis(100)).unwrap_err();
+    assert!(
+        matches!(err, store::lock::LockError::NotRegular { .. }),
+        "{err}"
+    );
+    std::fs::remove_dir(&lock).unwrap();
+    // A hard link to someone's file: locked, never truncated or written.
     std::fs::hard_link(&victim, &lock).unwrap();
     let held = store::lock::acquire(&file, Duration::from_millis(100)).unwrap();
     drop(held);
