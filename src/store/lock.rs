@@ -114,8 +114,9 @@ fn open_lock_file(data_file: &Path, path: &Path) -> Result<(File, bool), LockErr
     }
     let opened = match rustix::fs::open(path, base | OFlags::RDWR, Mode::empty()) {
         Ok(fd) => Ok((File::from(fd), true)),
-        // Someone else's, not writable for us: reading is enough for `flock`.
-        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM) => {
+        // Someone else's, not writable for us (or on a read-only file system):
+        // reading is enough for `flock`.
+        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM | rustix::io::Errno::ROFS) => {
             rustix::fs::open(path, base | OFlags::RDONLY, Mode::empty())
                 .map(|fd| (File::from(fd), false))
         }

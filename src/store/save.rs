@@ -152,15 +152,22 @@ pub(super) fn plain(error: std::io::Error) -> std::io::Error {
 /// A file that may not be written is not replaced behind its owner's back:
 /// read-only for everyone (0444), or not writable for this user.
 fn refuse_read_only(target: &Path, meta: &std::fs::Metadata) -> Result<(), SaveError> {
-    let writable = meta.mode() & 0o222 != 0
-        && rustix::fs::access(target, rustix::fs::Access::WRITE_OK).is_ok();
-    if writable {
-        Ok(())
-    } else {
-        Err(SaveError::ReadOnly {
+    let read_only = || SaveError::ReadOnly {
+        path: target.to_owned(),
+        mode: meta.mode() & 0o7777,
+    };
+    if meta.mode() & 0o222 == 0 {
+        return Err(read_only());
+    }
+    match rustix::fs::access(target, rustix::fs::Access::WRITE_OK) {
+        Ok(()) => Ok(()),
+        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM) => Err(read_only()),
+        // A read-only file system, an I/O error: said as it is.
+        Err(e) => Err(SaveError::Write {
             path: target.to_owned(),
-            mode: meta.mode() & 0o7777,
-        })
+            dir: dir_of(target).to_owned(),
+            source: e.into(),
+        }),
     }
 }
 

@@ -257,3 +257,42 @@ fn temporary_files_of_killed_saves_are_removed_by_the_next_save() {
     assert_eq!(answer(&ours, "WMK").as_deref(), Some("danach"));
     eprintln!("removed {} temporary files of killed saves", killed.len());
 }
+
+#[test]
+fn a_read_only_file_system_is_named_as_such() {
+    let Some(disk) = Tmpfs::mount("1m") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let file = disk.path().join("f.json");
+    store::write_new(&file, store::BUNDLED_JSON.as_bytes()).unwrap();
+    std::fs::write(store::lock::lock_path(&file), "").unwrap();
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Konferenzen");
+    answer_q1(&mut p, "Nur lesen");
+    assert!(
+        Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(disk.path())
+            .status()
+            .unwrap()
+            .success()
+    );
+    p.send(CTRL_S);
+    p.wait_for("Read-only file system");
+    // The save's message, not the lock's: the lock works on a read-only descriptor.
+    wait_for_joined(&p, "Speichern fehlgeschlagen im Verzeichnis");
+    wait_for_joined(&p, &disk.path().display().to_string());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        store::BUNDLED_JSON.as_bytes()
+    );
+    p.escape();
+    p.send("q");
+    p.wait_for("Ungespeicherte");
+    p.send("d");
+    assert_eq!(p.wait_exit(), 0);
+}
