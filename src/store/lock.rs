@@ -34,7 +34,7 @@ pub enum LockError {
     #[error("{}", crate::i18n::tf("lock.not-regular", &[("path", &.path.display())]))]
     NotRegular { path: PathBuf },
     /// The lock file belongs to someone else and may not even be read.
-    #[error("{}", crate::i18n::tf("lock.foreign", &[("path", &.path.display()), ("owner", &.owner), ("mode", &format_args!("{:04o}", .mode))]))]
+    #[error("{}", crate::i18n::tf("lock.foreign", &[("path", &.path.display()), ("owner", &super::paths::account_name(*.owner).unwrap_or_else(|| .owner.to_string())), ("mode", &format_args!("{:04o}", .mode))]))]
     Foreign {
         path: PathBuf,
         owner: u32,

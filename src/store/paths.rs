@@ -75,7 +75,11 @@ pub fn user_name() -> String {
 }
 
 fn passwd_name() -> Option<String> {
-    let uid = own_uid()?;
+    account_name(own_uid()?)
+}
+
+/// The account name of `uid` from `/etc/passwd`.
+pub fn account_name(uid: u32) -> Option<String> {
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|line| {
         let mut fields = line.split(':');

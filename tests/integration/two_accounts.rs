@@ -443,6 +443,35 @@ fn a_lock_file_of_a_colleague_is_usable_even_read_only() {
         "anna@server (Prozess 1)\n",
         "not Ben's to write"
     );
+    // One an older fachmk made private (0600): Ben is told whose it is and
+    // what to do; deleted once, it is made anew for the group.
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut b = ben.open(&home, &home, &file);
+    b.send("j"); // IMK
+    answer_q1(&mut b, "Ben wieder");
+    b.send(CTRL_S);
+    b.wait_for("Die Sperrdatei gehört");
+    b.wait_for("einmal löschen");
+    let squeezed: String = b
+        .contents()
+        .chars()
+        .filter(char::is_ascii_graphic)
+        .collect();
+    assert!(
+        squeezed.contains("Benutzerfachmk-a1-anna"),
+        "{}",
+        b.contents()
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    b.escape();
+    assert!(ben.sh("rm", &["-f", lock.to_str().unwrap()]));
+    b.send(CTRL_S);
+    b.wait_for("Gespeichert");
+    b.send("q");
+    assert_eq!(b.wait_exit(), 0);
+    assert_eq!(answer(&file, "IMK").as_deref(), Some("Ben wieder"));
+    assert_eq!(mode_and_group(&lock), (0o660, accounts.team));
 }
 
 #[test]
