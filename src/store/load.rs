@@ -26,6 +26,19 @@ pub struct Loaded {
 
 /// Reads and parses the file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_bytes(&read_file(path)?, path)
+}
+
+/// Reads and parses the file at `path`, keeping its bytes as the base of merges.
+pub fn open_file(path: &Path) -> Result<(Loaded, super::Base), LoadError> {
+    let bytes = read_file(path)?;
+    let loaded = load_bytes(&bytes, path)?;
+    let base = super::Base::new(bytes, loaded.digest, loaded.newer_version);
+    Ok((loaded, base))
+}
+
+/// Reads the bytes of the file at `path`, within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -65,7 +78,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             max: MAX_FILE_SIZE,
         });
     }
-    load_bytes(&bytes, path)
+    Ok(bytes)
 }
 
 #[derive(Deserialize)]

@@ -12,15 +12,15 @@ use super::Backend;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
 use crate::store::recovery::{self, Recovery};
 use crate::store::sync::{self, SaveOutcome, SyncError};
-use crate::store::{self, Loaded};
+use crate::store::{self, Base, Loaded};
 
 pub(crate) struct DataFile {
     pub(super) path: PathBuf,
     /// The file as last loaded or saved: the base of every merge. `None` when
     /// it could not be read (then it is never written).
-    pub(super) base: Option<Loaded>,
+    pub(super) base: Option<Base>,
     /// The file on disk with changes of others, while their conflicts are decided.
-    pending_theirs: Option<Loaded>,
+    pending_theirs: Option<Base>,
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
     /// This window's recovery file; `None` when recovery is off.
@@ -59,19 +59,25 @@ impl DataFile {
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
         };
-        let mut app = match store::load_file(path) {
-            Ok(loaded) => {
-                let mut app = App::new(loaded.data.clone(), today, super::now(), &user, session);
+        let mut app = match store::open_file(path) {
+            Ok((loaded, base)) => {
+                // Conflicts left by `fachmk merge` are a top-level key the loader
+                // keeps among the unknown ones: only then is the tree needed.
+                let left = loaded
+                    .data
+                    .extra
+                    .contains_key(store::merge::CONFLICTS_KEY)
+                    .then(|| serde_json::to_value(&loaded.data).ok())
+                    .flatten()
+                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
+                let mut app = App::new(loaded.data, today, super::now(), &user, session);
                 if let Some(v) = loaded.newer_version {
                     app.read_only = Some(crate::i18n::tf(
                         "file.newer-version",
                         &[("v", &v), ("known", &crate::domain::VERSION)],
                     ));
                 }
-                let left = serde_json::to_value(&loaded.data)
-                    .ok()
-                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
-                file.base = Some(loaded);
+                file.base = Some(base);
                 // Left by `fachmk merge`: decided here, written on the next save.
                 if let Some(merged) = left {
                     app.show_conflicts(merged, AfterConflicts::Adopt);
@@ -178,7 +184,7 @@ impl DataFile {
         let ms = started.elapsed().as_millis();
         match &outcome {
             Ok(SaveOutcome::Saved(_)) => tracing::info!(path = %self.path.display(), ms, "saved"),
-            Ok(SaveOutcome::Merged(_)) => {
+            Ok(SaveOutcome::Merged { .. }) => {
                 tracing::info!(path = %self.path.display(), ms, "saved, merged with others' changes");
             }
             Ok(SaveOutcome::Conflicts { .. }) => {
@@ -187,14 +193,14 @@ impl DataFile {
             Err(e) => tracing::warn!(path = %self.path.display(), error = %e, "save failed"),
         }
         match outcome {
-            Ok(SaveOutcome::Saved(loaded)) => {
-                self.saved(loaded);
+            Ok(SaveOutcome::Saved(base)) => {
+                self.saved(base);
                 app.saved();
                 then_quit
             }
-            Ok(SaveOutcome::Merged(loaded)) => {
-                app.data = loaded.data.clone();
-                self.saved(loaded);
+            Ok(SaveOutcome::Merged { data, base }) => {
+                app.data = data;
+                self.saved(base);
                 app.saved();
                 app.info(crate::i18n::t("file.saved-merged"));
                 then_quit
@@ -223,8 +229,8 @@ impl DataFile {
         }
     }
 
-    fn saved(&mut self, loaded: Loaded) {
-        self.base = Some(loaded);
+    fn saved(&mut self, base: Base) {
+        self.base = Some(base);
         self.seen = stat(&self.path);
         self.remove_recovery();
     }
@@ -248,7 +254,7 @@ impl DataFile {
 
     fn merge_from_disk(&mut self, app: &mut App) {
         let Some(base) = &self.base else { return };
-        let theirs = match store::load_file(&self.path) {
+        let (theirs, theirs_base) = match store::open_file(&self.path) {
             Ok(t) => t,
             Err(e) => return app.error(e.to_string()),
         };
@@ -256,17 +262,21 @@ impl DataFile {
             app.external_change = false;
             return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
-        match sync::merge_datasets(&base.data, &app.data, &theirs.data) {
+        let base_data = match base.data(&self.path) {
+            Ok(data) => data,
+            Err(e) => return app.error(e.to_string()),
+        };
+        match sync::merge_datasets(base_data, &app.data, &theirs.data) {
             Ok(merged) if merged.conflicts.is_empty() => match sync::from_value(merged.value) {
                 Ok(data) => {
                     let only_theirs = !app.dirty;
-                    self.base = Some(theirs);
+                    self.base = Some(theirs_base);
                     app.adopt_merged(data, only_theirs);
                 }
                 Err(e) => app.error(e.to_string()),
             },
             Ok(merged) => {
-                self.pending_theirs = Some(theirs);
+                self.pending_theirs = Some(theirs_base);
                 app.show_conflicts(merged, AfterConflicts::Adopt);
             }
             Err(e) => app.error(e.to_string()),
@@ -306,11 +316,7 @@ impl DataFile {
                     .as_deref()
                     .and_then(Path::parent)
                     .map(|dir| recovery::recovery_path(dir, path));
-                self.base = Some(Loaded {
-                    data: app.data.clone(),
-                    newer_version: None,
-                    digest: Sha256::digest(&bytes).into(),
-                });
+                self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
                 app.file_name = path.display().to_string();
                 app.read_only = None;

@@ -155,13 +155,15 @@ impl DataFile {
             recovery::remove(path);
             return;
         }
-        let Some(base) = &self.base else { return };
+        let Some(base) = self.base.as_ref().and_then(|b| b.data(&self.path).ok()) else {
+            return;
+        };
         let recovery = Recovery {
             format: recovery::FORMAT.to_owned(),
             file: self.path.clone(),
             user: app.user.clone(),
             at: super::now(),
-            base: base.data.clone(),
+            base: base.clone(),
             data: app.data_with_draft(),
             place: app.place(),
             editor_file: self.editing.clone(),
