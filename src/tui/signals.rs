@@ -22,6 +22,8 @@ use super::{Shared, enter_screen, restore_terminal};
 pub(super) static EDITOR_OPEN: AtomicBool = AtomicBool::new(false);
 /// The terminal was taken back after a stop: the next frame repaints all.
 pub(super) static REPAINT: AtomicBool = AtomicBool::new(false);
+/// The program is ending (a signal and a hung-up terminal can come together).
+static ENDING: AtomicBool = AtomicBool::new(false);
 /// Whether mouse reports are on (to turn them on again after a stop).
 pub(super) static MOUSE: AtomicBool = AtomicBool::new(false);
 
@@ -49,6 +51,12 @@ pub(super) fn install(shared: Arc<Mutex<Shared>>) -> std::io::Result<()> {
 
 /// Keeps the work for recovery and ends the process with 128 + `signal`.
 pub(super) fn end(shared: &Mutex<Shared>, signal: i32) -> ! {
+    if ENDING.swap(true, Ordering::SeqCst) {
+        // Another thread is ending the process already.
+        loop {
+            std::thread::park();
+        }
+    }
     tracing::warn!(signal, "ending; keeping unsaved work for recovery");
     loop {
         let mut state = match shared.try_lock() {
