@@ -76,13 +76,7 @@ impl App {
             }
             Action::AgendaItem | Action::Proposal => self.open_session_item(action),
             Action::Export => {
-                // After the session its debrief is the document wanted next.
-                let kind = match self.current_session().map(|s| s.phase(self.today)) {
-                    Some(crate::domain::Phase::Preparation) | None => {
-                        crate::export::Kind::Tischvorlage
-                    }
-                    Some(_) => crate::export::Kind::Nachbesprechung,
-                };
+                let kind = crate::export::Kind::Tischvorlage;
                 let name = format!("{}-{}.md", kind.name(), self.session);
                 self.editor = Some(Editor::new(
                     EditTarget::ExportPath,
