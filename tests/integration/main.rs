@@ -1,12 +1,13 @@
 //! All integration tests in one binary (one link, quick edit-test cycles), as
 //! helix does: each module is what used to be its own test file.
 
-mod common;
 mod across_sessions;
 mod app;
 mod bad_input;
 mod bytes;
+mod changes_view;
 mod cli;
+mod common;
 mod config;
 mod conventions;
 mod dataset;
