@@ -342,6 +342,10 @@ impl Default for Keymap {
             b(L::Help, Key::ch('j'), A::SelectNext, None),
             b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
             b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
+            b(L::Help, Key::plain(K::Home), A::SelectFirst, None),
+            b(L::Help, Key::plain(K::End), A::SelectLast, None),
+            b(L::Help, Key::ch('g'), A::SelectFirst, None),
+            b(L::Help, Key::ch('G'), A::SelectLast, None),
             b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
             b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Review, Key::ch('q'), A::Back, None),
@@ -424,14 +428,6 @@ impl Keymap {
             .filter(|b| b.layer == layer && b.action == action)
             .map(|b| b.key.label())
             .collect()
-    }
-
-    /// Lines of the help screen: per layer a heading, one line per action, a blank line.
-    pub fn help_line_count(&self) -> usize {
-        HELP_LAYERS
-            .iter()
-            .map(|layer| self.actions(*layer).len() + 2)
-            .sum()
     }
 
     /// The actions bound in `layer`, each once, in keymap order.

@@ -9,6 +9,10 @@ use std::cell::Cell;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scroll {
     top: usize,
+    /// Whether the user moved it; until then the drawing says where it starts.
+    moved: bool,
+    /// Where the drawing wants it to start (a section's first row).
+    start: Cell<usize>,
     /// `None` until drawn: then any top is taken, and the drawing clamps it.
     max: Cell<Option<usize>>,
 }
@@ -16,12 +20,18 @@ pub struct Scroll {
 impl Scroll {
     /// The top row to show, within what was last drawn.
     pub fn top(&self) -> usize {
-        self.max.get().map_or(self.top, |max| self.top.min(max))
+        let top = if self.moved {
+            self.top
+        } else {
+            self.start.get()
+        };
+        self.max.get().map_or(top, |max| top.min(max))
     }
 
     /// Moves by `delta` rows (`isize::MIN / 2` and `isize::MAX / 2` for the ends).
     pub fn step(&mut self, delta: isize) {
         self.top = self.top().saturating_add_signed(delta);
+        self.moved = true;
         if let Some(max) = self.max.get() {
             self.top = self.top.min(max);
         }
@@ -32,6 +42,12 @@ impl Scroll {
     pub fn drawn(&self, rows: usize, height: usize) -> usize {
         self.max.set(Some(rows.saturating_sub(height)));
         self.top()
+    }
+
+    /// Like `drawn`, starting at row `start` until the user moves.
+    pub fn drawn_from(&self, rows: usize, height: usize, start: usize) -> usize {
+        self.start.set(start);
+        self.drawn(rows, height)
     }
 }
 
@@ -52,5 +68,14 @@ mod tests {
         assert_eq!(scroll.drawn(30, 40), 0);
         scroll.step(isize::MIN / 2);
         assert_eq!(scroll.top(), 0);
+    }
+
+    #[test]
+    fn it_starts_where_the_drawing_says_until_moved() {
+        let mut scroll = Scroll::default();
+        assert_eq!(scroll.drawn_from(100, 10, 42), 42);
+        assert_eq!(scroll.drawn_from(100, 10, 95), 90);
+        scroll.step(-1);
+        assert_eq!(scroll.drawn_from(100, 10, 42), 89);
     }
 }

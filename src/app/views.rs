@@ -162,10 +162,7 @@ impl App {
             return Vec::new();
         }
         if action == Action::Help {
-            self.overlay = Overlay::Help {
-                scroll: 0,
-                resume_walkthrough: false,
-            };
+            self.open_help(super::Layer::View, false);
             return Vec::new();
         }
         let delta = match action {

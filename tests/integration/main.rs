@@ -14,6 +14,7 @@ mod dataset;
 mod e2e;
 mod exports;
 mod i18n;
+mod keys_driven;
 mod logs;
 mod merge;
 mod mouse;

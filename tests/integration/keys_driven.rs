@@ -1,0 +1,139 @@
+//! Defects found by a new user, each driven by keys against the drawn screen:
+//! help, hint line, the walkthrough's last step, Esc on new items, undo to the
+//! saved state, the too-small window, names and wrapping, export paths.
+#![allow(clippy::unwrap_used)]
+
+use crate::common::{app, press, type_text};
+use fachmk::app::App;
+use fachmk::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::render(app, f, &Theme::default()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The rows inside the popup (whose top left corner is the first `╭`): the
+/// text after its left border, up to its right border, trailing spaces cut.
+fn rows(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    let Some((top, left)) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| l.iter().position(|c| *c == '╭').map(|j| (i, j)))
+    else {
+        return Vec::new();
+    };
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) == Some(&'│'))
+        .map(|l| {
+            let inner: String = l[left + 1..].iter().take_while(|c| **c != '│').collect();
+            inner.trim_end().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn help_reaches_its_last_line_at_any_size_and_moves_with_home_end_g_and_shift_g() {
+    for (w, h) in [(80, 24), (60, 16), (100, 30), (120, 40), (200, 60)] {
+        let mut app = app();
+        type_text(&mut app, "?");
+        let first = draw(&mut app, w, h);
+        assert!(first.contains("Hauptansicht"), "{w}×{h}:\n{first}");
+        press(&mut app, KeyCode::End);
+        let end = draw(&mut app, w, h);
+        // The last entry: Ctrl-C in dialogs.
+        let last = rows(&end)
+            .into_iter()
+            .rfind(|r| r.contains("^C"))
+            .unwrap_or_default();
+        assert!(last.contains("^C"), "{w}×{h}: no last entry:\n{end}");
+        if h >= 24 {
+            assert!(end.contains("Rückfrage"), "{w}×{h}:\n{end}");
+        }
+        // Already at the end: Down changes nothing; Up moves.
+        press(&mut app, KeyCode::Down);
+        assert_eq!(draw(&mut app, w, h), end, "{w}×{h}");
+        press(&mut app, KeyCode::Up);
+        if h < 40 {
+            assert_ne!(draw(&mut app, w, h), end, "{w}×{h}");
+        }
+        press(&mut app, KeyCode::Home);
+        assert_eq!(draw(&mut app, w, h), first, "{w}×{h}");
+        type_text(&mut app, "G");
+        assert_eq!(draw(&mut app, w, h), end, "{w}×{h}");
+        type_text(&mut app, "g");
+        assert_eq!(draw(&mut app, w, h), first, "{w}×{h}");
+    }
+}
+
+#[test]
+fn help_lines_keep_a_hanging_indent_and_never_start_with_a_space_inside() {
+    let mut app = app();
+    type_text(&mut app, "?");
+    let mut all = Vec::new();
+    for _ in 0..20 {
+        all.extend(rows(&draw(&mut app, 60, 16)));
+        press(&mut app, KeyCode::PageDown);
+    }
+    // The view's long heading wraps, its second row indented.
+    assert!(
+        all.iter()
+            .any(|r| r.starts_with("Ansichten: Nachbesprechung")),
+        "{all:#?}"
+    );
+    let wrapped = all
+        .iter()
+        .position(|r| r.starts_with("Ansichten: Nachbesprechung"))
+        .unwrap();
+    assert!(all[wrapped + 1].starts_with("  ") && !all[wrapped + 1].starts_with("   "));
+    // A description that wraps goes on under itself, not under the keys.
+    let long = all
+        .iter()
+        .position(|r| r.contains("Programm beenden (fragt bei"))
+        .unwrap();
+    assert!(
+        all[long + 1].starts_with(&" ".repeat(18)),
+        "{:?}",
+        &all[long..=long + 1]
+    );
+    assert!(
+        !all[long + 1].starts_with(&" ".repeat(19)),
+        "{:?}",
+        &all[long..=long + 1]
+    );
+}
+
+#[test]
+fn question_mark_opens_the_help_at_the_current_layers_section() {
+    let mut app = app();
+    type_text(&mut app, "w");
+    type_text(&mut app, "?");
+    let screen = draw(&mut app, 80, 24);
+    let rows = rows(&screen);
+    assert_eq!(rows[0], "Durchgang", "{screen}");
+    assert!(!screen.contains("Hauptansicht"), "{screen}");
+    // Esc goes back to the walkthrough.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.layer(), fachmk::app::Layer::Walkthrough);
+    // From a view, at the views' keys.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "B?");
+    let screen = draw(&mut app, 80, 24);
+    assert!(rows_contain(&screen, "Ansichten:"), "{screen}");
+    assert!(!screen.contains("Hauptansicht"), "{screen}");
+}
+
+fn rows_contain(screen: &str, start: &str) -> bool {
+    rows(screen).iter().any(|r| r.starts_with(start))
+}
