@@ -10,6 +10,7 @@ mod editor;
 mod external;
 mod keymap;
 mod mouse;
+mod offered;
 mod rebind;
 mod review;
 mod scroll;

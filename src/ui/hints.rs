@@ -19,6 +19,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(m) => Line::from(Span::styled(format!(" {}", m.text), theme.info)),
         None => {
             let mut hints = app.keymap.hints(app.layer());
+            // Only keys that act here, in this step and view.
+            hints.retain(|h| app.offers(h.action));
             // The own editor takes long texts only: no hint where it cannot.
             if app
                 .editor

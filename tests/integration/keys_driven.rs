@@ -137,3 +137,57 @@ fn question_mark_opens_the_help_at_the_current_layers_section() {
 fn rows_contain(screen: &str, start: &str) -> bool {
     rows(screen).iter().any(|r| r.starts_with(start))
 }
+
+/// The hint line: the screen's last row.
+fn hint_line(app: &mut App) -> String {
+    draw(app, 120, 40).lines().last().unwrap().to_owned()
+}
+
+/// Tab through the walkthrough until `step`.
+fn walk_to(app: &mut App, step: &fachmk::app::Step) {
+    for _ in 0..40 {
+        if app.walkthrough.as_ref().map(|w| &w.step) == Some(step) {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("never reached {step:?}");
+}
+
+#[test]
+fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "w");
+    let exchange = hint_line(&mut app);
+    assert!(
+        exchange.contains("y ja") && exchange.contains("n nein"),
+        "{exchange}"
+    );
+    for step in [Step::Decisions, Step::Presenter] {
+        walk_to(&mut app, &step);
+        let line = hint_line(&mut app);
+        assert!(
+            !line.contains("y ja") && !line.contains("n nein"),
+            "{step:?}: {line}"
+        );
+        assert!(line.contains("Tab weiter"), "{step:?}: {line}");
+    }
+    press(&mut app, KeyCode::Esc);
+    // The history view: no new entry, no note, nothing to mark held.
+    type_text(&mut app, "h");
+    let history = hint_line(&mut app);
+    for absent in ["a neu", "e Notiz", "x gehalten"] {
+        assert!(!history.contains(absent), "{history}");
+    }
+    assert!(history.contains("Enter öffnen"), "{history}");
+    press(&mut app, KeyCode::Esc);
+    // The debrief has them.
+    type_text(&mut app, "d");
+    let debrief = hint_line(&mut app);
+    assert!(
+        debrief.contains("a neu") && debrief.contains("x gehalten"),
+        "{debrief}"
+    );
+}
