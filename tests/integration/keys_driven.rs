@@ -191,3 +191,18 @@ fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
         "{debrief}"
     );
 }
+
+#[test]
+fn the_last_walkthrough_step_with_gaps_preselects_not_yet() {
+    use fachmk::app::Step;
+    use fachmk::domain::ReportStatus;
+    let mut app = app();
+    app.select_conference("IMK"); // nothing answered in 48
+    type_text(&mut app, "wy");
+    walk_to(&mut app, &Step::Ready);
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("Trotzdem als fertig markieren"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let status = app.current_session().unwrap().status_of("IMK");
+    assert_ne!(status, ReportStatus::Ready);
+}
