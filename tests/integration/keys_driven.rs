@@ -206,3 +206,33 @@ fn the_last_walkthrough_step_with_gaps_preselects_not_yet() {
     let status = app.current_session().unwrap().status_of("IMK");
     assert_ne!(status, ReportStatus::Ready);
 }
+
+#[test]
+fn esc_cancels_a_new_item_everywhere_and_the_hint_says_so() {
+    let mut app = app();
+    app.select_conference("IMK");
+    let concerns = app.data.concerns.len();
+    let sessions = app.data.sessions.len();
+    // A new concern's title.
+    type_text(&mut app, "aNeues Anliegen");
+    let hints = hint_line(&mut app);
+    assert!(hints.contains("Esc abbrechen"), "{hints}");
+    assert!(draw(&mut app, 120, 40).contains("Esc abbrechen"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.concerns.len(), concerns, "Esc created the concern");
+    assert!(app.editor.is_none());
+    // A new session's date: the same words, the same outcome.
+    type_text(&mut app, "n18.03.2026");
+    let hints = hint_line(&mut app);
+    assert!(hints.contains("Esc abbrechen"), "{hints}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.sessions.len(), sessions);
+    // In the walkthrough too; Enter still creates it.
+    type_text(&mut app, "wa");
+    type_text(&mut app, "Im Durchgang");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.concerns.len(), concerns);
+    type_text(&mut app, "aIm Durchgang\n");
+    assert_eq!(app.data.concerns.len(), concerns + 1);
+    assert_eq!(app.data.concerns.last().unwrap().title, "Im Durchgang");
+}
