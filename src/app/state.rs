@@ -305,6 +305,7 @@ impl App {
     /// The save succeeded.
     pub fn saved(&mut self) {
         self.dirty = false;
+        self.history.mark_saved();
         self.info(crate::i18n::tf("app.saved", &[("file", &self.file_name)]));
     }
 }

@@ -236,3 +236,38 @@ fn esc_cancels_a_new_item_everywhere_and_the_hint_says_so() {
     assert_eq!(app.data.concerns.len(), concerns + 1);
     assert_eq!(app.data.concerns.last().unwrap().title, "Im Durchgang");
 }
+
+#[test]
+fn undo_back_to_the_saved_state_is_clean() {
+    let mut app = app();
+    app.select_conference("IMK");
+    let header = |app: &mut App| draw(app, 120, 40).lines().next().unwrap().to_owned();
+    assert!(!header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "-");
+    assert!(header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "u");
+    assert!(
+        !header(&mut app).contains("ungespeichert"),
+        "{}",
+        header(&mut app)
+    );
+    assert!(!app.dirty);
+    // Redo, save, change again: undo leads back to the saved state, not before.
+    app.handle_key(crate::common::ctrl('y'));
+    assert!(app.dirty);
+    app.saved();
+    app.select_conference("WMK");
+    type_text(&mut app, "-");
+    type_text(&mut app, "u");
+    assert!(!header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "u");
+    assert!(header(&mut app).contains("ungespeichert"));
+    app.handle_key(crate::common::ctrl('y'));
+    assert!(!app.dirty);
+    // After a new change on an undone branch the saved state is out of reach.
+    type_text(&mut app, "u");
+    app.select_conference("IMK");
+    type_text(&mut app, "f");
+    type_text(&mut app, "u");
+    assert!(app.dirty);
+}
