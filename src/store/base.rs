@@ -1,12 +1,11 @@
-//! What a merge needs of the file as last loaded or saved: its bytes and their
-//! fingerprint. The data in them is parsed only when it is first needed (a
-//! merge, a recovery file), so the start neither clones the loaded data nor
-//! holds two copies of it before anything was changed.
+//! What a merge needs of the file as last loaded or saved: its bytes. Whether
+//! someone else changed the file is a comparison of bytes (a few milliseconds
+//! for megabytes, cheaper than hashing them). The data in them is parsed only
+//! when it is first needed (a merge, a recovery file), so the start neither
+//! clones the loaded data nor holds two copies of it before anything changed.
 
 use std::cell::OnceCell;
 use std::path::Path;
-
-use sha2::{Digest, Sha256};
 
 use super::{LoadError, load_bytes};
 use crate::domain::Dataset;
@@ -15,19 +14,16 @@ use crate::domain::Dataset;
 #[derive(Debug, Clone)]
 pub struct Base {
     bytes: Vec<u8>,
-    /// SHA-256 of `bytes`, to notice changes by others.
-    pub digest: [u8; 32],
     /// Set when the file is of a newer version: it may be read, never written.
     pub newer_version: Option<u32>,
     data: OnceCell<Dataset>,
 }
 
 impl Base {
-    /// The base for bytes that were just loaded (with their digest) or written.
-    pub fn new(bytes: Vec<u8>, digest: [u8; 32], newer_version: Option<u32>) -> Self {
+    /// The base for bytes that were just loaded.
+    pub fn new(bytes: Vec<u8>, newer_version: Option<u32>) -> Self {
         Self {
             bytes,
-            digest,
             newer_version,
             data: OnceCell::new(),
         }
@@ -35,8 +31,7 @@ impl Base {
 
     /// The base for bytes just written.
     pub fn written(bytes: Vec<u8>) -> Self {
-        let digest = Sha256::digest(&bytes).into();
-        Self::new(bytes, digest, None)
+        Self::new(bytes, None)
     }
 
     /// The base for data known only as data (a recovery's, a save-as): its bytes
@@ -59,5 +54,10 @@ impl Base {
     /// The bytes as loaded or written.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// Whether `bytes` (the file as it is now) differ from the base.
+    pub fn differs_from(&self, bytes: &[u8]) -> bool {
+        self.bytes != bytes
     }
 }

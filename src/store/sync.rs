@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::merge::{self, Merged};
@@ -83,6 +82,11 @@ pub fn save_merging(
     }
     let target = super::save::resolve(path);
     let _lock = lock::acquire(&target, LOCK_WAIT)?;
+    // No save is running now: temporary files in the directory are leftovers of killed ones.
+    let removed = super::save::remove_leftovers(&target);
+    if removed > 0 {
+        tracing::info!(path = %target.display(), removed, "temporary files of interrupted saves removed");
+    }
     let on_disk = match std::fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -94,9 +98,7 @@ pub fn save_merging(
             .into());
         }
     };
-    let unchanged = on_disk
-        .as_ref()
-        .is_none_or(|b| <[u8; 32]>::from(Sha256::digest(b)) == base.digest);
+    let unchanged = on_disk.as_ref().is_none_or(|b| !base.differs_from(b));
     if unchanged {
         let bytes = super::to_bytes(ours, path)?;
         super::save::replace(&target, on_disk.as_deref(), &bytes, backups)?;
@@ -116,7 +118,7 @@ pub fn save_merging(
     if !merged.conflicts.is_empty() {
         return Ok(SaveOutcome::Conflicts {
             merged,
-            theirs: Base::new(bytes, theirs.digest, None),
+            theirs: Base::new(bytes, None),
         });
     }
     let data = from_value(merged.value)?;

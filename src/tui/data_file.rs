@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use ratatui::Terminal;
-use sha2::{Digest, Sha256};
 
 use super::Backend;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
@@ -25,6 +24,9 @@ pub(crate) struct DataFile {
     seen: Option<(u64, SystemTime)>,
     /// This window's recovery file; `None` when recovery is off.
     pub(super) recovery_path: Option<PathBuf>,
+    /// Where the file led when opened, if it was a symbolic link: a file that
+    /// became a link (or another one) since is not written through.
+    link: Option<PathBuf>,
     /// Recoveries left by windows that ended, newest first, not yet decided
     /// (the first is offered); never overwritten meanwhile.
     pub(super) offered: Vec<(PathBuf, Recovery)>,
@@ -53,6 +55,7 @@ impl DataFile {
             pending_theirs: None,
             seen: stat(path),
             recovery_path: None,
+            link: store::link_target(path),
             offered: Vec::new(),
             found: 0,
             editing: None,
@@ -150,19 +153,8 @@ impl DataFile {
             Effect::DiscardRecovery => self.discard_recovery(app),
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => {
-                    tracing::info!(path, "exported");
-                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
-                }
-                Err(e) => {
-                    tracing::warn!(path, error = %e, "export failed");
-                    app.error(crate::i18n::tf(
-                        "file.cannot-write",
-                        &[("path", &path), ("e", &e)],
-                    ));
-                }
-            },
+            Effect::Write { path, contents } => super::export::write_new(app, path, contents),
+            Effect::Overwrite { path, contents } => super::export::overwrite(app, &path, &contents),
         }
         Ok(false)
     }
@@ -179,6 +171,17 @@ impl DataFile {
             app.error(crate::i18n::t("file.not-read"));
             return false;
         };
+        if let Some(target) = store::link_target(&self.path)
+            && self.link.as_ref() != Some(&target)
+        {
+            let e = store::SaveError::BecameLink {
+                path: self.path.clone(),
+                target,
+            };
+            tracing::warn!(path = %self.path.display(), error = %e, "save refused");
+            app.offer_save_as(&e.to_string());
+            return false;
+        }
         let started = std::time::Instant::now();
         let outcome = sync::save_merging(&self.path, base, &app.data, self.backups);
         let ms = started.elapsed().as_millis();
@@ -245,8 +248,7 @@ impl DataFile {
         let (Some(base), Ok(bytes)) = (&self.base, std::fs::read(&self.path)) else {
             return;
         };
-        let digest: [u8; 32] = Sha256::digest(&bytes).into();
-        app.external_change = digest != base.digest;
+        app.external_change = base.differs_from(&bytes);
         if app.external_change {
             tracing::info!(path = %self.path.display(), "the file was changed by someone else");
         }
@@ -258,7 +260,7 @@ impl DataFile {
             Ok(t) => t,
             Err(e) => return app.error(e.to_string()),
         };
-        if theirs.digest == base.digest {
+        if !base.differs_from(theirs_base.bytes()) {
             app.external_change = false;
             return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
@@ -316,6 +318,7 @@ impl DataFile {
                     .as_deref()
                     .and_then(Path::parent)
                     .map(|dir| recovery::recovery_path(dir, path));
+                self.link = None;
                 self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
                 app.file_name = path.display().to_string();
