@@ -451,3 +451,17 @@ fn ctrl_z_and_sigtstp_suspend_like_vim_and_fg_redraws() {
     p.send("exit\r");
     p.wait_exit();
 }
+
+#[test]
+fn without_a_shell_with_job_control_ctrl_z_says_so_and_goes_on() {
+    // fachmk as the terminal's session leader, as with `ssh host fachmk`:
+    // nobody could send `fg`, so it must not stop.
+    let (home, file) = setup();
+    let mut p = open_with(home.path(), &file, &[]);
+    p.send("\x1a");
+    p.wait_for("Anhalten geht hier nicht");
+    assert_ne!(state_of(p.pid()), 'T');
+    p.send("j"); // still answering keys
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
