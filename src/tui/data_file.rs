@@ -22,11 +22,11 @@ pub(crate) struct DataFile {
     pending_theirs: Option<Base>,
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
-    /// This window's recovery file; `None` when recovery is off.
-    pub(super) recovery_path: Option<PathBuf>,
     /// Where the file led when opened, if it was a symbolic link: a file that
     /// became a link (or another one) since is not written through.
     link: Option<PathBuf>,
+    /// This window's recovery file; `None` when recovery is off.
+    pub(super) recovery_path: Option<PathBuf>,
     /// Recoveries left by windows that ended, newest first, not yet decided
     /// (the first is offered); never overwritten meanwhile.
     pub(super) offered: Vec<(PathBuf, Recovery)>,

@@ -39,7 +39,7 @@ impl Pty {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> Self {
-        let mut cmd = match wrapper.split_first() {
+        let cmd = match wrapper.split_first() {
             Some((program, rest)) => {
                 let mut cmd = CommandBuilder::new(program);
                 cmd.args(rest);
@@ -48,21 +48,19 @@ impl Pty {
             }
             None => CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk")),
         };
-        cmd.args(args);
-        Self::spawn_command(cmd, home, cwd, env)
+        Self::start(cmd, home, cwd, args, env)
     }
 
-    /// Starts `program` (a shell) instead of fachmk, like `spawn_with_env`.
+    /// Starts `program` (a shell, or `setsid` before fachmk) like `spawn_with_env`.
     pub fn spawn_program(home: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        Self::spawn_command(cmd, home, home, env)
+        Self::start(CommandBuilder::new(program), home, home, args, env)
     }
 
-    fn spawn_command(
+    fn start(
         mut cmd: CommandBuilder,
         home: &Path,
         cwd: &Path,
+        args: &[&str],
         env: &[(&str, &str)],
     ) -> Self {
         let pair = native_pty_system()
@@ -73,6 +71,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
+        cmd.args(args);
         cmd.cwd(cwd);
         cmd.env_clear();
         cmd.env("HOME", home);
