@@ -66,6 +66,28 @@ pub fn load_for_command(path: &Path, err: &mut dyn Write) -> Result<store::Loade
     })
 }
 
+/// Loads `path` and validates it as `check` does: every problem on its own
+/// line and exit code 65 when it is inconsistent.
+fn load_valid(path: &Path, err: &mut dyn Write) -> Result<store::Loaded, u8> {
+    let loaded = load_for_command(path, err)?;
+    let problems = loaded.data.validate();
+    if problems.is_empty() {
+        return Ok(loaded);
+    }
+    let _ = writeln!(
+        err,
+        "{}",
+        crate::i18n::tf(
+            "cli.problems",
+            &[("path", &path.display()), ("count", &problems.len())]
+        )
+    );
+    for p in &problems {
+        let _ = writeln!(err, "  {p}");
+    }
+    Err(exit::DATA)
+}
+
 /// Picks the session: the one asked for, else the one to prepare on `today`.
 fn pick_session(
     data: &Dataset,
@@ -103,25 +125,28 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load_for_command(path, err) {
+    let loaded = match load_valid(path, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let data = &loaded.data;
-    let problems = data.validate();
-    if !problems.is_empty() {
+    let conflicts = store::sync::open_conflicts(data);
+    for c in &conflicts {
         let _ = writeln!(
-            err,
+            out,
+            "{}",
+            crate::i18n::tf("cli.open-conflict", &[("what", c)])
+        );
+    }
+    if !conflicts.is_empty() {
+        let _ = writeln!(
+            out,
             "{}",
             crate::i18n::tf(
-                "cli.problems",
-                &[("path", &path.display()), ("count", &problems.len())]
+                "cli.conflicts-left",
+                &[("path", &path.display()), ("conflicts", &conflicts.len())]
             )
         );
-        for p in &problems {
-            let _ = writeln!(err, "  {p}");
-        }
-        return exit::DATA;
     }
     let number = match pick_session(data, session, today, err) {
         Ok(n) => n,
@@ -155,7 +180,7 @@ pub fn check(
     for gap in &debrief {
         let _ = writeln!(out, "{gap}");
     }
-    if progress.is_complete() && debrief.is_empty() {
+    if progress.is_complete() && debrief.is_empty() && conflicts.is_empty() {
         exit::OK
     } else {
         exit::INCOMPLETE
@@ -172,17 +197,36 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load_for_command(path, err) {
+    let loaded = match load_valid(path, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
+    // An export would silently take "ours" of an undecided merge.
+    let conflicts = store::sync::open_conflicts(&loaded.data);
+    if !conflicts.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::i18n::tf(
+                "cli.export-conflicts",
+                &[("path", &path.display()), ("conflicts", &conflicts.len())]
+            )
+        );
+        for c in &conflicts {
+            let _ = writeln!(err, "  {c}");
+        }
+        return exit::DATA;
+    }
     let number = match pick_session(&loaded.data, session, today, err) {
         Ok(n) => n,
         Err(code) => return code,
     };
     let text = match format {
         ExportFormat::Md => export::markdown(&loaded.data, number),
-        ExportFormat::Json => export::json(&loaded.data, number),
+        // serde_json leaves DEL, C1 controls and bidi overrides raw.
+        ExportFormat::Json => {
+            crate::safe::json_escaped(&export::json(&loaded.data, number)).into_owned()
+        }
         ExportFormat::Ics => export::ics(&loaded.data, number),
         ExportFormat::Csv => export::csv(&loaded.data, number),
     };
@@ -218,6 +262,18 @@ pub fn export(
 /// created from the bundled dataset on first use.
 pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u8> {
     if let Some(path) = asked {
+        // Refused here, before the screen or a command would try to read it.
+        if let Some(what) = store::read::not_regular(path) {
+            let _ = writeln!(
+                err,
+                "{}",
+                store::LoadError::NotRegular {
+                    path: path.to_owned(),
+                    what
+                }
+            );
+            return Err(exit::DATA);
+        }
         return Ok(path.to_owned());
     }
     let Some(path) = store::paths::default_data_file() else {
@@ -260,9 +316,35 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
 /// merged file into OURS. Exit 0 when clean; 1 when fields conflict — OURS then
 /// holds the merge (with our values) and the conflicts under `merge_conflicts`,
 /// which `fachmk --file OURS` offers to decide.
-pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8 {
-    let load = |p: &Path, err: &mut dyn Write| load_for_command(p, err);
-    let (Ok(b), Ok(o), Ok(t)) = (load(base, err), load(ours, err), load(theirs, err)) else {
+///
+/// git passes its own temporary files; `name` (git's `%P`) is the data file's
+/// name in the repository, and every message names that instead.
+pub fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<&Path>,
+    err: &mut dyn Write,
+) -> u8 {
+    let shown = name.unwrap_or(ours);
+    // Messages name the data file and the side, not git's `.merge_file_…`.
+    let named = |message: String, file: &Path, side: &str| match name {
+        Some(name) => message.replace(
+            &file.display().to_string(),
+            &crate::i18n::tf(side, &[("name", &name.display())]),
+        ),
+        None => message,
+    };
+    let load = |p: &Path, side: &str, err: &mut dyn Write| {
+        store::load_file(p).map_err(|e| {
+            let _ = writeln!(err, "{}", named(e.to_string(), p, side));
+        })
+    };
+    let (Ok(b), Ok(o), Ok(t)) = (
+        load(base, "cli.merge-side-base", err),
+        load(ours, "cli.merge-side-ours", err),
+        load(theirs, "cli.merge-side-theirs", err),
+    ) else {
         return exit::DATA;
     };
     let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
@@ -295,7 +377,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8
         .map_err(|e| e.to_string())
         .and_then(|b| store::save(ours, &b, 0).map_err(|e| e.to_string()));
     if let Err(e) = written {
-        let _ = writeln!(err, "{e}");
+        let _ = writeln!(err, "{}", named(e, ours, "cli.merge-side-ours"));
         return exit::IO;
     }
     if conflicts == 0 {
@@ -313,7 +395,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8
             "{}",
             crate::i18n::tf(
                 "cli.conflicts-left",
-                &[("path", &ours.display()), ("conflicts", &conflicts)]
+                &[("path", &shown.display()), ("conflicts", &conflicts)]
             )
         );
         exit::INCOMPLETE

@@ -1,10 +1,8 @@
 //! Reading a data file: size limit, BOM, UTF-8, JSON with positions, format and
 //! version checks, in that order, so every bad file gets the most useful message.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -38,40 +36,19 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             }
         }
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(LoadError::Io {
+    let bytes = super::read::read_regular(path, MAX_FILE_SIZE).map_err(|e| match e {
+        super::read::ReadError::Io(source) => io(source),
+        super::read::ReadError::NotRegular(what) => LoadError::NotRegular {
             path: path.to_owned(),
-            source: std::io::Error::other(crate::i18n::t("load.is-directory")),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
+            what,
+        },
+        super::read::ReadError::TooLarge(size) => LoadError::TooLarge {
             path: path.to_owned(),
-            size: meta.len(),
+            size,
             max: MAX_FILE_SIZE,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            max: MAX_FILE_SIZE,
-        });
-    }
+        },
+    })?;
     load_bytes(&bytes, path)
-}
-
-#[derive(Deserialize)]
-struct Header {
-    format: Option<Value>,
-    version: Option<Value>,
 }
 
 /// Parses the bytes of a data file; `path` is only used in messages.
@@ -90,7 +67,15 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
             column,
         }
     })?;
-    let header: Header = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
+    let header = super::unique_keys::header(text).map_err(|failure| match failure {
+        super::unique_keys::Failure::Json(e) => syntax(&path, &e),
+        super::unique_keys::Failure::Duplicate { key, line, column } => LoadError::Syntax {
+            path: path.clone(),
+            line,
+            column,
+            what: crate::i18n::tf("load.duplicate-key", &[("key", &key)]),
+        },
+    })?;
     let version = check_header(&path, header)?;
     let data: Dataset = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
     Ok(Loaded {
@@ -100,7 +85,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
+fn check_header(path: &Path, header: super::unique_keys::Header) -> Result<u32, LoadError> {
     let foreign = |what: String| LoadError::ForeignFormat {
         path: path.to_owned(),
         what,
@@ -208,6 +193,8 @@ fn german(message: &str) -> String {
         ("string", "Text"),
         ("integer", "Ganzzahl"),
         ("a sequence", "eine Liste"),
+        ("sequence", "Liste"),
+        ("a JSON object", "ein JSON-Objekt"),
         ("map", "Objekt"),
         ("u32", "eine ganze Zahl"),
         ("u64", "eine ganze Zahl"),

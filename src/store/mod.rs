@@ -8,9 +8,11 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod paths;
+pub mod read;
 pub mod recovery;
 mod save;
 pub mod sync;
+mod unique_keys;
 
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{LoadError, SaveError};

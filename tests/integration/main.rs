@@ -1,17 +1,20 @@
 //! All integration tests in one binary (one link, quick edit-test cycles), as
 //! helix does: each module is what used to be its own test file.
 
-mod common;
 mod across_sessions;
 mod app;
+mod bad_files;
 mod bad_input;
 mod bytes;
 mod cli;
+mod common;
 mod config;
 mod conventions;
 mod dataset;
 mod e2e;
 mod exports;
+mod git_team;
+mod hostile_text;
 mod i18n;
 mod logs;
 mod merge;

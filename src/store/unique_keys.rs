@@ -1,0 +1,185 @@
+//! One pass over a data file's JSON that reads its header (`format`, `version`)
+//! and refuses a key that occurs twice in one object. serde_json keeps the last
+//! of two equal keys silently, so a hand-edited or badly merged file would lose a
+//! value unseen; here it is an error with line and column. The pass replaces the
+//! header's own parse, so it costs no extra reading of the file.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+/// The header of a data file.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub format: Option<Value>,
+    pub version: Option<Value>,
+}
+
+/// Why the pass failed: the file is not JSON of the expected shape (serde's
+/// error, with position), or a key occurs twice (key, line, column).
+pub enum Failure {
+    Json(serde_json::Error),
+    Duplicate {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// Marks the custom error of a duplicate key, to tell it from serde's own.
+const DUPLICATE: &str = "\u{0}duplicate-key\u{0}";
+
+/// Reads the header of `text` and checks every object for duplicate keys.
+pub fn header(text: &str) -> Result<Header, Failure> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = TopLevel
+        .deserialize(&mut de)
+        .and_then(|header| de.end().map(|()| header));
+    result.map_err(|e| {
+        let message = e.to_string();
+        match message
+            .strip_prefix(DUPLICATE)
+            .and_then(|rest| rest.rsplit_once(" at line "))
+        {
+            Some((key, _)) => Failure::Duplicate {
+                key: key.to_owned(),
+                line: e.line(),
+                column: e.column(),
+            },
+            None => Failure::Json(e),
+        }
+    })
+}
+
+/// The top-level object: the header's keys kept, every value walked.
+struct TopLevel;
+
+impl<'de> DeserializeSeed<'de> for TopLevel {
+    type Value = Header;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Header, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevel {
+    type Value = Header;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+        let mut header = Header::default();
+        let mut seen = Keys::default();
+        while let Some(key) = map.next_key_seed(Key)? {
+            seen.insert::<A::Error>(key.clone())?;
+            match key.as_ref() {
+                "format" => header.format = Some(map.next_value()?),
+                "version" => header.version = Some(map.next_value()?),
+                _ => map.next_value_seed(Walk)?,
+            }
+        }
+        Ok(header)
+    }
+}
+
+/// Any value, walked for its objects' keys and otherwise ignored.
+struct Walk;
+
+impl<'de> DeserializeSeed<'de> for Walk {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Walk)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = Keys::default();
+        while let Some(key) = map.next_key_seed(Key)? {
+            seen.insert::<A::Error>(key)?;
+            map.next_value_seed(Walk)?;
+        }
+        Ok(())
+    }
+}
+
+/// The keys of one object so far: a short list (most objects have a handful
+/// of keys), a set once it grows.
+#[derive(Default)]
+struct Keys<'de> {
+    few: Vec<Cow<'de, str>>,
+    many: HashSet<Cow<'de, str>>,
+}
+
+impl<'de> Keys<'de> {
+    fn insert<E: serde::de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        let duplicate = if self.many.is_empty() {
+            self.few.contains(&key)
+        } else {
+            self.many.contains(&key)
+        };
+        if duplicate {
+            return Err(E::custom(format!("{DUPLICATE}{key}")));
+        }
+        if self.many.is_empty() {
+            self.few.push(key);
+            if self.few.len() > 16 {
+                self.many.extend(self.few.drain(..));
+            }
+        } else {
+            self.many.insert(key);
+        }
+        Ok(())
+    }
+}
+
+/// An object's key, borrowed from the text where it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+}
