@@ -261,21 +261,20 @@ pub fn export(
 /// The data file to use: `--file`/`FACHMK_FILE`, else the default one, which is
 /// created from the bundled dataset on first use.
 pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u8> {
-    if let Some(path) = asked {
-        // Refused here, before the screen or a command would try to read it.
-        if let Some(what) = store::read::not_regular(path) {
-            let _ = writeln!(
-                err,
-                "{}",
-                store::LoadError::NotRegular {
-                    path: path.to_owned(),
-                    what
-                }
-            );
-            return Err(exit::DATA);
-        }
-        return Ok(path.to_owned());
+    let path = match asked {
+        Some(path) => path.to_owned(),
+        None => default_data_file(err)?,
+    };
+    // Refused here, before the screen or a command would try to read it.
+    if let Some(what) = store::read::not_regular(&path) {
+        let _ = writeln!(err, "{}", store::LoadError::NotRegular { path, what });
+        return Err(exit::DATA);
     }
+    Ok(path)
+}
+
+/// The default data file, created from the bundled dataset on first use.
+fn default_data_file(err: &mut dyn Write) -> Result<PathBuf, u8> {
     let Some(path) = store::paths::default_data_file() else {
         let _ = writeln!(err, "{}", crate::i18n::t("cli.no-data-dir"));
         return Err(exit::USAGE);
@@ -312,7 +311,7 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
     Ok(path)
 }
 
-/// `fachmk merge BASE OURS THEIRS`: git's merge driver (`%O %A %B`). Writes the
+/// `fachmk merge BASE OURS THEIRS [NAME]`: git's merge driver (`%O %A %B %P`). Writes the
 /// merged file into OURS. Exit 0 when clean; 1 when fields conflict — OURS then
 /// holds the merge (with our values) and the conflicts under `merge_conflicts`,
 /// which `fachmk --file OURS` offers to decide.

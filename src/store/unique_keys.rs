@@ -35,7 +35,8 @@ const DUPLICATE: &str = "\u{0}duplicate-key\u{0}";
 /// Reads the header of `text` and checks every object for duplicate keys.
 pub fn header(text: &str) -> Result<Header, Failure> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = TopLevel
+    let mut keys = Vec::with_capacity(64);
+    let result = TopLevel { keys: &mut keys }
         .deserialize(&mut de)
         .and_then(|header| de.end().map(|()| header));
     result.map_err(|e| {
@@ -54,47 +55,60 @@ pub fn header(text: &str) -> Result<Header, Failure> {
     })
 }
 
-/// The top-level object: the header's keys kept, every value walked.
-struct TopLevel;
+/// The keys of the objects being walked, outermost first: one stack for the
+/// whole pass, so that an object costs no allocation of its own.
+type Stack<'de> = Vec<Cow<'de, str>>;
 
-impl<'de> DeserializeSeed<'de> for TopLevel {
+/// The top-level object: the header's keys kept, every value walked.
+struct TopLevel<'a, 'de> {
+    keys: &'a mut Stack<'de>,
+}
+
+impl<'de> DeserializeSeed<'de> for TopLevel<'_, 'de> {
     type Value = Header;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Header, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for TopLevel {
+impl<'de> Visitor<'de> for TopLevel<'_, 'de> {
     type Value = Header;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
         let mut header = Header::default();
-        let mut seen = Keys::default();
+        let mut seen = Object::new(self.keys.len());
         while let Some(key) = map.next_key_seed(Key)? {
-            seen.insert::<A::Error>(key.clone())?;
-            match key.as_ref() {
-                "format" => header.format = Some(map.next_value()?),
-                "version" => header.version = Some(map.next_value()?),
-                _ => map.next_value_seed(Walk)?,
+            let header_key = match key.as_ref() {
+                "format" => Some(&mut header.format),
+                "version" => Some(&mut header.version),
+                _ => None,
+            };
+            seen.insert::<A::Error>(self.keys, key)?;
+            match header_key {
+                Some(slot) => *slot = Some(map.next_value()?),
+                None => map.next_value_seed(Walk { keys: self.keys })?,
             }
         }
+        self.keys.truncate(seen.start);
         Ok(header)
     }
 }
 
 /// Any value, walked for its objects' keys and otherwise ignored.
-struct Walk;
+struct Walk<'a, 'de> {
+    keys: &'a mut Stack<'de>,
+}
 
-impl<'de> DeserializeSeed<'de> for Walk {
+impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Walk {
+impl<'de> Visitor<'de> for Walk<'_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
@@ -118,44 +132,56 @@ impl<'de> Visitor<'de> for Walk {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Walk)?.is_some() {}
+        while seq
+            .next_element_seed(Walk {
+                keys: &mut *self.keys,
+            })?
+            .is_some()
+        {}
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = Keys::default();
+        let mut seen = Object::new(self.keys.len());
         while let Some(key) = map.next_key_seed(Key)? {
-            seen.insert::<A::Error>(key)?;
-            map.next_value_seed(Walk)?;
+            seen.insert::<A::Error>(self.keys, key)?;
+            map.next_value_seed(Walk {
+                keys: &mut *self.keys,
+            })?;
         }
+        self.keys.truncate(seen.start);
         Ok(())
     }
 }
 
-/// The keys of one object so far: a short list (most objects have a handful
-/// of keys), a set once it grows.
-#[derive(Default)]
-struct Keys<'de> {
-    few: Vec<Cow<'de, str>>,
-    many: HashSet<Cow<'de, str>>,
+/// One object's keys: on the shared stack from `start` (most objects have a
+/// handful of keys), in a set of their own once there are many.
+struct Object<'de> {
+    start: usize,
+    many: Option<HashSet<Cow<'de, str>>>,
 }
 
-impl<'de> Keys<'de> {
-    fn insert<E: serde::de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        let duplicate = if self.many.is_empty() {
-            self.few.contains(&key)
-        } else {
-            self.many.contains(&key)
+impl<'de> Object<'de> {
+    fn new(start: usize) -> Self {
+        Self { start, many: None }
+    }
+
+    fn insert<E: serde::de::Error>(
+        &mut self,
+        stack: &mut Stack<'de>,
+        key: Cow<'de, str>,
+    ) -> Result<(), E> {
+        let duplicate = match &mut self.many {
+            Some(set) => !set.insert(key.clone()),
+            None => stack[self.start..].contains(&key),
         };
         if duplicate {
             return Err(E::custom(format!("{DUPLICATE}{key}")));
         }
-        if self.many.is_empty() {
-            self.few.push(key);
-            if self.few.len() > 16 {
-                self.many.extend(self.few.drain(..));
+        if self.many.is_none() {
+            stack.push(key);
+            if stack.len() - self.start > 32 {
+                self.many = Some(stack.drain(self.start..).collect());
             }
-        } else {
-            self.many.insert(key);
         }
         Ok(())
     }

@@ -116,7 +116,14 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
         "{stderr}"
     );
     // Nested, in an answers map, and at the top level too.
+    // An object of many keys (kept in a set rather than a list) too.
+    let wide: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+    let wide = format!(
+        "\"format\": \"fachmk\", \"wide\": {{{}, \"k7\": 1}}",
+        wide.join(", ")
+    );
     for (from, to) in [
+        ("\"format\": \"fachmk\"", wide.as_str()),
         (
             "\"format\": \"fachmk\"",
             "\"format\": \"fachmk\", \"format\": \"fachmk\"",
@@ -262,4 +269,20 @@ fn a_configuration_without_a_way_out_is_refused() {
             assert_eq!(action, Some(fachmk::app::Action::Quit), "{layer:?} {key:?}");
         }
     }
+}
+
+#[test]
+fn the_screen_refuses_a_fifo_at_once_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("team.json");
+    mkfifo(&fifo);
+    let start = Instant::now();
+    let mut pty = crate::common::pty::Pty::spawn(dir.path(), &["--file", fifo.to_str().unwrap()]);
+    pty.wait_for("FIFO");
+    assert_eq!(pty.wait_exit(), 65);
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
 }
