@@ -167,7 +167,11 @@ impl DataFile {
     ) -> std::io::Result<bool> {
         match effect {
             Effect::Quit => {
-                if !app.dirty {
+                // Unsaved work (Ctrl-C at the question) is kept for the next
+                // start, up to the last key; a recovery still on offer stays.
+                if app.dirty {
+                    self.write_recovery(app);
+                } else if self.offered.is_none() {
                     self.remove_recovery();
                 }
                 return Ok(true);

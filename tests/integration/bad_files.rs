@@ -286,3 +286,37 @@ fn the_screen_refuses_a_fifo_at_once_too() {
         start.elapsed()
     );
 }
+
+#[test]
+fn ctrl_c_always_ends_even_with_quit_rebound_and_at_every_question() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/fachmk/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "[keys]\nquit = \"Q\"\n").unwrap();
+    let file = home.path().join("d.json");
+    std::fs::write(&file, fachmk::store::BUNDLED_JSON).unwrap();
+    let args = ["--file", file.to_str().unwrap()];
+    let ctrl_c = "\u{3}";
+
+    let mut pty = crate::common::pty::Pty::spawn(home.path(), &args);
+    pty.wait_for("Konferenzen");
+    pty.send("-");
+    pty.wait_for("kein Bericht");
+    pty.send(ctrl_c);
+    pty.wait_for("Ungespeicherte Änderungen");
+    // Asked once; Ctrl-C again ends, and the work is kept for the next start.
+    pty.send(ctrl_c);
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        fachmk::store::BUNDLED_JSON
+    );
+
+    // At the offer of that work, Ctrl-C ends too and leaves the offer standing.
+    for _ in 0..2 {
+        let mut pty = crate::common::pty::Pty::spawn(home.path(), &args);
+        pty.wait_for("Wiederherstellung");
+        pty.send(ctrl_c);
+        assert_eq!(pty.wait_exit(), 0);
+    }
+}
