@@ -10,6 +10,9 @@ use crate::cli::ExportFormat;
 use crate::domain::{Dataset, SessionProgress};
 use crate::{export, store};
 
+mod git;
+pub use git::merge;
+
 /// Exit codes (documented in the README).
 pub mod exit {
     pub const OK: u8 = 0;
@@ -130,24 +133,7 @@ pub fn check(
         Err(code) => return code,
     };
     let data = &loaded.data;
-    let conflicts = store::sync::open_conflicts(data);
-    for c in &conflicts {
-        let _ = writeln!(
-            out,
-            "{}",
-            crate::i18n::tf("cli.open-conflict", &[("what", c)])
-        );
-    }
-    if !conflicts.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            crate::i18n::tf(
-                "cli.conflicts-left",
-                &[("path", &path.display()), ("conflicts", &conflicts.len())]
-            )
-        );
-    }
+    let conflicts = git::list_open_conflicts(path, data, out);
     let number = match pick_session(data, session, today, err) {
         Ok(n) => n,
         Err(code) => return code,
@@ -180,7 +166,7 @@ pub fn check(
     for gap in &debrief {
         let _ = writeln!(out, "{gap}");
     }
-    if progress.is_complete() && debrief.is_empty() && conflicts.is_empty() {
+    if progress.is_complete() && debrief.is_empty() && conflicts == 0 {
         exit::OK
     } else {
         exit::INCOMPLETE
@@ -202,20 +188,8 @@ pub fn export(
         Err(code) => return code,
     };
     // An export would silently take "ours" of an undecided merge.
-    let conflicts = store::sync::open_conflicts(&loaded.data);
-    if !conflicts.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::i18n::tf(
-                "cli.export-conflicts",
-                &[("path", &path.display()), ("conflicts", &conflicts.len())]
-            )
-        );
-        for c in &conflicts {
-            let _ = writeln!(err, "  {c}");
-        }
-        return exit::DATA;
+    if let Err(code) = git::refuse_open_conflicts(path, &loaded.data, err) {
+        return code;
     }
     let number = match pick_session(&loaded.data, session, today, err) {
         Ok(n) => n,
@@ -309,96 +283,6 @@ fn default_data_file(err: &mut dyn Write) -> Result<PathBuf, u8> {
         }
     }
     Ok(path)
-}
-
-/// `fachmk merge BASE OURS THEIRS [NAME]`: git's merge driver (`%O %A %B %P`). Writes the
-/// merged file into OURS. Exit 0 when clean; 1 when fields conflict — OURS then
-/// holds the merge (with our values) and the conflicts under `merge_conflicts`,
-/// which `fachmk --file OURS` offers to decide.
-///
-/// git passes its own temporary files; `name` (git's `%P`) is the data file's
-/// name in the repository, and every message names that instead.
-pub fn merge(
-    base: &Path,
-    ours: &Path,
-    theirs: &Path,
-    name: Option<&Path>,
-    err: &mut dyn Write,
-) -> u8 {
-    let shown = name.unwrap_or(ours);
-    // Messages name the data file and the side, not git's `.merge_file_…`.
-    let named = |message: String, file: &Path, side: &str| match name {
-        Some(name) => message.replace(
-            &file.display().to_string(),
-            &crate::i18n::tf(side, &[("name", &name.display())]),
-        ),
-        None => message,
-    };
-    let load = |p: &Path, side: &str, err: &mut dyn Write| {
-        store::load_file(p).map_err(|e| {
-            let _ = writeln!(err, "{}", named(e.to_string(), p, side));
-        })
-    };
-    let (Ok(b), Ok(o), Ok(t)) = (
-        load(base, "cli.merge-side-base", err),
-        load(ours, "cli.merge-side-ours", err),
-        load(theirs, "cli.merge-side-theirs", err),
-    ) else {
-        return exit::DATA;
-    };
-    let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return exit::DATA;
-        }
-    };
-    let conflicts = merged.conflicts.len();
-    let bytes = if conflicts == 0 {
-        store::sync::from_value(merged.value)
-            .and_then(|d| store::to_bytes(&d, ours).map_err(Into::into))
-    } else {
-        let mut value = merged.value.clone();
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                store::merge::CONFLICTS_KEY.to_owned(),
-                serde_json::to_value(&merged.conflicts).unwrap_or_default(),
-            );
-        }
-        serde_json::to_vec_pretty(&value)
-            .map(|mut v| {
-                v.push(b'\n');
-                v
-            })
-            .map_err(|e| store::sync::SyncError::Merge(e.to_string()))
-    };
-    let written = bytes
-        .map_err(|e| e.to_string())
-        .and_then(|b| store::save(ours, &b, 0).map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        let _ = writeln!(err, "{}", named(e, ours, "cli.merge-side-ours"));
-        return exit::IO;
-    }
-    if conflicts == 0 {
-        exit::OK
-    } else {
-        for c in &merged.conflicts {
-            let _ = writeln!(
-                err,
-                "{}",
-                crate::i18n::tf("cli.conflict", &[("what", &c.describe())])
-            );
-        }
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::i18n::tf(
-                "cli.conflicts-left",
-                &[("path", &shown.display()), ("conflicts", &conflicts)]
-            )
-        );
-        exit::INCOMPLETE
-    }
 }
 
 /// `fachmk demo --write FILE`: writes a generated archive to a new file.
