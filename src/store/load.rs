@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::LoadError;
 use crate::domain::{Dataset, FORMAT, VERSION};
@@ -18,12 +18,23 @@ pub struct Loaded {
     pub data: Dataset,
     /// Set when the file is of a newer version: it may be read, never written.
     pub newer_version: Option<u32>,
-    /// SHA-256 of the bytes as read, to notice changes by others.
-    pub digest: [u8; 32],
 }
 
 /// Reads and parses the file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_bytes(&read_file(path)?, path)
+}
+
+/// Reads and parses the file at `path`, keeping its bytes as the base of merges.
+pub fn open_file(path: &Path) -> Result<(Loaded, super::Base), LoadError> {
+    let bytes = read_file(path)?;
+    let loaded = load_bytes(&bytes, path)?;
+    let base = super::Base::new(bytes, loaded.newer_version);
+    Ok((loaded, base))
+}
+
+/// Reads the bytes of the file at `path`, within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -36,7 +47,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             }
         }
     };
-    let bytes = super::read::read_regular(path, MAX_FILE_SIZE).map_err(|e| match e {
+    super::read::read_regular(path, MAX_FILE_SIZE).map_err(|e| match e {
         super::read::ReadError::Io(source) => io(source),
         super::read::ReadError::NotRegular(what) => LoadError::NotRegular {
             path: path.to_owned(),
@@ -47,45 +58,63 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             size,
             max: MAX_FILE_SIZE,
         },
-    })?;
-    load_bytes(&bytes, path)
+    })
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<Value>,
+    version: Option<Value>,
 }
 
 /// Parses the bytes of a data file; `path` is only used in messages.
+///
+/// The data is parsed in one pass. Only when that fails are the slower checks
+/// run that find the most useful message: UTF-8, JSON syntax, then the
+/// `format` and `version` keys, then what the data itself lacks.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     let path: PathBuf = path.to_owned();
-    let digest: [u8; 32] = Sha256::digest(bytes).into();
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let (line, column) = position_of(&body[..e.valid_up_to()]);
-        LoadError::NotUtf8 {
-            path: path.clone(),
-            line,
-            column,
+    match serde_json::from_slice::<Dataset>(body) {
+        Ok(data) => {
+            let header = Header {
+                format: Some(Value::String(data.format.clone())),
+                version: Some(Value::from(data.version)),
+            };
+            let version = check_header(&path, header)?;
+            Ok(Loaded {
+                data,
+                newer_version: (version > VERSION).then_some(version),
+            })
         }
-    })?;
-    let header = super::unique_keys::header(text).map_err(|failure| match failure {
-        super::unique_keys::Failure::Json(e) => syntax(&path, &e),
-        super::unique_keys::Failure::Duplicate { key, line, column } => LoadError::Syntax {
-            path: path.clone(),
-            line,
-            column,
-            what: crate::i18n::tf("load.duplicate-key", &[("key", &key)]),
-        },
-    })?;
-    let version = check_header(&path, header)?;
-    let data: Dataset = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
-    Ok(Loaded {
-        data,
-        newer_version: (version > VERSION).then_some(version),
-        digest,
-    })
+        Err(e) => Err(explain(body, &path, &e)),
+    }
 }
 
-fn check_header(path: &Path, header: super::unique_keys::Header) -> Result<u32, LoadError> {
+/// Why `body` is not a data file, where parsing it failed with `error`.
+fn explain(body: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    let path: PathBuf = path.to_owned();
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = position_of(&body[..e.valid_up_to()]);
+            return LoadError::NotUtf8 { path, line, column };
+        }
+    };
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        Err(e) => return syntax(&path, &e),
+    };
+    if let Err(e) = check_header(&path, header) {
+        return e;
+    }
+    syntax(&path, error)
+}
+
+fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
     let foreign = |what: String| LoadError::ForeignFormat {
         path: path.to_owned(),
         what,
@@ -169,6 +198,8 @@ fn german(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
     let replacements = [
         ("missing field ", "es fehlt das Feld "),
+        ("duplicate field ", "doppelter Schlüssel "),
+        ("duplicate key ", "doppelter Schlüssel "),
         ("invalid type: ", "falscher Typ: "),
         (", expected ", ", erwartet: "),
         ("unknown variant ", "unbekannter Wert "),
@@ -194,7 +225,6 @@ fn german(message: &str) -> String {
         ("integer", "Ganzzahl"),
         ("a sequence", "eine Liste"),
         ("sequence", "Liste"),
-        ("a JSON object", "ein JSON-Objekt"),
         ("map", "Objekt"),
         ("u32", "eine ganze Zahl"),
         ("u64", "eine ganze Zahl"),

@@ -2,6 +2,7 @@
 //! default paths, the bundled dataset. Everything here touches the disk; nothing
 //! here touches the terminal.
 
+mod base;
 mod bundled;
 mod error;
 mod load;
@@ -12,9 +13,9 @@ pub mod read;
 pub mod recovery;
 mod save;
 pub mod sync;
-mod unique_keys;
 
+pub use base::Base;
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{LoadError, SaveError};
-pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file};
+pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file, open_file};
 pub use save::{DEFAULT_BACKUPS, backup_path, save, save_loaded, to_bytes, write_new};

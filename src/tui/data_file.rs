@@ -6,21 +6,20 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use ratatui::Terminal;
-use sha2::{Digest, Sha256};
 
 use super::Backend;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
 use crate::store::recovery::{self, Recovery};
 use crate::store::sync::{self, SaveOutcome, SyncError};
-use crate::store::{self, Loaded};
+use crate::store::{self, Base, Loaded};
 
 pub(crate) struct DataFile {
     path: PathBuf,
     /// The file as last loaded or saved: the base of every merge. `None` when
     /// it could not be read (then it is never written).
-    base: Option<Loaded>,
+    base: Option<Base>,
     /// The file on disk with changes of others, while their conflicts are decided.
-    pending_theirs: Option<Loaded>,
+    pending_theirs: Option<Base>,
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
     recovery_path: Option<PathBuf>,
@@ -51,19 +50,25 @@ impl DataFile {
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
         };
-        let mut app = match store::load_file(path) {
-            Ok(loaded) => {
-                let mut app = App::new(loaded.data.clone(), today, super::now(), &user, session);
+        let mut app = match store::open_file(path) {
+            Ok((loaded, base)) => {
+                // Conflicts left by `fachmk merge` are a top-level key the loader
+                // keeps among the unknown ones: only then is the tree needed.
+                let left = loaded
+                    .data
+                    .extra
+                    .contains_key(store::merge::CONFLICTS_KEY)
+                    .then(|| serde_json::to_value(&loaded.data).ok())
+                    .flatten()
+                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
+                let mut app = App::new(loaded.data, today, super::now(), &user, session);
                 if let Some(v) = loaded.newer_version {
                     app.read_only = Some(crate::i18n::tf(
                         "file.newer-version",
                         &[("v", &v), ("known", &crate::domain::VERSION)],
                     ));
                 }
-                let left = serde_json::to_value(&loaded.data)
-                    .ok()
-                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
-                file.base = Some(loaded);
+                file.base = Some(base);
                 match left {
                     // Left by `fachmk merge`: decided here, written on the next save.
                     Some(merged) => app.show_conflicts(merged, AfterConflicts::Adopt),
@@ -107,7 +112,11 @@ impl DataFile {
             return;
         };
         let (Ok(now), Ok(then)) = (
-            serde_json::to_value(&base.data),
+            serde_json::from_slice(
+                base.bytes()
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(base.bytes()),
+            ),
             serde_json::to_value(&found.data),
         ) else {
             return;
@@ -143,13 +152,15 @@ impl DataFile {
             recovery::remove(path);
             return;
         }
-        let Some(base) = &self.base else { return };
+        let Some(base) = self.base.as_ref().and_then(|b| b.data(&self.path).ok()) else {
+            return;
+        };
         let recovery = Recovery {
             format: recovery::FORMAT.to_owned(),
             file: self.path.clone(),
             user: app.user.clone(),
             at: super::now(),
-            base: base.data.clone(),
+            base: base.clone(),
             data: app.data_with_draft(),
         };
         match recovery::write(path, &recovery) {
@@ -234,7 +245,7 @@ impl DataFile {
         let ms = started.elapsed().as_millis();
         match &outcome {
             Ok(SaveOutcome::Saved(_)) => tracing::info!(path = %self.path.display(), ms, "saved"),
-            Ok(SaveOutcome::Merged(_)) => {
+            Ok(SaveOutcome::Merged { .. }) => {
                 tracing::info!(path = %self.path.display(), ms, "saved, merged with others' changes");
             }
             Ok(SaveOutcome::Conflicts { .. }) => {
@@ -243,14 +254,14 @@ impl DataFile {
             Err(e) => tracing::warn!(path = %self.path.display(), error = %e, "save failed"),
         }
         match outcome {
-            Ok(SaveOutcome::Saved(loaded)) => {
-                self.saved(loaded);
+            Ok(SaveOutcome::Saved(base)) => {
+                self.saved(base);
                 app.saved();
                 then_quit
             }
-            Ok(SaveOutcome::Merged(loaded)) => {
-                app.data = loaded.data.clone();
-                self.saved(loaded);
+            Ok(SaveOutcome::Merged { data, base }) => {
+                app.data = data;
+                self.saved(base);
                 app.saved();
                 app.info(crate::i18n::t("file.saved-merged"));
                 then_quit
@@ -279,8 +290,8 @@ impl DataFile {
         }
     }
 
-    fn saved(&mut self, loaded: Loaded) {
-        self.base = Some(loaded);
+    fn saved(&mut self, base: Base) {
+        self.base = Some(base);
         self.seen = stat(&self.path);
         self.remove_recovery();
     }
@@ -295,8 +306,7 @@ impl DataFile {
         let (Some(base), Ok(bytes)) = (&self.base, std::fs::read(&self.path)) else {
             return;
         };
-        let digest: [u8; 32] = Sha256::digest(&bytes).into();
-        app.external_change = digest != base.digest;
+        app.external_change = base.differs_from(&bytes);
         if app.external_change {
             tracing::info!(path = %self.path.display(), "the file was changed by someone else");
         }
@@ -304,25 +314,29 @@ impl DataFile {
 
     fn merge_from_disk(&mut self, app: &mut App) {
         let Some(base) = &self.base else { return };
-        let theirs = match store::load_file(&self.path) {
+        let (theirs, theirs_base) = match store::open_file(&self.path) {
             Ok(t) => t,
             Err(e) => return app.error(e.to_string()),
         };
-        if theirs.digest == base.digest {
+        if !base.differs_from(theirs_base.bytes()) {
             app.external_change = false;
             return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
-        match sync::merge_datasets(&base.data, &app.data, &theirs.data) {
+        let base_data = match base.data(&self.path) {
+            Ok(data) => data,
+            Err(e) => return app.error(e.to_string()),
+        };
+        match sync::merge_datasets(base_data, &app.data, &theirs.data) {
             Ok(merged) if merged.conflicts.is_empty() => match sync::from_value(merged.value) {
                 Ok(data) => {
                     let only_theirs = !app.dirty;
-                    self.base = Some(theirs);
+                    self.base = Some(theirs_base);
                     app.adopt_merged(data, only_theirs);
                 }
                 Err(e) => app.error(e.to_string()),
             },
             Ok(merged) => {
-                self.pending_theirs = Some(theirs);
+                self.pending_theirs = Some(theirs_base);
                 app.show_conflicts(merged, AfterConflicts::Adopt);
             }
             Err(e) => app.error(e.to_string()),
@@ -334,12 +348,8 @@ impl DataFile {
             return;
         };
         // The work was based on `found.base`; saving merges it with the file as it is now.
-        if let Ok(bytes) = store::to_bytes(&found.base, &self.path) {
-            self.base = Some(Loaded {
-                data: found.base,
-                newer_version: None,
-                digest: Sha256::digest(&bytes).into(),
-            });
+        if let Ok(base) = Base::of_data(found.base, &self.path) {
+            self.base = Some(base);
         }
         app.data = found.data;
         app.mark_changed();
@@ -375,11 +385,7 @@ impl DataFile {
                 self.remove_recovery();
                 path.clone_into(&mut self.path);
                 self.recovery_path = recovery::recovery_path(path);
-                self.base = Some(Loaded {
-                    data: app.data.clone(),
-                    newer_version: None,
-                    digest: Sha256::digest(&bytes).into(),
-                });
+                self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
                 app.file_name = path.display().to_string();
                 app.read_only = None;

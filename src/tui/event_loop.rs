@@ -25,6 +25,10 @@ pub(super) fn run(
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
         draw(terminal, &state.app, theme)?;
+        // Off the path to the first frame, before the first key: the search index.
+        if !event::poll(Duration::ZERO)? {
+            state.app.warm_search();
+        }
     }
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
@@ -39,6 +43,7 @@ pub(super) fn run(
                 file.write_recovery(app);
                 written_revision = app.revision;
                 recovery_due = None;
+                app.warm_search();
                 continue;
             }
         }

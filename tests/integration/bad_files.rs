@@ -111,19 +111,9 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
     assert_eq!(code, Some(65), "{stderr}");
     let position = format!("Zeile {line}, Spalte {column}:");
     assert!(stderr.contains(&position), "{position} in {stderr}");
-    assert!(
-        stderr.contains("„name“ steht in diesem Objekt zweimal"),
-        "{stderr}"
-    );
-    // Nested, in an answers map, and at the top level too.
-    // An object of many keys (kept in a set rather than a list) too.
-    let wide: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
-    let wide = format!(
-        "\"format\": \"fachmk\", \"wide\": {{{}, \"k7\": 1}}",
-        wide.join(", ")
-    );
+    assert!(stderr.contains("doppelter Schlüssel „name“"), "{stderr}");
+    // In a session and at the top level too.
     for (from, to) in [
-        ("\"format\": \"fachmk\"", wide.as_str()),
         (
             "\"format\": \"fachmk\"",
             "\"format\": \"fachmk\", \"format\": \"fachmk\"",
@@ -137,7 +127,7 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
         assert_ne!(bad, fachmk::store::BUNDLED_JSON, "{from}");
         let err = fachmk::store::load_bytes(bad.as_bytes(), &path).unwrap_err();
         assert!(err.position().is_some(), "{err}");
-        assert!(err.to_string().contains("zweimal"), "{err}");
+        assert!(err.to_string().contains("doppelter Schlüssel"), "{err}");
     }
     // Equal keys in different objects are fine: the bundled file loads.
     fachmk::store::load_bytes(fachmk::store::BUNDLED_JSON.as_bytes(), &path).unwrap();
