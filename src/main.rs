@@ -259,7 +259,21 @@ fn demo_screen(
         let _ = writeln!(err, "{message}");
         return exit::USAGE;
     }
-    let path = std::env::temp_dir().join(format!("fachmk-demo-{}.json", std::process::id()));
+    // A private directory (0700, random name): the demo file, its lock and its
+    // backups never sit under a predictable name in the shared /tmp.
+    let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+    let dir = match tempfile::Builder::new()
+        .prefix("fachmk-demo-")
+        .permissions(private)
+        .tempdir()
+    {
+        Ok(dir) => dir.keep(),
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", std::env::temp_dir().display());
+            return exit::CANT_CREATE;
+        }
+    };
+    let path = dir.join("fachmk-demo.json");
     let code = commands::demo(&path, size, &mut err);
     if code != exit::OK {
         return code;

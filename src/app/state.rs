@@ -88,8 +88,14 @@ pub enum Effect {
     Save {
         then_quit: bool,
     },
-    /// Write `contents` to `path` (an export).
+    /// Write `contents` to `path` (an export), a file that must not exist yet.
     Write {
+        path: String,
+        contents: String,
+    },
+    /// Replace the file at `path` with `contents` (an export the user agreed to
+    /// overwrite): atomically, a link there replaced, never written through.
+    Overwrite {
         path: String,
         contents: String,
     },

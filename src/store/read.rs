@@ -24,7 +24,7 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     regular(&std::fs::metadata(path).map_err(ReadError::Io)?, max)?;
     let file = File::options()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed())
         .open(path)
         .map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;

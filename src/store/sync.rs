@@ -82,6 +82,11 @@ pub fn save_merging(
     }
     let target = super::save::resolve(path);
     let _lock = lock::acquire(&target, LOCK_WAIT)?;
+    // No save is running now: temporary files in the directory are leftovers of killed ones.
+    let removed = super::save::remove_leftovers(&target);
+    if removed > 0 {
+        tracing::info!(path = %target.display(), removed, "temporary files of interrupted saves removed");
+    }
     let on_disk = match std::fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

@@ -23,6 +23,9 @@ pub(crate) struct DataFile {
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
     recovery_path: Option<PathBuf>,
+    /// Where the file led when opened, if it was a symbolic link: a file that
+    /// became a link (or another one) since is not written through.
+    link: Option<PathBuf>,
     /// A recovery offered and not yet decided: never overwritten meanwhile.
     offered: Option<Recovery>,
     pub backups: usize,
@@ -46,6 +49,7 @@ impl DataFile {
             pending_theirs: None,
             seen: stat(path),
             recovery_path: recovery::recovery_path(path),
+            link: store::link_target(path),
             offered: None,
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
@@ -211,19 +215,8 @@ impl DataFile {
             }
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => {
-                    tracing::info!(path, "exported");
-                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
-                }
-                Err(e) => {
-                    tracing::warn!(path, error = %e, "export failed");
-                    app.error(crate::i18n::tf(
-                        "file.cannot-write",
-                        &[("path", &path), ("e", &e)],
-                    ));
-                }
-            },
+            Effect::Write { path, contents } => super::export::write_new(app, path, contents),
+            Effect::Overwrite { path, contents } => super::export::overwrite(app, &path, &contents),
         }
         Ok(false)
     }
@@ -240,6 +233,17 @@ impl DataFile {
             app.error(crate::i18n::t("file.not-read"));
             return false;
         };
+        if let Some(target) = store::link_target(&self.path)
+            && self.link.as_ref() != Some(&target)
+        {
+            let e = store::SaveError::BecameLink {
+                path: self.path.clone(),
+                target,
+            };
+            tracing::warn!(path = %self.path.display(), error = %e, "save refused");
+            app.offer_save_as(&e.to_string());
+            return false;
+        }
         let started = std::time::Instant::now();
         let outcome = sync::save_merging(&self.path, base, &app.data, self.backups);
         let ms = started.elapsed().as_millis();
@@ -385,6 +389,7 @@ impl DataFile {
                 self.remove_recovery();
                 path.clone_into(&mut self.path);
                 self.recovery_path = recovery::recovery_path(path);
+                self.link = None;
                 self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
                 app.file_name = path.display().to_string();

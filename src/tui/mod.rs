@@ -5,6 +5,7 @@
 
 mod data_file;
 mod event_loop;
+mod export;
 mod external;
 pub mod output;
 mod signals;

@@ -345,8 +345,12 @@ fn a_group_shared_file_in_a_setgid_directory_stays_so() {
         (meta.permissions().mode() & 0o777, meta.gid()),
         (0o660, 100)
     );
+    // The lock file is the group's too: anyone who may save may lock.
     let lock = std::fs::metadata(store::lock::lock_path(&file)).unwrap();
-    assert_eq!(lock.permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        (lock.permissions().mode() & 0o777, lock.gid()),
+        (0o660, 100)
+    );
     let backup = std::fs::metadata(store::backup_path(&file, 1)).unwrap();
     assert_eq!(
         (backup.permissions().mode() & 0o777, backup.gid()),

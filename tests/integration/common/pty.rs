@@ -25,6 +25,18 @@ impl Pty {
 
     /// Like `spawn`, with more environment variables.
     pub fn spawn_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::spawn_as(&[], home, home, args, env)
+    }
+
+    /// Like `spawn_with_env`, run through `wrapper` (e.g. `setpriv --reuid=…
+    /// --`, to run as another account), in the working directory `cwd`.
+    pub fn spawn_as(
+        wrapper: &[&str],
+        home: &Path,
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -33,8 +45,17 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk"));
+        let mut cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(env!("CARGO_BIN_EXE_fachmk"));
+                cmd
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk")),
+        };
         cmd.args(args);
+        cmd.cwd(cwd);
         cmd.env_clear();
         cmd.env("HOME", home);
         cmd.env("XDG_DATA_HOME", home.join("data"));
