@@ -129,6 +129,24 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
         assert!(err.position().is_some(), "{err}");
         assert!(err.to_string().contains("doppelter Schlüssel"), "{err}");
     }
+    // Inside a report's answers and an assignment's roles (maps of texts).
+    let sample = serde_json::to_string_pretty(&crate::common::sample_data()).unwrap();
+    for (from, to) in [
+        (
+            "\"Q1\": \"Austausch über die Geschäftsstelle der IMK.\"",
+            "\"Q1\": \"Austausch über die Geschäftsstelle der IMK.\", \"Q1\": \"x\"",
+        ),
+        (
+            "\"poerksen\": \"Chef der Senatskanzlei und des Personalamtes\"",
+            "\"poerksen\": \"Chef der Senatskanzlei und des Personalamtes\", \"poerksen\": \"x\"",
+        ),
+    ] {
+        let bad = sample.replacen(from, to, 1);
+        assert_ne!(bad, sample, "{from}");
+        let err = fachmk::store::load_bytes(bad.as_bytes(), &path).unwrap_err();
+        assert!(err.position().is_some(), "{err}");
+        assert!(err.to_string().contains("doppelter Schlüssel"), "{err}");
+    }
     // Equal keys in different objects are fine: the bundled file loads.
     fachmk::store::load_bytes(fachmk::store::BUNDLED_JSON.as_bytes(), &path).unwrap();
 }
