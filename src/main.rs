@@ -203,11 +203,17 @@ fn start_log(cli: &Cli, config: &fachmk::config::Config, err: &mut dyn std::io::
         && let Some(log) = fachmk::log::path()
         && let Err(why) = fachmk::log::start(cli.log_level.unwrap_or(config.log_level), &log)
     {
-        let _ = writeln!(
-            err,
-            "{}",
-            fachmk::i18n::tf("main.log-off", &[("why", &why)])
-        );
+        let screen = matches!(cli.command, None | Some(Command::Demo { write: None, .. }));
+        if screen {
+            // Said on the screen, not printed under it.
+            fachmk::log::set_off_reason(why);
+        } else {
+            let _ = writeln!(
+                err,
+                "{}",
+                fachmk::i18n::tf("main.log-off", &[("why", &why)])
+            );
+        }
     }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),

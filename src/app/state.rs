@@ -101,6 +101,8 @@ pub enum Effect {
     },
     /// Repaint the whole screen.
     Redraw,
+    /// Hand the terminal back and stop until `fg`; then repaint.
+    Suspend,
     Quit,
     /// Conflicts were decided and `data` holds the result: the file on disk
     /// (whose changes were merged) becomes the base; then save if asked.

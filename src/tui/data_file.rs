@@ -14,20 +14,26 @@ use crate::store::sync::{self, SaveOutcome, SyncError};
 use crate::store::{self, Base, Loaded};
 
 pub(crate) struct DataFile {
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// The file as last loaded or saved: the base of every merge. `None` when
     /// it could not be read (then it is never written).
-    base: Option<Base>,
+    pub(super) base: Option<Base>,
     /// The file on disk with changes of others, while their conflicts are decided.
     pending_theirs: Option<Base>,
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
-    recovery_path: Option<PathBuf>,
     /// Where the file led when opened, if it was a symbolic link: a file that
     /// became a link (or another one) since is not written through.
     link: Option<PathBuf>,
-    /// A recovery offered and not yet decided: never overwritten meanwhile.
-    offered: Option<Recovery>,
+    /// This window's recovery file; `None` when recovery is off.
+    pub(super) recovery_path: Option<PathBuf>,
+    /// Recoveries left by windows that ended, newest first, not yet decided
+    /// (the first is offered); never overwritten meanwhile.
+    pub(super) offered: Vec<(PathBuf, Recovery)>,
+    /// How many were found at the start.
+    pub(super) found: usize,
+    /// The scratch file of the user's editor while it is open.
+    pub(super) editing: Option<PathBuf>,
     pub backups: usize,
     /// Whether mouse reports are on (to turn them on again after an editor).
     pub mouse: bool,
@@ -48,9 +54,11 @@ impl DataFile {
             base: None,
             pending_theirs: None,
             seen: stat(path),
-            recovery_path: recovery::recovery_path(path),
+            recovery_path: None,
             link: store::link_target(path),
-            offered: None,
+            offered: Vec::new(),
+            found: 0,
+            editing: None,
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
         };
@@ -73,10 +81,9 @@ impl DataFile {
                     ));
                 }
                 file.base = Some(base);
-                match left {
-                    // Left by `fachmk merge`: decided here, written on the next save.
-                    Some(merged) => app.show_conflicts(merged, AfterConflicts::Adopt),
-                    None => file.offer_recovery(&mut app),
+                // Left by `fachmk merge`: decided here, written on the next save.
+                if let Some(merged) = left {
+                    app.show_conflicts(merged, AfterConflicts::Adopt);
                 }
                 app
             }
@@ -98,6 +105,7 @@ impl DataFile {
             }
         };
         app.file_name = path.display().to_string();
+        file.start_recovery(&mut app);
         (app, file)
     }
 
@@ -106,71 +114,6 @@ impl DataFile {
             let p = store::backup_path(&self.path, n);
             store::load_file(&p).ok().map(|l| (p, l))
         })
-    }
-
-    fn offer_recovery(&mut self, app: &mut App) {
-        let (Some(path), Some(base)) = (&self.recovery_path, &self.base) else {
-            return;
-        };
-        let Some(found) = recovery::read(path) else {
-            return;
-        };
-        let (Ok(now), Ok(then)) = (
-            serde_json::from_slice(
-                base.bytes()
-                    .strip_prefix(b"\xEF\xBB\xBF")
-                    .unwrap_or(base.bytes()),
-            ),
-            serde_json::to_value(&found.data),
-        ) else {
-            return;
-        };
-        let changes = store::merge::changed_records(&now, &then);
-        if changes.is_empty() {
-            recovery::remove(path);
-            return;
-        }
-        let at = found
-            .at
-            .with_timezone(&chrono::Local)
-            .format("%d.%m.%Y %H:%M")
-            .to_string();
-        app.dialog = Some(Dialog::Recovery {
-            at,
-            changes,
-            show: false,
-        });
-        self.offered = Some(found);
-    }
-
-    /// Writes the unsaved work (with text typed into an open field) to the
-    /// recovery file, or removes it when there is none.
-    pub fn write_recovery(&self, app: &App) {
-        if self.offered.is_some() || app.read_only.is_some() {
-            return;
-        }
-        let Some(path) = &self.recovery_path else {
-            return;
-        };
-        if !app.dirty && app.editor.is_none() {
-            recovery::remove(path);
-            return;
-        }
-        let Some(base) = self.base.as_ref().and_then(|b| b.data(&self.path).ok()) else {
-            return;
-        };
-        let recovery = Recovery {
-            format: recovery::FORMAT.to_owned(),
-            file: self.path.clone(),
-            user: app.user.clone(),
-            at: super::now(),
-            base: base.clone(),
-            data: app.data_with_draft(),
-        };
-        match recovery::write(path, &recovery) {
-            Ok(()) => tracing::debug!(path = %path.display(), "recovery written"),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "recovery not written"),
-        }
     }
 
     /// Runs one effect; returns true when the program is to end.
@@ -192,10 +135,12 @@ impl DataFile {
                 return Ok(true);
             }
             Effect::Redraw => super::repaint_all(terminal)?,
-            Effect::ExternalEdit => {
-                if let Some(text) = app.external_text() {
-                    let result = super::external::edit(&text, terminal, self.mouse)?;
-                    app.external_edit_done(result);
+            Effect::ExternalEdit => self.external_edit(app, terminal)?,
+            Effect::Suspend => {
+                // Kept first: a stopped window may be hung up before `fg`.
+                self.write_recovery(app);
+                if !super::suspend(terminal, self.mouse)? {
+                    app.error(crate::i18n::t("tui.no-suspend"));
                 }
             }
             Effect::Save { then_quit } => return Ok(self.save(app, then_quit)),
@@ -209,10 +154,7 @@ impl DataFile {
             }
             Effect::MergeFromDisk => self.merge_from_disk(app),
             Effect::TakeRecovery => self.take_recovery(app),
-            Effect::DiscardRecovery => {
-                self.offered = None;
-                self.remove_recovery();
-            }
+            Effect::DiscardRecovery => self.discard_recovery(app),
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
             Effect::Write { path, contents } => super::export::write_new(app, path, contents),
@@ -221,7 +163,7 @@ impl DataFile {
         Ok(false)
     }
 
-    fn remove_recovery(&self) {
+    pub(super) fn remove_recovery(&self) {
         if let Some(path) = &self.recovery_path {
             recovery::remove(path);
         }
@@ -347,19 +289,6 @@ impl DataFile {
         }
     }
 
-    fn take_recovery(&mut self, app: &mut App) {
-        let Some(found) = self.offered.take() else {
-            return;
-        };
-        // The work was based on `found.base`; saving merges it with the file as it is now.
-        if let Ok(base) = Base::of_data(found.base, &self.path) {
-            self.base = Some(base);
-        }
-        app.data = found.data;
-        app.mark_changed();
-        app.info(crate::i18n::t("file.recovered"));
-    }
-
     fn open_backup(&mut self, app: &mut App) {
         let Some((path, loaded)) = self.newest_backup() else {
             return app.error(crate::i18n::t("file.no-backup"));
@@ -388,7 +317,11 @@ impl DataFile {
             Ok(bytes) => {
                 self.remove_recovery();
                 path.clone_into(&mut self.path);
-                self.recovery_path = recovery::recovery_path(path);
+                self.recovery_path = self
+                    .recovery_path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(|dir| recovery::recovery_path(dir, path));
                 self.link = None;
                 self.base = Some(Base::written(bytes));
                 self.seen = stat(path);

@@ -60,6 +60,10 @@ pub(super) fn run(
             }
         }
         file.notice_external_change(app);
+        // Continued after `kill -TSTP`: the signal thread took the terminal back.
+        if super::signals::REPAINT.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            super::repaint_all(terminal)?;
+        }
         if app.revision != written_revision && recovery_due.is_none() {
             recovery_due = Some(Instant::now() + RECOVERY_DELAY);
         }

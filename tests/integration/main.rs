@@ -11,6 +11,7 @@ mod common;
 mod config;
 mod conventions;
 mod dataset;
+mod dropped_connection;
 mod e2e;
 mod exports;
 mod failing_disk;

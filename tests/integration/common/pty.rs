@@ -12,6 +12,8 @@ pub struct Pty {
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as it came.
+    raw: Arc<Mutex<Vec<u8>>>,
     /// Keeps the terminal's master side open.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -37,15 +39,7 @@ impl Pty {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = match wrapper.split_first() {
+        let cmd = match wrapper.split_first() {
             Some((program, rest)) => {
                 let mut cmd = CommandBuilder::new(program);
                 cmd.args(rest);
@@ -54,6 +48,29 @@ impl Pty {
             }
             None => CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk")),
         };
+        Self::start(cmd, home, cwd, args, env)
+    }
+
+    /// Starts `program` (a shell, or `setsid` before fachmk) like `spawn_with_env`.
+    pub fn spawn_program(home: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start(CommandBuilder::new(program), home, home, args, env)
+    }
+
+    fn start(
+        mut cmd: CommandBuilder,
+        home: &Path,
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env_clear();
@@ -77,12 +94,15 @@ impl Pty {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -90,8 +110,14 @@ impl Pty {
             child,
             writer,
             screen,
+            raw,
             _master: pair.master,
         }
+    }
+
+    /// Every byte the program wrote so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {
