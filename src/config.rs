@@ -15,6 +15,9 @@ use crate::app::{Action, Key, Keymap, Layer, Rebinding};
 use crate::i18n::Lang;
 use crate::ui::ThemeName;
 
+mod guard;
+use guard::{keep_a_way_out, read_text};
+
 /// How much the log file records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
@@ -121,17 +124,8 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         line,
         message,
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-            return Ok(Config::default());
-        }
-        Err(e) => {
-            return Err(error(
-                None,
-                crate::i18n::tf("config.unreadable", &[("e", &e)]),
-            ));
-        }
+    let Some(text) = read_text(path, required).map_err(|message| error(None, message))? else {
+        return Ok(Config::default());
     };
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let raw: ConfigFile = toml::from_str(&text).map_err(|e| {
@@ -192,6 +186,7 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
             overrides.push((rebinding, line, path));
         }
     }
+    keep_a_way_out(&mut overrides).map_err(|(line, message)| error(Some(line), message))?;
     let plain: Vec<Rebinding> = overrides.iter().map(|(r, _, _)| r.clone()).collect();
     config.keymap = Keymap::default().rebound(&plain).map_err(|clash| {
         let culprit = overrides
@@ -240,37 +235,24 @@ fn line_in_table(text: &str, table_line: usize, key: &str) -> usize {
         .map_or(table_line, |(i, _)| i + 1)
 }
 
-/// The value of a unit enum whose kebab-case serde name is `name`.
-fn named<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
-}
-
-/// The kebab-case serde name of a unit enum's value.
-fn name_of<T: Serialize + fmt::Debug>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{value:?}"),
-    }
-}
-
 /// The layer whose configuration name is `name` ("main", "view").
 pub fn layer_named(name: &str) -> Option<Layer> {
-    named(name)
+    name.parse().ok()
 }
 
 /// The configuration name of a layer.
-pub fn layer_name(layer: Layer) -> String {
-    name_of(&layer)
+pub fn layer_name(layer: Layer) -> &'static str {
+    layer.name()
 }
 
 /// The action whose configuration name is `name` ("save", "next-pane").
 pub fn action_named(name: &str) -> Option<Action> {
-    named(name)
+    name.parse().ok()
 }
 
 /// The configuration name of an action.
-pub fn action_name(action: Action) -> String {
-    name_of(&action)
+pub fn action_name(action: Action) -> &'static str {
+    action.name()
 }
 
 /// A key as written in the configuration: "ctrl-s", "f2", "enter", "shift-tab", "G".
@@ -329,10 +311,10 @@ pub fn print(config: &Config) -> String {
         backups: usize,
         mouse: bool,
         log_level: LogLevel,
-        keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+        keys: BTreeMap<&'static str, BTreeMap<&'static str, Vec<String>>>,
     }
     // Per layer: an action may have different keys in different layers.
-    let mut keys: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    let mut keys: BTreeMap<&str, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
     for binding in &config.keymap.bindings {
         let names = keys
             .entry(layer_name(binding.layer))

@@ -3,8 +3,10 @@
 
 mod across_sessions;
 mod app;
+mod bad_files;
 mod bad_input;
 mod bytes;
+mod changes_view;
 mod cli;
 mod common;
 mod config;
@@ -15,7 +17,10 @@ mod dropped_connection;
 mod e2e;
 mod exports;
 mod failing_disk;
+mod git_team;
+mod hostile_text;
 mod i18n;
+mod keys_driven;
 mod logs;
 mod merge;
 mod mouse;
