@@ -64,11 +64,7 @@ fn main() -> ExitCode {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,
         },
-        Some(Command::Export {
-            format,
-            kind,
-            output,
-        }) => export(&cli, file, *format, *kind, output.as_deref(), today),
+        Some(Command::Export { .. }) => export(&cli, file, today, &mut out, &mut err),
         Some(Command::Search { .. }) => search(&cli, file, today, &mut out, &mut err),
         Some(Command::Demo {
             write,
@@ -341,14 +337,28 @@ fn settings(cli: &Cli, config: &fachmk::config::Config) -> fachmk::tui::Settings
 fn export(
     cli: &Cli,
     file: Option<&std::path::Path>,
-    format: fachmk::cli::ExportFormat,
-    kind: Option<fachmk::cli::ExportKind>,
-    output: Option<&std::path::Path>,
     today: chrono::NaiveDate,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
 ) -> u8 {
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    match commands::data_file(file, &mut err) {
+    let Some(Command::Export {
+        format,
+        kind,
+        output,
+    }) = &cli.command
+    else {
+        return exit::USAGE;
+    };
+    let (format, kind, output) = (*format, *kind, output.as_deref());
+    // A Word file is binary: to a pipe it goes as it is (never to a terminal,
+    // which `commands::export` refuses); every text passes the terminal filter.
+    let mut raw = std::io::stdout().lock();
+    let out: &mut dyn std::io::Write = if format == fachmk::cli::ExportFormat::Docx {
+        &mut raw
+    } else {
+        out
+    };
+    match commands::data_file(file, err) {
         Ok(path) => commands::export(
             &path,
             &commands::ExportRequest {
@@ -359,8 +369,8 @@ fn export(
                 to_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             },
             today,
-            &mut out,
-            &mut err,
+            out,
+            err,
         ),
         Err(code) => code,
     }
