@@ -126,10 +126,11 @@ impl DataFile {
         match effect {
             Effect::Quit => {
                 // Unsaved work (Ctrl-C at the question) is kept for the next
-                // start, up to the last key; a recovery still on offer stays.
+                // start, up to the last key; recoveries of other windows still
+                // on offer stay where they are.
                 if app.dirty {
                     self.write_recovery(app);
-                } else if self.offered.is_none() {
+                } else {
                     self.remove_recovery();
                 }
                 return Ok(true);
