@@ -50,18 +50,24 @@ pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
     if level == LogLevel::Off {
         return Ok(());
     }
-    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+    let (Some(dir), Some(_)) = (file.parent(), file.file_name()) else {
         return Err(crate::i18n::tf("log.no-path", &[("path", &file.display())]));
     };
     crate::store::paths::create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     rotate(file);
-    let appender = tracing_appender::rolling::RollingFileAppender::builder()
-        .rotation(tracing_appender::rolling::Rotation::NEVER)
-        .filename_prefix(name.to_string_lossy())
-        .build(dir)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
+    // A plain file, appended to, private like the rest of the state: each
+    // event is one write through the subscriber's `Mutex<File>` writer.
+    let writer = {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(file)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+    };
     tracing_subscriber::fmt()
-        .with_writer(appender)
+        .with_writer(std::sync::Mutex::new(writer))
         .with_ansi(false)
         // A failing write (disk full, directory gone) must never print onto the screen.
         .log_internal_errors(false)

@@ -66,6 +66,9 @@ impl App {
         self.revision += 1;
         if others_only {
             self.dirty = false;
+            self.history.mark_saved();
+        } else {
+            self.history.changed();
         }
         self.info(crate::i18n::t("dialogs.merged"));
     }

@@ -7,8 +7,20 @@ use super::Action;
 
 /// Which part of the program owns the keyboard; derived from the state. The
 /// configuration's `[keys.<layer>]` tables name them in kebab-case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Layer {
     Main,
     Walkthrough,
@@ -23,9 +35,14 @@ pub enum Layer {
 }
 
 impl Layer {
-    /// The layer's name, as help headings and configuration errors write it.
+    /// The layer's name in the configuration: "main", "view".
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The layer's title, as help headings and configuration errors write it.
     pub fn title(self) -> &'static str {
-        crate::i18n::t(&format!("layer.{}", crate::config::layer_name(self)))
+        crate::i18n::t(&format!("layer.{}", self.name()))
     }
 }
 
@@ -141,19 +158,6 @@ pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Walkthrough,
     Layer::Editor,
     Layer::Search,
-    Layer::Review,
-    Layer::Sessions,
-    Layer::View,
-    Layer::Dialog,
-];
-
-/// Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
-const ALL_LAYERS: [Layer; 9] = [
-    Layer::Main,
-    Layer::Walkthrough,
-    Layer::Editor,
-    Layer::Search,
-    Layer::Help,
     Layer::Review,
     Layer::Sessions,
     Layer::View,
@@ -335,6 +339,10 @@ impl Default for Keymap {
             b(L::Help, Key::ch('j'), A::SelectNext, None),
             b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
             b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
+            b(L::Help, Key::plain(K::Home), A::SelectFirst, None),
+            b(L::Help, Key::plain(K::End), A::SelectLast, None),
+            b(L::Help, Key::ch('g'), A::SelectFirst, None),
+            b(L::Help, Key::ch('G'), A::SelectLast, None),
             b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
             b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Review, Key::ch('q'), A::Back, None),
@@ -367,7 +375,8 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('y'), A::Open, None),
             b(L::Dialog, Key::ch('j'), A::Open, None),
         ]);
-        for layer in ALL_LAYERS {
+        // Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
+        for layer in <Layer as strum::IntoEnumIterator>::iter() {
             bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
             bindings.push(b(layer, Key::ctrl('z'), A::Suspend, None));
             bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
@@ -417,14 +426,6 @@ impl Keymap {
             .filter(|b| b.layer == layer && b.action == action)
             .map(|b| b.key.label())
             .collect()
-    }
-
-    /// Lines of the help screen: per layer a heading, one line per action, a blank line.
-    pub fn help_line_count(&self) -> usize {
-        HELP_LAYERS
-            .iter()
-            .map(|layer| self.actions(*layer).len() + 2)
-            .sum()
     }
 
     /// The actions bound in `layer`, each once, in keymap order.

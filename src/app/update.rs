@@ -67,10 +67,12 @@ impl App {
             }
             Action::Undo => {
                 self.undo();
+                self.refresh_changes();
                 return Vec::new();
             }
             Action::Redo => {
                 self.redo();
+                self.refresh_changes();
                 return Vec::new();
             }
             Action::ExternalEditor => return self.external_editor(),

@@ -3,21 +3,21 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{PAGE, step};
-use super::{Action, App, EditTarget, Editor, Effect, Overlay, Pane, SearchState};
+use super::{Action, App, EditTarget, Editor, Effect, Layer, Overlay, Pane, Scroll, SearchState};
 use crate::search::{Index, Target};
 
 impl App {
-    pub(super) fn update_help(&mut self, action: Action) {
-        let lines = match self.overlay {
-            Overlay::Reference { .. } => self
-                .data
-                .reference
-                .iter()
-                .map(|r| r.items.len() * 2 + 2)
-                .sum(),
-            _ => self.keymap.help_line_count(),
+    /// The help, at the section of `section`'s keys.
+    pub(super) fn open_help(&mut self, section: Layer, resume_walkthrough: bool) {
+        self.overlay = Overlay::Help {
+            scroll: Scroll::default(),
+            section,
+            resume_walkthrough,
         };
-        let limit = self.scroll_limit(lines);
+    }
+
+    /// Help and reference: scrolled within what was drawn.
+    pub(super) fn update_help(&mut self, action: Action) {
         let resume = matches!(
             self.overlay,
             Overlay::Help {
@@ -30,10 +30,12 @@ impl App {
             return;
         };
         match action {
-            Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
-            Action::SelectNext => *scroll = (*scroll + 1).min(limit),
-            Action::PageUp => *scroll = scroll.saturating_sub(PAGE.unsigned_abs()),
-            Action::PageDown => *scroll = (*scroll + PAGE.unsigned_abs()).min(limit),
+            Action::SelectPrevious => scroll.step(-1),
+            Action::SelectNext => scroll.step(1),
+            Action::PageUp => scroll.step(-PAGE),
+            Action::PageDown => scroll.step(PAGE),
+            Action::SelectFirst => scroll.step(isize::MIN / 2),
+            Action::SelectLast => scroll.step(isize::MAX / 2),
             Action::Back => {
                 let back_to_walkthrough = resume
                     && self
@@ -68,12 +70,7 @@ impl App {
             Action::SelectFirst => *scroll = 0,
             Action::SelectLast => *scroll = limit,
             Action::Back => self.overlay = Overlay::None,
-            Action::Help => {
-                self.overlay = Overlay::Help {
-                    scroll: 0,
-                    resume_walkthrough: false,
-                }
-            }
+            Action::Help => self.open_help(Layer::Review, false),
             Action::Export => {
                 let name = format!("reporting-fachmk-{}.md", self.session);
                 self.editor = Some(Editor::new(

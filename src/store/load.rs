@@ -167,9 +167,10 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     let what = match e.classify() {
         Category::Eof => crate::i18n::t("load.truncated").to_owned(),
         Category::Syntax => crate::i18n::tf("load.not-json", &[("what", &serde_message(e))]),
-        Category::Data | Category::Io => {
-            crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))])
-        }
+        Category::Data | Category::Io => match duplicate_key(e) {
+            Some(key) => crate::i18n::tf("load.duplicate-key", &[("key", &key)]),
+            None => crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))]),
+        },
     };
     LoadError::Syntax {
         path: path.to_owned(),
@@ -179,82 +180,21 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     }
 }
 
-/// serde_json's message without its position (reported apart), in German when
-/// the program speaks German.
-fn serde_message(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    match crate::i18n::current() {
-        crate::i18n::Lang::De => german(&message),
-        crate::i18n::Lang::En => message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned(),
-    }
+/// The key of a "given twice" error: `duplicate field` from a derived record,
+/// `duplicate key` from the records read in bulk (`domain::extra`).
+fn duplicate_key(e: &serde_json::Error) -> Option<String> {
+    let message = serde_message(e);
+    let rest = message
+        .strip_prefix("duplicate field `")
+        .or_else(|| message.strip_prefix("duplicate key `"))?;
+    Some(rest.strip_suffix('`')?.to_owned())
 }
 
-/// Puts serde_json's English message into German (the position is reported apart).
-fn german(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    let replacements = [
-        ("missing field ", "es fehlt das Feld "),
-        ("duplicate field ", "doppelter Schlüssel "),
-        ("duplicate key ", "doppelter Schlüssel "),
-        ("invalid type: ", "falscher Typ: "),
-        (", expected ", ", erwartet: "),
-        ("unknown variant ", "unbekannter Wert "),
-        ("expected one of ", "erlaubt sind "),
-        ("invalid value: ", "ungültiger Wert: "),
-        (
-            "trailing characters",
-            "nach dem Ende der Daten folgt noch Text",
-        ),
-        ("expected value", "hier fehlt ein Wert"),
-        ("expected `,` or `}`", "hier fehlt „,“ oder „}“"),
-        ("expected `,` or `]`", "hier fehlt „,“ oder „]“"),
-        (
-            "key must be a string",
-            "ein Schlüssel muss in Anführungszeichen stehen",
-        ),
-        ("invalid number", "ungültige Zahl"),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "Steuerzeichen in einem Text",
-        ),
-        ("string", "Text"),
-        ("integer", "Ganzzahl"),
-        ("a sequence", "eine Liste"),
-        ("sequence", "Liste"),
-        ("map", "Objekt"),
-        ("u32", "eine ganze Zahl"),
-        ("u64", "eine ganze Zahl"),
-        (
-            "input contains invalid characters",
-            "ungültiges Datum (erwartet JJJJ-MM-TT, z. B. 2024-11-13)",
-        ),
-        (
-            "premature end of input",
-            "unvollständiges Datum (erwartet JJJJ-MM-TT)",
-        ),
-        (
-            "input is out of range",
-            "Datum außerhalb des gültigen Bereichs",
-        ),
-    ];
-    let mut out = message.to_owned();
-    for (en, de) in replacements {
-        out = out.replace(en, de);
-    }
-    // `name` → „name“
-    let mut quoted = String::with_capacity(out.len());
-    let mut open = true;
-    for ch in out.chars() {
-        if ch == '`' {
-            quoted.push(if open { '„' } else { '“' });
-            open = !open;
-        } else {
-            quoted.push(ch);
-        }
-    }
-    quoted
+/// serde_json's message as it is, without its position (our sentence names
+/// line and column). It is quoted, never translated: replacing words in it
+/// turned a value "mapping" into „Objektping“.
+fn serde_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&suffix).unwrap_or(&message).to_owned()
 }

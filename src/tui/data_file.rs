@@ -126,8 +126,8 @@ impl DataFile {
         match effect {
             Effect::Quit => {
                 // Unsaved work (Ctrl-C at the question) is kept for the next
-                // start, up to the last key; recoveries of other windows still
-                // on offer stay where they are.
+                // start, up to the last key. Recoveries on offer are other
+                // windows' files: they stay either way.
                 if app.dirty {
                     self.write_recovery(app);
                 } else {

@@ -50,6 +50,7 @@ pub(super) fn run(
         let first = event::read()?;
         let mut state = lock(shared);
         let Shared { app, file } = &mut *state;
+        file.settle_editor();
         let mut effects = handle(app, first);
         while event::poll(Duration::ZERO)? {
             effects.extend(handle(app, event::read()?));

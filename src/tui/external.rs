@@ -68,12 +68,13 @@ pub(super) fn prepare(text: &str, kept: Option<PathBuf>) -> Result<Scratch, Stri
 
 /// Runs the editor on the scratch file. The outer error is the terminal's (it
 /// could not be taken back: the file is left for recovery); the inner one
-/// says in German why the text did not come back.
+/// says in German why the text did not come back. The flag: the editor was
+/// ended by a signal (a hang-up may be on its way to us too).
 pub(super) fn edit(
     scratch: &Scratch,
     terminal: &mut Terminal<Backend>,
     mouse: bool,
-) -> std::io::Result<Result<String, String>> {
+) -> std::io::Result<(Result<String, String>, bool)> {
     let editor = editor_command();
     restore_terminal();
     let status = Command::new("sh")
@@ -85,6 +86,8 @@ pub(super) fn edit(
     tracing::info!(editor, status = ?status, "editor ended");
     enter_screen(mouse)?;
     super::repaint_all(terminal)?;
+    // By a signal: itself, or the shell reports 128 + its number.
+    let killed = matches!(&status, Ok(s) if s.code().is_none_or(|c| (129..=192).contains(&c)));
     let result = match status {
         Ok(s) if s.success() => std::fs::read_to_string(scratch.path())
             .map_err(|e| crate::i18n::tf("external.unreadable", &[("e", &e)])),
@@ -98,5 +101,5 @@ pub(super) fn edit(
             &[("editor", &editor), ("e", &e)],
         )),
     };
-    Ok(result)
+    Ok((result, killed))
 }

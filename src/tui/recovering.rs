@@ -201,10 +201,22 @@ impl DataFile {
         let result = external::edit(&scratch, terminal, self.mouse);
         EDITOR_OPEN.store(false, Ordering::SeqCst);
         // The terminal is gone: the scratch file stays for the recovery.
-        let result = result?;
-        self.editing = None;
-        scratch.remove();
+        let (result, killed) = result?;
+        if !(killed && matches!(scratch, Scratch::Kept(_))) {
+            self.editing = None;
+            scratch.remove();
+        }
+        // Else killed, perhaps by the hang-up that is about to end us too: the
+        // text stays where the recovery finds it, until the next key.
         app.external_edit_done(result);
         Ok(())
+    }
+
+    /// A key came after an editor was ended by a signal: it was not a
+    /// hang-up, so its scratch file is no longer needed.
+    pub(super) fn settle_editor(&mut self) {
+        if let Some(path) = self.editing.take() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }

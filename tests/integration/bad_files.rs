@@ -111,7 +111,10 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
     assert_eq!(code, Some(65), "{stderr}");
     let position = format!("Zeile {line}, Spalte {column}:");
     assert!(stderr.contains(&position), "{position} in {stderr}");
-    assert!(stderr.contains("doppelter Schlüssel „name“"), "{stderr}");
+    assert!(
+        stderr.contains("Der Schlüssel „name“ steht in diesem Objekt doppelt"),
+        "{stderr}"
+    );
     // In a session and at the top level too.
     for (from, to) in [
         (
@@ -127,7 +130,10 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
         assert_ne!(bad, fachmk::store::BUNDLED_JSON, "{from}");
         let err = fachmk::store::load_bytes(bad.as_bytes(), &path).unwrap_err();
         assert!(err.position().is_some(), "{err}");
-        assert!(err.to_string().contains("doppelter Schlüssel"), "{err}");
+        assert!(
+            err.to_string().contains("steht in diesem Objekt doppelt"),
+            "{err}"
+        );
     }
     // Inside a report's answers and an assignment's roles (maps of texts).
     let sample = serde_json::to_string_pretty(&crate::common::sample_data()).unwrap();
@@ -145,7 +151,10 @@ fn a_duplicate_key_is_an_error_with_line_and_column() {
         assert_ne!(bad, sample, "{from}");
         let err = fachmk::store::load_bytes(bad.as_bytes(), &path).unwrap_err();
         assert!(err.position().is_some(), "{err}");
-        assert!(err.to_string().contains("doppelter Schlüssel"), "{err}");
+        assert!(
+            err.to_string().contains("steht in diesem Objekt doppelt"),
+            "{err}"
+        );
     }
     // Equal keys in different objects are fine: the bundled file loads.
     fachmk::store::load_bytes(fachmk::store::BUNDLED_JSON.as_bytes(), &path).unwrap();

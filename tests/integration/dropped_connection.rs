@@ -451,3 +451,50 @@ fn ctrl_z_and_sigtstp_suspend_like_vim_and_fg_redraws() {
     p.send("exit\r");
     p.wait_exit();
 }
+
+#[test]
+fn without_a_shell_with_job_control_ctrl_z_says_so_and_goes_on() {
+    // fachmk as the terminal's session leader, as with `ssh host fachmk`:
+    // nobody could send `fg`, so it must not stop.
+    let (home, file) = setup();
+    let mut p = open_with(home.path(), &file, &[]);
+    p.send("\x1a");
+    p.wait_for("Anhalten geht hier nicht");
+    assert_ne!(state_of(p.pid()), 'T');
+    p.send("j"); // still answering keys
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn an_editor_killed_by_a_signal_leaves_its_text_for_a_hang_up_that_follows() {
+    // A hang-up reaches the editor first; fachmk takes the terminal back for a
+    // moment before its own SIGHUP comes: the editor's text must not be lost.
+    let (home, file) = setup();
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Vor dem Abbruch geschrieben\\n' > \"$1\"\nkill -KILL $$\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = open_with(home.path(), &file, &[("EDITOR", editor.to_str().unwrap())]);
+    p.send("\x1b[Z"); // the Leitfragen pane
+    p.send("e");
+    p.wait_for("Exit 137");
+    p.signal("HUP");
+    assert_eq!(p.wait_exit(), 129);
+    let mut p = open_with(home.path(), &file, &[]);
+    p.wait_for("Wiederherstellung");
+    p.send("w");
+    p.wait_for("Vor dem Abbruch geschrieben");
+    p.escape();
+    p.send(CTRL_S);
+    p.wait_for("Gespeichert");
+    assert_eq!(
+        report(&file, "WMK").answers.get("Q1").map(String::as_str),
+        Some("Vor dem Abbruch geschrieben")
+    );
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
