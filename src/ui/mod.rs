@@ -28,8 +28,7 @@ pub use theme::{Theme, ThemeName};
 use crate::app::{App, Overlay, Pane};
 
 /// Below this size the screen only says how large it must be.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole screen from `app`.
 pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {

@@ -271,3 +271,23 @@ fn undo_back_to_the_saved_state_is_clean() {
     type_text(&mut app, "u");
     assert!(app.dirty);
 }
+
+#[test]
+fn the_too_small_screen_takes_no_text_and_no_keys() {
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "aTitel");
+    let screen = draw(&mut app, 40, 10);
+    assert!(screen.contains("zu klein"), "{screen}");
+    type_text(&mut app, " verborgen");
+    app.handle_paste("eingefügt");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 120, 40);
+    assert_eq!(app.editor.as_ref().unwrap().content(), "Titel");
+    press(&mut app, KeyCode::Esc);
+    draw(&mut app, 40, 10);
+    type_text(&mut app, "-");
+    assert!(!app.dirty, "a key acted on a hidden screen");
+    // Quitting still works.
+    assert!(!app.handle_key(crate::common::ctrl('c')).is_empty());
+}
