@@ -195,20 +195,23 @@ impl DataFile {
                 self.remove_recovery();
             }
             Effect::OpenBackup => self.open_backup(app),
-            Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => {
-                    tracing::info!(path, "exported");
-                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+            Effect::SaveAs { path } => self.save_as(app, &store::paths::expand_tilde(&path)),
+            Effect::Write { path, contents } => {
+                let path = store::paths::expand_tilde(&path).display().to_string();
+                match std::fs::write(&path, contents) {
+                    Ok(()) => {
+                        tracing::info!(path, "exported");
+                        app.exported(&path);
+                    }
+                    Err(e) => {
+                        tracing::warn!(path, error = %e, "export failed");
+                        app.export_failed(crate::i18n::tf(
+                            "file.cannot-write",
+                            &[("path", &path), ("e", &e)],
+                        ));
+                    }
                 }
-                Err(e) => {
-                    tracing::warn!(path, error = %e, "export failed");
-                    app.error(crate::i18n::tf(
-                        "file.cannot-write",
-                        &[("path", &path), ("e", &e)],
-                    ));
-                }
-            },
+            }
         }
         Ok(false)
     }

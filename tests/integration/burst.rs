@@ -44,3 +44,38 @@ fn four_kilobytes_unbracketed_are_drawn_at_once_and_the_next_esc_acts() {
     pty.send("q");
     pty.wait_exit();
 }
+
+/// Typed export paths: `~` is the home directory; a failed export keeps the
+/// dialog with the path as typed, and says why.
+#[test]
+fn a_typed_export_path_expands_tilde_and_a_failure_keeps_the_dialog() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    pty.wait_for("Konferenzen");
+    pty.send("r");
+    pty.send("x");
+    pty.wait_for("reporting-fachmk-48.md");
+    let empty = "\x7f".repeat(30); // Backspace: the field emptied
+    pty.send(&empty);
+    pty.send("/gibt/es/nicht/bericht.md\r");
+    pty.wait_for("Fehler: /gibt/es/nicht/bericht.md: kann nicht");
+    // Still the dialog, with what was typed.
+    assert!(pty.contents().contains("/gibt/es/nicht/bericht.md"));
+    pty.send(&empty);
+    pty.send("~/bericht.md\r");
+    pty.wait_for("Exportiert nach");
+    let written = std::fs::read_to_string(home.path().join("bericht.md")).unwrap();
+    assert!(written.contains("48"), "{written}");
+    assert!(
+        !pty.contents().contains("~/bericht.md"),
+        "the dialog closed"
+    );
+    pty.escape();
+    pty.send("q");
+    pty.wait_exit();
+}
