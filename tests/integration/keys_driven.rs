@@ -291,3 +291,22 @@ fn the_too_small_screen_takes_no_text_and_no_keys() {
     // Quitting still works.
     assert!(!app.handle_key(crate::common::ctrl('c')).is_empty());
 }
+
+#[test]
+fn the_conference_list_shows_full_names_when_the_width_allows() {
+    let mut app = app();
+    let screen = draw(&mut app, 120, 40);
+    for c in &app.data.conferences {
+        assert!(screen.contains(&c.name), "{} cut:\n{screen}", c.name);
+    }
+    // In the walkthrough too.
+    type_text(&mut app, "w");
+    let screen = draw(&mut app, 120, 40);
+    assert!(
+        screen.contains("Arbeits- und Sozialministerkonferenz"),
+        "{screen}"
+    );
+    // At 80 columns they are cut, with "…".
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Wirtscha…"), "{screen}");
+}
