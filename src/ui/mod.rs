@@ -124,10 +124,9 @@ pub fn pane_areas(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
         return vec![(Pane::Conferences, left)];
     }
     // Styles do not change the height: any theme measures.
-    let speakers_height = widgets::wrapped_height(
-        &speakers::lines(app, &Theme::default()),
-        right.width.saturating_sub(2),
-    ) + 2;
+    let width = right.width.saturating_sub(2);
+    let speakers_height =
+        widgets::wrapped_height(&speakers::lines(app, &Theme::default(), width), width) + 2;
     let [speakers_area, concerns_area, questions_area] = right.layout(&Layout::vertical([
         Constraint::Length(speakers_height.min(body_area(area).height / 2)),
         Constraint::Fill(1),

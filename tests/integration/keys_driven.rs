@@ -310,3 +310,34 @@ fn the_conference_list_shows_full_names_when_the_width_allows() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Wirtscha…"), "{screen}");
 }
+
+#[test]
+fn a_speakers_office_wraps_under_itself_at_80_columns() {
+    let mut app = app();
+    let screen = draw(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Chef der Senatskanzlei"))
+        .unwrap();
+    // The pane's text: after the speakers pane's left border.
+    let pane = |line: &str| -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let border = chars
+            .iter()
+            .rposition(|c| *c == '┌' || *c == '│')
+            .unwrap_or(0);
+        let start = chars[..border]
+            .iter()
+            .rposition(|c| *c == '│' || *c == '┌')
+            .unwrap();
+        chars[start + 1..border].iter().collect()
+    };
+    let first = pane(lines[at]);
+    let next = pane(lines[at + 1]);
+    assert!(first.starts_with("    Chef"), "{first:?}");
+    assert!(
+        next.starts_with("    ") && !next.starts_with("     "),
+        "{first:?} / {next:?}\n{screen}"
+    );
+}
