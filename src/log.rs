@@ -30,6 +30,20 @@ fn filter(level: LogLevel) -> LevelFilter {
     }
 }
 
+/// Why logging is off, when it could not start (shown on the screen there,
+/// instead of being printed under it).
+static OFF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Notes why logging is off.
+pub fn set_off_reason(why: String) {
+    let _ = OFF.set(why);
+}
+
+/// Why logging is off, if it could not start.
+pub fn off_reason() -> Option<&'static str> {
+    OFF.get().map(String::as_str)
+}
+
 /// Starts logging at `level` into `file`. Logging is a help, not a condition:
 /// when the file cannot be written the program runs without it, and says why.
 pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
@@ -55,6 +69,8 @@ pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
     tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(writer))
         .with_ansi(false)
+        // A failing write (disk full, directory gone) must never print onto the screen.
+        .log_internal_errors(false)
         .with_max_level(filter(level))
         .try_init()
         .map_err(|e| e.to_string())

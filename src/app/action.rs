@@ -97,6 +97,8 @@ pub enum Action {
     DialogDiscard,
     /// Redraw the whole screen.
     Redraw,
+    /// Stop the program for the shell (`fg` brings it back), as vim and less do.
+    Suspend,
     /// Conflict: keep my version.
     TakeMine,
     /// Conflict: take the others' version.

@@ -40,6 +40,13 @@ pub enum Dialog {
         changes: Vec<String>,
         show: bool,
     },
+    /// An export's file exists already (`link`: it is a symbolic link):
+    /// overwrite it with `contents`?
+    Overwrite {
+        path: String,
+        contents: String,
+        link: bool,
+    },
 }
 
 impl App {
@@ -64,6 +71,15 @@ impl App {
             self.history.changed();
         }
         self.info(crate::i18n::t("dialogs.merged"));
+    }
+
+    /// The export's file exists: ask before replacing it.
+    pub fn ask_overwrite(&mut self, path: String, contents: String, link: bool) {
+        self.dialog = Some(Dialog::Overwrite {
+            path,
+            contents,
+            link,
+        });
     }
 
     /// Saving failed: say why and offer to save elsewhere, so nothing is lost.
@@ -93,11 +109,16 @@ impl App {
                     }
                     vec![Effect::Save { then_quit: true }]
                 }
-                Action::DialogDiscard => vec![Effect::DiscardRecovery, Effect::Quit],
+                Action::DialogDiscard => {
+                    self.dirty = false;
+                    vec![Effect::DiscardRecovery, Effect::Quit]
+                }
                 Action::Back => {
                     self.dialog = None;
                     Vec::new()
                 }
+                // Ctrl-C asked twice: end; the work is offered at the next start.
+                Action::Quit => vec![Effect::Quit],
                 _ => Vec::new(),
             },
             Dialog::LoadFailed { backup, .. } => match action {
@@ -129,7 +150,21 @@ impl App {
                     self.info(crate::i18n::t("dialogs.recovery-discarded"));
                     vec![Effect::DiscardRecovery]
                 }
+                // Ctrl-C ends and leaves the offer for the next start.
+                Action::Quit => vec![Effect::Quit],
                 // No way past it without a decision: the work would be overwritten.
+                _ => Vec::new(),
+            },
+            Dialog::Overwrite { path, contents, .. } => match action {
+                Action::Open => {
+                    self.dialog = None;
+                    vec![Effect::Overwrite { path, contents }]
+                }
+                Action::Back | Action::DialogDiscard => {
+                    self.dialog = None;
+                    self.info(crate::i18n::tf("dialogs.not-exported", &[("path", &path)]));
+                    Vec::new()
+                }
                 _ => Vec::new(),
             },
         }
@@ -150,6 +185,8 @@ impl App {
                 self.error(crate::i18n::t("dialogs.merge-cancelled"));
                 return Vec::new();
             }
+            // Ctrl-C ends; nothing is written, unsaved work is kept for recovery.
+            Action::Quit => return vec![Effect::Quit],
             _ => return Vec::new(),
         };
         dialog.decisions.push(decision);

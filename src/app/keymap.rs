@@ -247,14 +247,12 @@ impl Default for Keymap {
             b(L::View, Key::ch('e'), A::EditNotes, Some("hint.note")),
             b(L::View, Key::ch('x'), A::MarkHeld, Some("hint.held")),
             b(L::View, Key::ch('u'), A::Undo, None),
-            b(L::View, Key::ctrl('z'), A::Undo, None),
             b(L::View, Key::ctrl('y'), A::Redo, None),
             b(L::View, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::View, Key::ctrl('s'), A::Save, Some("hint.save")),
             b(L::View, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::View, Key::ch('q'), A::Back, None),
             b(L::Main, Key::ch('u'), A::Undo, None),
-            b(L::Main, Key::ctrl('z'), A::Undo, None),
             b(L::Main, Key::ctrl('y'), A::Redo, None),
             b(L::Main, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::Main, Key::ctrl('s'), A::Save, Some("hint.save")),
@@ -295,7 +293,6 @@ impl Default for Keymap {
                 Some("hint.back"),
             ),
             b(L::Walkthrough, Key::ch('u'), A::Undo, None),
-            b(L::Walkthrough, Key::ctrl('z'), A::Undo, None),
             b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
             b(L::Walkthrough, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("hint.save")),
@@ -378,9 +375,10 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('y'), A::Open, None),
             b(L::Dialog, Key::ch('j'), A::Open, None),
         ]);
-        // Every layer: Ctrl-L and Ctrl-C work everywhere.
+        // Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
         for layer in <Layer as strum::IntoEnumIterator>::iter() {
             bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
+            bindings.push(b(layer, Key::ctrl('z'), A::Suspend, None));
             bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
         }
         Self { bindings }
@@ -421,7 +419,7 @@ impl Keymap {
             .collect()
     }
 
-    /// All keys of `layer` for `action`, as written in help: "u, ^Z".
+    /// All keys of `layer` for `action`, as written in help: "q, ^C".
     pub fn keys_for(&self, layer: Layer, action: Action) -> Vec<String> {
         self.bindings
             .iter()

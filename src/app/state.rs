@@ -90,13 +90,21 @@ pub enum Effect {
     Save {
         then_quit: bool,
     },
-    /// Write `contents` to `path` (an export).
+    /// Write `contents` to `path` (an export), a file that must not exist yet.
     Write {
+        path: String,
+        contents: String,
+    },
+    /// Replace the file at `path` with `contents` (an export the user agreed to
+    /// overwrite): atomically, a link there replaced, never written through.
+    Overwrite {
         path: String,
         contents: String,
     },
     /// Repaint the whole screen.
     Redraw,
+    /// Hand the terminal back and stop until `fg`; then repaint.
+    Suspend,
     Quit,
     /// Conflicts were decided and `data` holds the result: the file on disk
     /// (whose changes were merged) becomes the base; then save if asked.

@@ -136,6 +136,17 @@ impl App {
         }));
     }
 
+    /// Builds the search index ahead of the next `/` when the one kept is stale:
+    /// the loop calls this when no input is waiting, so the first `/` never waits.
+    pub fn warm_search(&mut self) {
+        let fresh = matches!(&self.search_cache,
+            Some((revision, session, _)) if *revision == self.revision && *session == self.session);
+        if !fresh && !matches!(self.overlay, Overlay::Search(_)) {
+            let index = Index::build(&self.data, self.session);
+            self.search_cache = Some((self.revision, self.session, index));
+        }
+    }
+
     /// Closes the search, keeping its index for the next one.
     fn close_search(&mut self) {
         if let Overlay::Search(search) = std::mem::take(&mut self.overlay) {

@@ -6,6 +6,7 @@ mod conference;
 mod dataset;
 mod debrief;
 mod decision;
+pub(crate) mod extra;
 mod progress;
 mod session;
 mod speakers;

@@ -49,7 +49,7 @@ impl ReportStatus {
 }
 
 /// A Bericht: one per conference per session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub conference: String,
     #[serde(default)]
@@ -70,6 +70,14 @@ pub struct Report {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Report {
+    required: [conference],
+    defaulted: [
+        exchange, presenter, decisions, status, updated_at, updated_by
+    ],
+    texts: [answers],
+});
 
 impl Report {
     /// An empty report for `conference`.
@@ -97,7 +105,7 @@ impl Report {
 }
 
 /// A Sitzung of the IT-Planungsrat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Session {
     pub number: u32,
     pub date: NaiveDate,
@@ -111,6 +119,11 @@ pub struct Session {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Session {
+    required: [number, date, debrief_date],
+    defaulted: [place, reports, debrief],
+});
 
 impl Session {
     /// The usual debrief: three weeks after the session.

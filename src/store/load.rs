@@ -1,12 +1,10 @@
 //! Reading a data file: size limit, BOM, UTF-8, JSON with positions, format and
 //! version checks, in that order, so every bad file gets the most useful message.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::LoadError;
 use crate::domain::{Dataset, FORMAT, VERSION};
@@ -20,12 +18,23 @@ pub struct Loaded {
     pub data: Dataset,
     /// Set when the file is of a newer version: it may be read, never written.
     pub newer_version: Option<u32>,
-    /// SHA-256 of the bytes as read, to notice changes by others.
-    pub digest: [u8; 32],
 }
 
 /// Reads and parses the file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_bytes(&read_file(path)?, path)
+}
+
+/// Reads and parses the file at `path`, keeping its bytes as the base of merges.
+pub fn open_file(path: &Path) -> Result<(Loaded, super::Base), LoadError> {
+    let bytes = read_file(path)?;
+    let loaded = load_bytes(&bytes, path)?;
+    let base = super::Base::new(bytes, loaded.newer_version);
+    Ok((loaded, base))
+}
+
+/// Reads the bytes of the file at `path`, within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -38,34 +47,18 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             }
         }
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(LoadError::Io {
+    super::read::read_regular(path, MAX_FILE_SIZE).map_err(|e| match e {
+        super::read::ReadError::Io(source) => io(source),
+        super::read::ReadError::NotRegular(what) => LoadError::NotRegular {
             path: path.to_owned(),
-            source: std::io::Error::other(crate::i18n::t("load.is-directory")),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
+            what,
+        },
+        super::read::ReadError::TooLarge(size) => LoadError::TooLarge {
             path: path.to_owned(),
-            size: meta.len(),
+            size,
             max: MAX_FILE_SIZE,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            max: MAX_FILE_SIZE,
-        });
-    }
-    load_bytes(&bytes, path)
+        },
+    })
 }
 
 #[derive(Deserialize)]
@@ -75,29 +68,50 @@ struct Header {
 }
 
 /// Parses the bytes of a data file; `path` is only used in messages.
+///
+/// The data is parsed in one pass. Only when that fails are the slower checks
+/// run that find the most useful message: UTF-8, JSON syntax, then the
+/// `format` and `version` keys, then what the data itself lacks.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     let path: PathBuf = path.to_owned();
-    let digest: [u8; 32] = Sha256::digest(bytes).into();
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let (line, column) = position_of(&body[..e.valid_up_to()]);
-        LoadError::NotUtf8 {
-            path: path.clone(),
-            line,
-            column,
+    match serde_json::from_slice::<Dataset>(body) {
+        Ok(data) => {
+            let header = Header {
+                format: Some(Value::String(data.format.clone())),
+                version: Some(Value::from(data.version)),
+            };
+            let version = check_header(&path, header)?;
+            Ok(Loaded {
+                data,
+                newer_version: (version > VERSION).then_some(version),
+            })
         }
-    })?;
-    let header: Header = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
-    let version = check_header(&path, header)?;
-    let data: Dataset = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
-    Ok(Loaded {
-        data,
-        newer_version: (version > VERSION).then_some(version),
-        digest,
-    })
+        Err(e) => Err(explain(body, &path, &e)),
+    }
+}
+
+/// Why `body` is not a data file, where parsing it failed with `error`.
+fn explain(body: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    let path: PathBuf = path.to_owned();
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = position_of(&body[..e.valid_up_to()]);
+            return LoadError::NotUtf8 { path, line, column };
+        }
+    };
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        Err(e) => return syntax(&path, &e),
+    };
+    if let Err(e) = check_header(&path, header) {
+        return e;
+    }
+    syntax(&path, error)
 }
 
 fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
@@ -153,9 +167,10 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     let what = match e.classify() {
         Category::Eof => crate::i18n::t("load.truncated").to_owned(),
         Category::Syntax => crate::i18n::tf("load.not-json", &[("what", &serde_message(e))]),
-        Category::Data | Category::Io => {
-            crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))])
-        }
+        Category::Data | Category::Io => match duplicate_key(e) {
+            Some(key) => crate::i18n::tf("load.duplicate-key", &[("key", &key)]),
+            None => crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))]),
+        },
     };
     LoadError::Syntax {
         path: path.to_owned(),
@@ -163,6 +178,16 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
         column: e.column(),
         what,
     }
+}
+
+/// The key of a "given twice" error: `duplicate field` from a derived record,
+/// `duplicate key` from the records read in bulk (`domain::extra`).
+fn duplicate_key(e: &serde_json::Error) -> Option<String> {
+    let message = serde_message(e);
+    let rest = message
+        .strip_prefix("duplicate field `")
+        .or_else(|| message.strip_prefix("duplicate key `"))?;
+    Some(rest.strip_suffix('`')?.to_owned())
 }
 
 /// serde_json's message as it is, without its position (our sentence names

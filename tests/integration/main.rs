@@ -3,6 +3,7 @@
 
 mod across_sessions;
 mod app;
+mod bad_files;
 mod bad_input;
 mod burst;
 mod bytes;
@@ -12,8 +13,12 @@ mod common;
 mod config;
 mod conventions;
 mod dataset;
+mod dropped_connection;
 mod e2e;
 mod exports;
+mod failing_disk;
+mod git_team;
+mod hostile_text;
 mod i18n;
 mod keys_driven;
 mod logs;
@@ -23,3 +28,4 @@ mod readme;
 mod shared;
 mod snapshots;
 mod store;
+mod two_accounts;
