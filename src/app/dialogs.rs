@@ -75,6 +75,14 @@ impl App {
 
     /// The export's file exists: ask before replacing it.
     pub fn ask_overwrite(&mut self, path: String, contents: Vec<u8>, link: bool) {
+        // The question takes over from the path field: declining ends the export.
+        if self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.target == super::EditTarget::ExportPath)
+        {
+            self.editor = None;
+        }
         self.dialog = Some(Dialog::Overwrite {
             path,
             contents,

@@ -37,6 +37,7 @@ pub use recovered::{Place, put_text};
 pub use scroll::Scroll;
 pub use state::{App, Effect, Message, Overlay, Pane, SearchState};
 pub use undo::History;
+pub use update::{MIN_HEIGHT, MIN_WIDTH};
 pub use update_editor::parse_german_date;
 pub use views::{Citations, View};
 pub use walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step, Walkthrough};

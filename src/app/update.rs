@@ -10,6 +10,10 @@ use super::{Action, App, Dialog, Effect, Layer, Overlay};
 /// Rows moved by PageUp/PageDown.
 pub(super) const PAGE: isize = 10;
 
+/// The smallest terminal the screen is drawn in; below it, a note says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 impl App {
     /// Handles a key press.
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -18,7 +22,18 @@ impl App {
         }
         self.message = None;
         let layer = self.layer();
-        if let Some(action) = self.keymap.resolve(layer, &key) {
+        let action = self.keymap.resolve(layer, &key);
+        // The "too small" screen shows nothing to act on: it takes no text
+        // and no keys but redrawing, saving and quitting.
+        if self.too_small() {
+            return match action {
+                Some(action @ (Action::Redraw | Action::Save | Action::Quit)) => {
+                    self.update(action)
+                }
+                _ => Vec::new(),
+            };
+        }
+        if let Some(action) = action {
             return self.update(action);
         }
         match layer {
@@ -41,8 +56,16 @@ impl App {
         self.screen = (columns, rows);
     }
 
+    /// Whether the terminal is smaller than the screen needs.
+    pub fn too_small(&self) -> bool {
+        self.screen.0 < MIN_WIDTH || self.screen.1 < MIN_HEIGHT
+    }
+
     /// Handles pasted text (bracketed paste): into the open field or the search.
     pub fn handle_paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.too_small() {
+            return Vec::new();
+        }
         if let Some(editor) = self.editor.as_mut() {
             editor.paste(text);
             self.revision += 1;

@@ -152,10 +152,9 @@ impl App {
                     Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
                     let path = text.trim().to_owned();
-                    self.export_for(&path).map(|contents| {
-                        self.editor = None;
-                        vec![Effect::Write { path, contents }]
-                    })
+                    // Kept open until written: a failure keeps what was typed.
+                    self.export_for(&path)
+                        .map(|contents| vec![Effect::Write { path, contents }])
                 }
             }
             EditTarget::SessionDate
@@ -196,6 +195,29 @@ impl App {
             });
             Vec::new()
         })
+    }
+
+    /// The export was written: its dialog closes.
+    pub fn exported(&mut self, path: &str) {
+        if self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.target == EditTarget::ExportPath)
+        {
+            self.editor = None;
+        }
+        self.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+    }
+
+    /// The export could not be written: the dialog stays, with the path as
+    /// typed, and says why.
+    pub fn export_failed(&mut self, message: String) {
+        match self.editor.as_mut() {
+            Some(editor) if editor.target == EditTarget::ExportPath => {
+                editor.error = Some(message);
+            }
+            _ => self.error(message),
+        }
     }
 
     fn confirm_new_concern(&mut self, title: &str) -> Result<Vec<Effect>, String> {

@@ -103,3 +103,17 @@ pub fn group_name(gid: u32) -> String {
         })
         .unwrap_or_else(|| gid.to_string())
 }
+
+/// A path as typed: a leading `~` or `~/` means the home directory (as a
+/// shell would expand it); anything else is taken as it is.
+pub fn expand_tilde(typed: &str) -> std::path::PathBuf {
+    let home = || std::env::var_os("HOME").filter(|h| !h.is_empty());
+    match typed.strip_prefix('~') {
+        Some("") => home().map_or_else(|| typed.into(), Into::into),
+        Some(rest) if rest.starts_with('/') => home().map_or_else(
+            || typed.into(),
+            |h| std::path::PathBuf::from(h).join(rest.trim_start_matches('/')),
+        ),
+        _ => typed.into(),
+    }
+}

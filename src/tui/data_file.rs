@@ -157,8 +157,11 @@ impl DataFile {
             Effect::TakeRecovery => self.take_recovery(app),
             Effect::DiscardRecovery => self.discard_recovery(app),
             Effect::OpenBackup => self.open_backup(app),
-            Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => super::export::write_new(app, path, contents),
+            Effect::SaveAs { path } => self.save_as(app, &store::paths::expand_tilde(&path)),
+            Effect::Write { path, contents } => {
+                let path = store::paths::expand_tilde(&path).display().to_string();
+                super::export::write_new(app, path, contents);
+            }
             Effect::Overwrite { path, contents } => super::export::overwrite(app, &path, &contents),
         }
         Ok(false)

@@ -15,6 +15,12 @@ use crate::ui::{self, Theme};
 /// The recovery file is written this long after the last change.
 const RECOVERY_DELAY: Duration = Duration::from_millis(300);
 
+/// How long queued input is waited for before drawing. Not zero: crossterm's
+/// `/dev/tty` source (feature `use-dev-tty`, level-triggered, so a burst
+/// larger than its 1 KiB read is read on without a new key) hands out what it
+/// has parsed only within a timeout.
+const DRAIN: Duration = Duration::from_millis(1);
+
 pub(super) fn run(
     terminal: &mut Terminal<Backend>,
     shared: &Mutex<Shared>,
@@ -52,7 +58,7 @@ pub(super) fn run(
         let Shared { app, file } = &mut *state;
         file.settle_editor();
         let mut effects = handle(app, first);
-        while event::poll(Duration::ZERO)? {
+        while event::poll(DRAIN)? {
             effects.extend(handle(app, event::read()?));
         }
         for effect in effects {

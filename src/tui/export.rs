@@ -28,12 +28,13 @@ pub(super) fn overwrite(app: &mut App, path: &str, contents: &[u8]) {
 
 fn exported(app: &mut App, path: &str) {
     tracing::info!(path, "exported");
-    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+    app.exported(path);
 }
 
+/// The export dialog stays open with the path as typed, and says why.
 fn failed(app: &mut App, path: &str, e: &store::SaveError) {
     tracing::warn!(path, error = %e, "export failed");
-    app.error(match e {
+    app.export_failed(match e {
         store::SaveError::Io { source, .. } => {
             crate::i18n::tf("file.cannot-write", &[("path", &path), ("e", source)])
         }

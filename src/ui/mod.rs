@@ -28,8 +28,7 @@ pub use theme::{Theme, ThemeName};
 use crate::app::{App, Overlay, Pane};
 
 /// Below this size the screen only says how large it must be.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole screen from `app`.
 pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
@@ -55,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         }
     }
     if matches!(app.overlay, Overlay::Walkthrough) {
-        walkthrough::render(app, frame, body_columns(area)[1], theme);
+        walkthrough::render(app, frame, body_columns(app, area)[1], theme);
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
@@ -91,9 +90,22 @@ fn body_area(area: Rect) -> Rect {
     body
 }
 
-/// The left column (the conferences) and the right one.
-fn body_columns(area: Rect) -> [Rect; 2] {
-    let left_width = if area.width >= 110 { 40 } else { 32 };
+/// The left column (the conferences) and the right one. On wide screens the
+/// left one grows to the longest conference name, up to half the width.
+fn body_columns(app: &App, area: Rect) -> [Rect; 2] {
+    let left_width = if area.width >= 110 {
+        let longest = app
+            .data
+            .conferences
+            .iter()
+            .map(|c| unicode_width::UnicodeWidthStr::width(c.name.as_str()))
+            .max()
+            .unwrap_or(0);
+        let needed = u16::try_from(2 + conferences::FIXED + longest).unwrap_or(u16::MAX);
+        needed.clamp(40, area.width / 2)
+    } else {
+        32
+    };
     body_area(area).layout(&Layout::horizontal([
         Constraint::Length(left_width),
         Constraint::Fill(1),
@@ -107,15 +119,14 @@ pub fn pane_areas(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Vec::new();
     }
-    let [left, right] = body_columns(area);
+    let [left, right] = body_columns(app, area);
     if matches!(app.overlay, Overlay::Walkthrough) {
         return vec![(Pane::Conferences, left)];
     }
     // Styles do not change the height: any theme measures.
-    let speakers_height = widgets::wrapped_height(
-        &speakers::lines(app, &Theme::default()),
-        right.width.saturating_sub(2),
-    ) + 2;
+    let width = right.width.saturating_sub(2);
+    let speakers_height =
+        widgets::wrapped_height(&speakers::lines(app, &Theme::default(), width), width) + 2;
     let [speakers_area, concerns_area, questions_area] = right.layout(&Layout::vertical([
         Constraint::Length(speakers_height.min(body_area(area).height / 2)),
         Constraint::Fill(1),

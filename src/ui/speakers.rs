@@ -11,7 +11,9 @@ use super::widgets::pane_block;
 use crate::app::{App, Pane};
 
 /// The pane's lines (also used to size it).
-pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+/// The pane's lines for a text width of `width`: offices wrap under
+/// themselves (a hanging indent), never back to the margin.
+pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let id = app.conference_id();
     let speakers = app.data.speakers_at(&id, app.session);
     let presenter = app
@@ -45,7 +47,10 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         lines.push(line);
         if let Some(role) = &s.role {
-            lines.push(Line::from(Span::styled(format!("    {role}"), theme.dim)));
+            let room = usize::from(width).saturating_sub(4);
+            for part in super::widgets::wrap_words(role, room, room) {
+                lines.push(Line::from(Span::styled(format!("    {part}"), theme.dim)));
+            }
         }
     }
     if let Some(p) = presenter.filter(|p| !speakers.people.iter().any(|s| s.id == *p)) {
@@ -72,7 +77,8 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Pane::Speakers;
-    let paragraph = Paragraph::new(lines(app, theme))
+    let width = area.width.saturating_sub(2);
+    let paragraph = Paragraph::new(lines(app, theme, width))
         .wrap(Wrap { trim: false })
         .block(pane_block(crate::i18n::t("speakers.title"), focused, theme));
     frame.render_widget(paragraph, area);

@@ -271,3 +271,73 @@ fn undo_back_to_the_saved_state_is_clean() {
     type_text(&mut app, "u");
     assert!(app.dirty);
 }
+
+#[test]
+fn the_too_small_screen_takes_no_text_and_no_keys() {
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "aTitel");
+    let screen = draw(&mut app, 40, 10);
+    assert!(screen.contains("zu klein"), "{screen}");
+    type_text(&mut app, " verborgen");
+    app.handle_paste("eingefügt");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 120, 40);
+    assert_eq!(app.editor.as_ref().unwrap().content(), "Titel");
+    press(&mut app, KeyCode::Esc);
+    draw(&mut app, 40, 10);
+    type_text(&mut app, "-");
+    assert!(!app.dirty, "a key acted on a hidden screen");
+    // Quitting still works.
+    assert!(!app.handle_key(crate::common::ctrl('c')).is_empty());
+}
+
+#[test]
+fn the_conference_list_shows_full_names_when_the_width_allows() {
+    let mut app = app();
+    let screen = draw(&mut app, 120, 40);
+    for c in &app.data.conferences {
+        assert!(screen.contains(&c.name), "{} cut:\n{screen}", c.name);
+    }
+    // In the walkthrough too.
+    type_text(&mut app, "w");
+    let screen = draw(&mut app, 120, 40);
+    assert!(
+        screen.contains("Arbeits- und Sozialministerkonferenz"),
+        "{screen}"
+    );
+    // At 80 columns they are cut, with "…".
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Wirtscha…"), "{screen}");
+}
+
+#[test]
+fn a_speakers_office_wraps_under_itself_at_80_columns() {
+    let mut app = app();
+    let screen = draw(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Chef der Senatskanzlei"))
+        .unwrap();
+    // The pane's text: after the speakers pane's left border.
+    let pane = |line: &str| -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let border = chars
+            .iter()
+            .rposition(|c| *c == '┌' || *c == '│')
+            .unwrap_or(0);
+        let start = chars[..border]
+            .iter()
+            .rposition(|c| *c == '│' || *c == '┌')
+            .unwrap();
+        chars[start + 1..border].iter().collect()
+    };
+    let first = pane(lines[at]);
+    let next = pane(lines[at + 1]);
+    assert!(first.starts_with("    Chef"), "{first:?}");
+    assert!(
+        next.starts_with("    ") && !next.starts_with("     "),
+        "{first:?} / {next:?}\n{screen}"
+    );
+}

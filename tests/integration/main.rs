@@ -5,6 +5,7 @@ mod across_sessions;
 mod app;
 mod bad_files;
 mod bad_input;
+mod burst;
 mod bytes;
 mod changes_view;
 mod cli;
