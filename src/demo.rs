@@ -200,6 +200,7 @@ pub fn archive(size: DemoSize) -> Dataset {
                 url: None,
                 session: Some(number),
                 conferences: vec!["*".into()],
+                cross_cutting: false,
                 extra: Extra::new(),
             });
         }
@@ -283,6 +284,7 @@ fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
             status,
             decisions: decision.into_iter().collect(),
             history,
+            follow_up_of: None,
             extra: Extra::new(),
         });
     }

@@ -3,6 +3,7 @@
 
 mod across_sessions;
 mod app;
+mod bad_files;
 mod bad_input;
 mod bytes;
 mod changes_view;
@@ -11,10 +12,13 @@ mod common;
 mod config;
 mod conventions;
 mod dataset;
+mod documents;
 mod dropped_connection;
 mod e2e;
 mod exports;
 mod failing_disk;
+mod git_team;
+mod hostile_text;
 mod i18n;
 mod keys_driven;
 mod logs;
