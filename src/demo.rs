@@ -1,6 +1,11 @@
 //! A realistic large archive for trying the program and measuring it: many
 //! sessions, 20 conferences, four answers of realistic length per report,
 //! concerns with histories, debriefs. Deterministic for a seed.
+//!
+//! The defaults give the size and shape of the benchmark archive
+//! (`archive.py`: 22 MB; 60 sessions × 20 conferences, three decisions per
+//! session, answers of ~500 characters in three reports of five, 12,000 concerns
+//! with ~600 characters of details, a decision and a history of about four entries).
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 
@@ -162,14 +167,14 @@ pub fn archive(size: DemoSize) -> Dataset {
         );
         for c in &conferences {
             let report = session.report_mut(c);
-            if rng.below(5) == 0 {
+            if rng.below(5) < 2 {
                 report.exchange = Exchange::No;
                 report.status = ReportStatus::NoReport;
                 continue;
             }
             report.exchange = Exchange::Yes;
             for q in &questions {
-                let n = 3 + rng.below(4);
+                let n = 4 + rng.below(3);
                 report.answers.insert(q.clone(), paragraph(&mut rng, n));
             }
             report.presenter = Some(format!("Gast {}", rng.below(90)));
@@ -181,18 +186,25 @@ pub fn archive(size: DemoSize) -> Dataset {
             report.updated_at = Some(stamp);
             report.updated_by = Some("demo".into());
         }
-        let id = format!("{}/{:02}", session_date.format("%Y"), 10 + number % 80);
-        if data.decision(&id).is_none() {
+        let year = session_date.format("%Y").to_string();
+        // Three decisions a session; at most four sessions fall in a year.
+        let ids: Vec<String> = (0..3)
+            .map(|j| format!("{year}/{:02}", 10 + (number % 30) * 3 + j))
+            .filter(|id| data.decision(id).is_none())
+            .collect();
+        for id in &ids {
             data.decisions.push(Decision {
                 id: id.clone(),
                 title: paragraph(&mut rng, 1),
-                summary: Some(paragraph(&mut rng, 2)),
+                summary: Some(paragraph(&mut rng, 4)),
                 url: None,
                 session: Some(number),
                 conferences: vec!["*".into()],
                 cross_cutting: false,
                 extra: Extra::new(),
             });
+        }
+        if !ids.is_empty() {
             let mut debrief = Debrief {
                 held_on: Some(session.debrief_date),
                 ..Debrief::default()
@@ -200,7 +212,7 @@ pub fn archive(size: DemoSize) -> Dataset {
             debrief.items.insert(
                 conferences[0].clone(),
                 DebriefItem {
-                    present: vec![id],
+                    present: ids,
                     notes: Some(sentence(&mut rng)),
                     ..DebriefItem::default()
                 },
@@ -222,6 +234,12 @@ fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
         .single()
         .unwrap_or_default();
     let last = first + size.sessions.max(1) - 1;
+    let generated: Vec<String> = data
+        .decisions
+        .iter()
+        .filter(|d| d.session.is_some_and(|s| s >= first))
+        .map(|d| d.id.clone())
+        .collect();
     for n in 0..size.concerns {
         let raised = first + u32::try_from(rng.below(u64::from(size.sessions.max(1)))).unwrap_or(0);
         let conference =
@@ -235,8 +253,8 @@ fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
             extra: Extra::new(),
         }];
         let mut status = ConcernStatus::Open;
-        for later in raised + 1..=last.min(raised + 1 + u32::try_from(rng.below(4)).unwrap_or(0)) {
-            status = match rng.below(6) {
+        for later in raised + 1..=last.min(raised + 3) {
+            status = match rng.below(8) {
                 0 => ConcernStatus::Resolved,
                 1 => ConcernStatus::Dropped,
                 2 => ConcernStatus::InProgress,
@@ -254,14 +272,17 @@ fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
                 break;
             }
         }
+        let decision = generated
+            .get(usize::try_from(rng.below(generated.len() as u64)).unwrap_or(0))
+            .cloned();
         data.concerns.push(Concern {
             id: format!("A-{:05}", n + 1),
             conference,
             title: sentence(rng),
-            details: Some(paragraph(rng, 2)),
+            details: Some(paragraph(rng, 6)),
             raised_in: raised,
             status,
-            decisions: Vec::new(),
+            decisions: decision.into_iter().collect(),
             history,
             follow_up_of: None,
             extra: Extra::new(),

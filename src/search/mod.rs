@@ -318,29 +318,7 @@ impl Index {
             entries: scored.iter().map(|(i, _)| *i).collect(),
             fuzzy,
         };
-        // Only the hits shown need their matched positions.
-        scored.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        // One hit per place it leads to (a long text matches in several sentences).
-        let mut seen: std::collections::HashSet<&Target> = std::collections::HashSet::new();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut positions = self.positions(query, matched.fuzzy);
-        for (entry, _) in scored {
-            if hits.len() == MAX_HITS {
-                break;
-            }
-            let target = &self.entries[entry].target;
-            if seen.contains(target) {
-                continue;
-            }
-            if let Some((score, indices)) = positions.of(entry) {
-                seen.insert(target);
-                hits.push(Hit {
-                    entry,
-                    score,
-                    indices,
-                });
-            }
-        }
+        let mut hits = self.best_hits(query, matched.fuzzy, scored);
         // Groups are ordered by their best hit, so the best match is always on top.
         let mut best = [i64::MIN; 5];
         for hit in &hits {
@@ -357,7 +335,51 @@ impl Index {
         });
         (hits, matched)
     }
+
+    /// The best `MAX_HITS` of `scored`, one per place they lead to, with their
+    /// matched positions. Only the best few are sorted (a short query matches
+    /// nearly everything, and sorting all of it was most of a keystroke); all
+    /// of them only when the few held too many hits leading to the same place.
+    fn best_hits(&self, query: &str, fuzzy: bool, mut scored: Vec<(usize, i64)>) -> Vec<Hit> {
+        let order = |a: &(usize, i64), b: &(usize, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut sorted = FEW_SORTED.min(scored.len());
+        if sorted < scored.len() {
+            scored.select_nth_unstable_by(sorted, order);
+        }
+        scored[..sorted].sort_unstable_by(order);
+        // One hit per place it leads to (a long text matches in several sentences).
+        let mut seen: std::collections::HashSet<&Target> = std::collections::HashSet::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut positions = self.positions(query, fuzzy);
+        let mut next = 0;
+        while hits.len() < MAX_HITS && next < scored.len() {
+            if next == sorted {
+                // The few ran out: the rest in order (the same order a full sort gives).
+                scored[sorted..].sort_unstable_by(order);
+                sorted = scored.len();
+            }
+            let entry = scored[next].0;
+            next += 1;
+            let target = &self.entries[entry].target;
+            if seen.contains(target) {
+                continue;
+            }
+            if let Some((score, indices)) = positions.of(entry) {
+                seen.insert(target);
+                hits.push(Hit {
+                    entry,
+                    score,
+                    indices,
+                });
+            }
+        }
+        hits
+    }
 }
+
+/// How many of the best matches are sorted first: enough for `MAX_HITS` hits
+/// when several sentences of one text match.
+const FEW_SORTED: usize = 8 * MAX_HITS;
 
 #[cfg(test)]
 mod tests {
@@ -474,6 +496,26 @@ mod tests {
                 previous = Some(matched);
             }
         }
+    }
+
+    #[test]
+    fn many_matches_leading_to_one_place_do_not_crowd_out_the_rest() {
+        // 2,000 equal matches leading to one place come first in index order:
+        // more than the few sorted first; the other places must still be found.
+        let entry = |text: &str, place: usize| Entry {
+            kind: Kind::Answer,
+            text: text.to_owned(),
+            target: Target::Conference(format!("K{place}")),
+        };
+        let entries = (0..2_000)
+            .map(|_| entry("x", 0))
+            .chain((1..=300).map(|n| entry("x", n)))
+            .collect();
+        let index = Index::from_entries(entries);
+        let hits = index.search("x");
+        let found: Vec<usize> = hits.iter().map(|h| h.entry).collect();
+        let expected: Vec<usize> = std::iter::once(0).chain(2_000..2_199).collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
