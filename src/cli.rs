@@ -48,6 +48,8 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+        #[arg(long, value_enum)]
+        kind: Option<ExportKind>,
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -111,16 +113,35 @@ fn at_most<const MAX: u32>(value: &str) -> Result<u32, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Md,
+    Docx,
     Json,
     Ics,
     Csv,
+}
+
+/// The documents of `fachmk export --format md|docx --kind …`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    Tischvorlage,
+    Arbeitsstand,
+    Nachbesprechung,
+}
+
+impl From<ExportKind> for crate::export::Kind {
+    fn from(kind: ExportKind) -> Self {
+        match kind {
+            ExportKind::Tischvorlage => Self::Tischvorlage,
+            ExportKind::Arbeitsstand => Self::Arbeitsstand,
+            ExportKind::Nachbesprechung => Self::Nachbesprechung,
+        }
+    }
 }
 
 /// The arguments of each subcommand, as clap names them.
 const SUBCOMMANDS: [(&str, &[&str]); 9] = [
     ("init", &["path"]),
     ("check", &[]),
-    ("export", &["format", "output"]),
+    ("export", &["format", "kind", "output"]),
     ("merge", &["base", "ours", "theirs", "name"]),
     ("demo", &["write", "sessions", "concerns", "seed"]),
     ("search", &["query", "stdin", "limit", "list"]),

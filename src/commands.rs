@@ -173,16 +173,34 @@ pub fn check(
     }
 }
 
-/// `fachmk export --session N --format F [-o FILE]`.
+/// What `fachmk export` is asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportRequest<'a> {
+    pub session: Option<u32>,
+    pub format: ExportFormat,
+    pub kind: Option<crate::cli::ExportKind>,
+    pub output: Option<&'a Path>,
+    /// Standard output is a terminal: no Word file is written there.
+    pub to_terminal: bool,
+}
+
+/// `fachmk export --session N --format F [--kind K] [-o FILE]`.
 pub fn export(
     path: &Path,
-    session: Option<u32>,
-    format: ExportFormat,
-    output: Option<&PathBuf>,
+    request: &ExportRequest,
     today: NaiveDate,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let document = matches!(request.format, ExportFormat::Md | ExportFormat::Docx);
+    if request.kind.is_some() && !document {
+        let _ = writeln!(err, "{}", crate::i18n::t("cli.kind-needs-document"));
+        return exit::USAGE;
+    }
+    if request.format == ExportFormat::Docx && request.output.is_none() && request.to_terminal {
+        let _ = writeln!(err, "{}", crate::i18n::t("cli.docx-needs-output"));
+        return exit::USAGE;
+    }
     let loaded = match load_valid(path, err) {
         Ok(l) => l,
         Err(code) => return code,
@@ -191,22 +209,32 @@ pub fn export(
     if let Err(code) = git::refuse_open_conflicts(path, &loaded.data, err) {
         return code;
     }
-    let number = match pick_session(&loaded.data, session, today, err) {
+    let number = match pick_session(&loaded.data, request.session, today, err) {
         Ok(n) => n,
         Err(code) => return code,
     };
-    let text = match format {
-        ExportFormat::Md => export::markdown(&loaded.data, number),
+    let kind = request.kind.map(export::Kind::from).unwrap_or_default();
+    let data = &loaded.data;
+    let bytes = match request.format {
+        ExportFormat::Md => export::markdown_of(data, number, kind).into_bytes(),
+        ExportFormat::Docx => match export::docx(data, number, kind) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(err, "{}", crate::i18n::tf("cli.docx-failed", &[("e", &e)]));
+                return exit::IO;
+            }
+        },
         // serde_json leaves DEL, C1 controls and bidi overrides raw.
-        ExportFormat::Json => {
-            crate::safe::json_escaped(&export::json(&loaded.data, number)).into_owned()
-        }
-        ExportFormat::Ics => export::ics(&loaded.data, number),
-        ExportFormat::Csv => export::csv(&loaded.data, number),
+        ExportFormat::Json => crate::safe::json_escaped(&export::json(data, number))
+            .into_owned()
+            .into_bytes(),
+        ExportFormat::Ics => export::ics(data, number).into_bytes(),
+        ExportFormat::Csv => export::csv(data, number).into_bytes(),
     };
+    let (text, output) = (bytes, request.output);
     match output {
         None => {
-            if out.write_all(text.as_bytes()).is_err() {
+            if out.write_all(&text).is_err() {
                 return exit::IO;
             }
             exit::OK

@@ -190,6 +190,7 @@ pub fn archive(size: DemoSize) -> Dataset {
                 url: None,
                 session: Some(number),
                 conferences: vec!["*".into()],
+                cross_cutting: false,
                 extra: Extra::new(),
             });
             let mut debrief = Debrief {
@@ -262,6 +263,7 @@ fn add_concerns(data: &mut Dataset, rng: &mut Rng, size: DemoSize, first: u32) {
             status,
             decisions: Vec::new(),
             history,
+            follow_up_of: None,
             extra: Extra::new(),
         });
     }

@@ -64,18 +64,7 @@ fn main() -> ExitCode {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,
         },
-        Some(Command::Export { format, output }) => match commands::data_file(file, &mut err) {
-            Ok(path) => commands::export(
-                &path,
-                cli.session,
-                *format,
-                output.as_ref(),
-                today,
-                &mut out,
-                &mut err,
-            ),
-            Err(code) => code,
-        },
+        Some(Command::Export { .. }) => export(&cli, file, today, &mut out, &mut err),
         Some(Command::Search { .. }) => search(&cli, file, today, &mut out, &mut err),
         Some(Command::Demo {
             write,
@@ -342,5 +331,48 @@ fn settings(cli: &Cli, config: &fachmk::config::Config) -> fachmk::tui::Settings
         backups: config.backups,
         mouse: config.mouse,
         handout_lang: cli.lang.unwrap_or_default(),
+    }
+}
+
+/// `fachmk export`: the file, then the export.
+fn export(
+    cli: &Cli,
+    file: Option<&std::path::Path>,
+    today: chrono::NaiveDate,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
+    let Some(Command::Export {
+        format,
+        kind,
+        output,
+    }) = &cli.command
+    else {
+        return exit::USAGE;
+    };
+    let (format, kind, output) = (*format, *kind, output.as_deref());
+    // A Word file is binary: to a pipe it goes as it is (never to a terminal,
+    // which `commands::export` refuses); every text passes the terminal filter.
+    let mut raw = std::io::stdout().lock();
+    let out: &mut dyn std::io::Write = if format == fachmk::cli::ExportFormat::Docx {
+        &mut raw
+    } else {
+        out
+    };
+    match commands::data_file(file, err) {
+        Ok(path) => commands::export(
+            &path,
+            &commands::ExportRequest {
+                session: cli.session,
+                format,
+                kind,
+                output,
+                to_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            },
+            today,
+            out,
+            err,
+        ),
+        Err(code) => code,
     }
 }

@@ -89,8 +89,12 @@ pub enum Action {
     ExchangeUnknown,
     /// Toggle the selected item (e.g. link a decision).
     Toggle,
-    /// Export the Tischvorlage to a file.
+    /// Export a document of the session to a file.
     Export,
+    /// Review: set the session's TOP number (agenda item).
+    AgendaItem,
+    /// Review: edit the session's Beschlussvorschlag.
+    Proposal,
     /// Dialog: save, then go on.
     DialogSave,
     /// Dialog: yes, explicitly (`j`/`y`; Enter does not count where a yes

@@ -44,7 +44,7 @@ pub enum Dialog {
     /// overwrite it with `contents`?
     Overwrite {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
         link: bool,
     },
 }
@@ -74,7 +74,7 @@ impl App {
     }
 
     /// The export's file exists: ask before replacing it.
-    pub fn ask_overwrite(&mut self, path: String, contents: String, link: bool) {
+    pub fn ask_overwrite(&mut self, path: String, contents: Vec<u8>, link: bool) {
         self.dialog = Some(Dialog::Overwrite {
             path,
             contents,

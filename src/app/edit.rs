@@ -17,6 +17,18 @@ impl App {
         label: &str,
         change: impl FnOnce(&mut Report),
     ) -> bool {
+        self.change_report_and(conference, label, Vec::new(), change)
+    }
+
+    /// `change_report`, undone in one step with the records of `also` (as
+    /// they were before), which the caller changes right after.
+    fn change_report_and(
+        &mut self,
+        conference: &str,
+        label: &str,
+        also: Vec<Snapshot>,
+        change: impl FnOnce(&mut Report),
+    ) -> bool {
         if !self.check_writable() || self.data.session(self.session).is_none() {
             return false;
         }
@@ -47,21 +59,43 @@ impl App {
         }
         report.updated_at = Some(now);
         report.updated_by = Some(user);
-        self.history.record(label, vec![before]);
+        self.history
+            .record(label, std::iter::once(before).chain(also).collect());
         self.mark_changed();
         true
     }
 
     /// Sets whether an exchange took place; "no" means no report is due.
+    /// Its open concerns are then carried over, each with a history entry,
+    /// undone with it in one step.
     pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
-        self.change_report(conference, crate::i18n::t("undo.exchange"), |r| {
-            r.exchange = exchange;
-            r.status = match (exchange, r.status) {
-                (Exchange::No, _) => ReportStatus::NoReport,
-                (_, ReportStatus::NoReport) => ReportStatus::Draft,
-                (_, status) => status,
-            };
-        })
+        let carried = if exchange == Exchange::No {
+            self.data.carried_without_entry(conference, self.session)
+        } else {
+            Vec::new()
+        };
+        let before = carried
+            .iter()
+            .map(|id| Snapshot::Concern {
+                id: id.clone(),
+                concern: self.data.concerns.iter().find(|c| &c.id == id).cloned(),
+            })
+            .collect();
+        let changed =
+            self.change_report_and(conference, crate::i18n::t("undo.exchange"), before, |r| {
+                r.exchange = exchange;
+                r.status = match (exchange, r.status) {
+                    (Exchange::No, _) => ReportStatus::NoReport,
+                    (_, ReportStatus::NoReport) => ReportStatus::Draft,
+                    (_, status) => status,
+                };
+            });
+        if changed && !carried.is_empty() {
+            // Never silently: each carried concern gets an entry and counts as vertagt.
+            let (now, user, session) = (self.now, self.user.clone(), self.session);
+            self.data.carry_over(conference, session, now, &user);
+        }
+        changed
     }
 
     /// Sets the answer to `question`; an empty answer is removed.
@@ -149,20 +183,24 @@ impl App {
 
     /// Adds a concern of `conference` raised in this session; returns its id.
     pub fn add_concern(&mut self, conference: &str, title: &str) -> Option<String> {
-        self.add_concern_noted(conference, title, "eingebracht")
+        self.add_concern_noted(conference, title, "eingebracht", None)
     }
 
     /// Adds a concern whose first history entry says `note` (where it came from).
+    /// A Folge-Anliegen from the debrief of session `follow_up_of` is raised for
+    /// the session after it, so the handout of that session never shows it.
     pub fn add_concern_noted(
         &mut self,
         conference: &str,
         title: &str,
         note: &str,
+        follow_up_of: Option<u32>,
     ) -> Option<String> {
         if !self.check_writable() || title.trim().is_empty() {
             return None;
         }
         let id = self.data.next_concern_id();
+        let raised_in = follow_up_of.map_or(self.session, |s| s + 1);
         self.history.record(
             crate::i18n::t("undo.new-concern"),
             vec![Snapshot::Concern {
@@ -175,17 +213,18 @@ impl App {
             conference: conference.to_owned(),
             title: title.trim().to_owned(),
             details: None,
-            raised_in: self.session,
+            raised_in,
             status: ConcernStatus::Open,
             decisions: Vec::new(),
             history: vec![HistoryEntry {
-                session: Some(self.session),
+                session: Some(raised_in),
                 at: self.now,
                 by: self.user.clone(),
                 status: Some(ConcernStatus::Open),
                 note: Some(note.to_owned()),
                 extra: crate::domain::Extra::new(),
             }],
+            follow_up_of,
             extra: crate::domain::Extra::new(),
         });
         self.mark_changed();

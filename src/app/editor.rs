@@ -48,6 +48,14 @@ pub enum EditTarget {
         session: u32,
         conference: String,
     },
+    /// The session's TOP number.
+    AgendaItem {
+        session: u32,
+    },
+    /// The session's Beschlussvorschlag.
+    Proposal {
+        session: u32,
+    },
     /// A follow-up concern from the debrief.
     FollowUp {
         session: u32,
@@ -87,7 +95,10 @@ impl EditTarget {
     pub fn is_multiline(&self) -> bool {
         matches!(
             self,
-            Self::Answer { .. } | Self::ConcernDetails { .. } | Self::DebriefNotes { .. }
+            Self::Answer { .. }
+                | Self::ConcernDetails { .. }
+                | Self::DebriefNotes { .. }
+                | Self::Proposal { .. }
         )
     }
 

@@ -344,6 +344,13 @@ impl Default for Keymap {
             b(L::Help, Key::ch('g'), A::SelectFirst, None),
             b(L::Help, Key::ch('G'), A::SelectLast, None),
             b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
+            b(
+                L::Review,
+                Key::ch('t'),
+                A::AgendaItem,
+                Some("hint.agenda-item"),
+            ),
+            b(L::Review, Key::ch('b'), A::Proposal, Some("hint.proposal")),
             b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Review, Key::ch('q'), A::Back, None),
             b(L::Review, Key::ch('?'), A::Help, None),

@@ -41,6 +41,55 @@ impl App {
         text
     }
 
+    /// The document a file name asks for, in the handout's language: Word when
+    /// it ends ".docx", else Markdown; the Arbeitsstand or the Nachbesprechung
+    /// when the name says so, else the Tischvorlage.
+    pub fn export_for(&self, file_name: &str) -> Result<Vec<u8>, String> {
+        use crate::export::Kind;
+        let name = file_name.to_lowercase();
+        let kind = Kind::ALL
+            .into_iter()
+            .find(|k| name.contains(k.name()))
+            .unwrap_or_default();
+        let screen = crate::i18n::current();
+        crate::i18n::set(self.handout_lang);
+        let word = std::path::Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let bytes = if word {
+            crate::export::docx(&self.data, self.session, kind).map_err(|e| e.to_string())
+        } else {
+            Ok(crate::export::markdown_of(&self.data, self.session, kind).into_bytes())
+        };
+        crate::i18n::set(screen);
+        bytes
+    }
+
+    /// Opens the field for the session's TOP number or Beschlussvorschlag.
+    pub(super) fn open_session_item(&mut self, action: super::Action) {
+        let Some(session) = self.current_session() else {
+            return;
+        };
+        let number = session.number;
+        let (target, title, text) = if action == super::Action::AgendaItem {
+            (
+                super::EditTarget::AgendaItem { session: number },
+                crate::i18n::t("review.agenda-item-title"),
+                session.agenda_item.clone().unwrap_or_default(),
+            )
+        } else {
+            (
+                super::EditTarget::Proposal { session: number },
+                crate::i18n::t("review.proposal-title"),
+                session
+                    .proposal
+                    .clone()
+                    .unwrap_or_else(|| crate::i18n::t("tv.proposal-default").to_owned()),
+            )
+        };
+        self.editor = Some(super::Editor::new(target, title, &text));
+    }
+
     /// The furthest a text of `lines` lines can scroll in the body of the screen
     /// (screen height less header, hint line and frame).
     pub fn scroll_limit(&self, lines: usize) -> usize {

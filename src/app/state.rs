@@ -93,13 +93,13 @@ pub enum Effect {
     /// Write `contents` to `path` (an export), a file that must not exist yet.
     Write {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
     },
     /// Replace the file at `path` with `contents` (an export the user agreed to
     /// overwrite): atomically, a link there replaced, never written through.
     Overwrite {
         path: String,
-        contents: String,
+        contents: Vec<u8>,
     },
     /// Repaint the whole screen.
     Redraw,

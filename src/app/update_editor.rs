@@ -83,7 +83,9 @@ impl App {
                     r.presenter = Some(name);
                 });
             }
-            EditTarget::DebriefNotes { .. } => {
+            EditTarget::DebriefNotes { .. }
+            | EditTarget::AgendaItem { .. }
+            | EditTarget::Proposal { .. } => {
                 self.commit_view_field(&editor.target, &text);
             }
             // Forms are only taken on Enter; leaving them otherwise cancels.
@@ -149,12 +151,11 @@ impl App {
                 if text.trim().is_empty() {
                     Err(crate::i18n::t("editor.file-name-please").to_owned())
                 } else {
-                    self.editor = None;
-                    let contents = self.handout();
-                    Ok(vec![Effect::Write {
-                        path: text.trim().to_owned(),
-                        contents,
-                    }])
+                    let path = text.trim().to_owned();
+                    self.export_for(&path).map(|contents| {
+                        self.editor = None;
+                        vec![Effect::Write { path, contents }]
+                    })
                 }
             }
             EditTarget::SessionDate
@@ -179,9 +180,14 @@ impl App {
             | EditTarget::AssignLands { .. } => self
                 .confirm_view_form(&editor.target, &text)
                 .map(|()| Vec::new()),
+            EditTarget::AgendaItem { .. } => {
+                self.commit_editor();
+                Ok(Vec::new())
+            }
             EditTarget::Answer { .. }
             | EditTarget::ConcernDetails { .. }
-            | EditTarget::DebriefNotes { .. } => Ok(Vec::new()),
+            | EditTarget::DebriefNotes { .. }
+            | EditTarget::Proposal { .. } => Ok(Vec::new()),
         };
         outcome.unwrap_or_else(|message| {
             self.editor = Some(Editor {

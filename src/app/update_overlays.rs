@@ -71,8 +71,10 @@ impl App {
             Action::SelectLast => *scroll = limit,
             Action::Back => self.overlay = Overlay::None,
             Action::Help => self.open_help(Layer::Review, false),
+            Action::AgendaItem | Action::Proposal => self.open_session_item(action),
             Action::Export => {
-                let name = format!("reporting-fachmk-{}.md", self.session);
+                let kind = crate::export::Kind::Tischvorlage;
+                let name = format!("{}-{}.md", kind.name(), self.session);
                 self.editor = Some(Editor::new(
                     EditTarget::ExportPath,
                     crate::i18n::t("review.export-to"),

@@ -19,12 +19,23 @@ impl App {
                         .notes = notes;
                 });
             }
+            EditTarget::AgendaItem { session } if *session == self.session => {
+                let item = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                self.change_session(crate::i18n::t("undo.agenda-item"), |s| s.agenda_item = item);
+            }
+            EditTarget::Proposal { session } if *session == self.session => {
+                // The usual wording is no choice of its own: it stays unset.
+                let usual = crate::i18n::t("tv.proposal-default");
+                let proposal = (!text.trim().is_empty() && text.trim() != usual)
+                    .then(|| text.trim().to_owned());
+                self.change_session(crate::i18n::t("undo.proposal"), |s| s.proposal = proposal);
+            }
             EditTarget::FollowUp {
                 session,
                 conference,
             } => {
                 let note = format!("aus der Nachbesprechung der {session}. Sitzung");
-                if let Some(id) = self.add_concern_noted(conference, text, &note) {
+                if let Some(id) = self.add_concern_noted(conference, text, &note, Some(*session)) {
                     self.info(crate::i18n::tf("views.follow-up-added", &[("id", &id)]));
                 }
             }
@@ -61,6 +72,7 @@ impl App {
                     url: None,
                     session: Some(*session),
                     conferences: vec!["*".to_owned()],
+                    cross_cutting: false,
                     extra: Extra::new(),
                 });
                 self.data.normalize();

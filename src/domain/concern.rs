@@ -57,26 +57,22 @@ pub struct Concern {
     pub decisions: Vec<String>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The session from whose debrief this concern came (a Folge-Anliegen); it
+    /// is then raised for the session after that one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_of: Option<u32>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 super::extra::deserialize_keeping_unknown!(Concern {
     required: [id, conference, title, raised_in],
-    defaulted: [details, status, decisions, history],
+    defaulted: [details, status, decisions, history, follow_up_of],
 });
 
 impl Concern {
     /// How many later sessions kept this concern open ("vertagt").
     pub fn times_carried(&self) -> usize {
-        let mut sessions: Vec<u32> = self
-            .history
-            .iter()
-            .filter(|h| h.status == Some(ConcernStatus::Open))
-            .filter_map(|h| h.session)
-            .filter(|s| *s > self.raised_in)
-            .collect();
-        sessions.dedup();
-        sessions.len()
+        self.times_carried_at(u32::MAX)
     }
 }

@@ -18,6 +18,10 @@ pub struct Decision {
     pub session: Option<u32>,
     #[serde(default)]
     pub conferences: Vec<String>,
+    /// One of the "Übergreifende Beschlüsse mit hoher Relevanz für die FachMK":
+    /// shown in every Tischvorlage from the session after it was taken.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cross_cutting: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -1,6 +1,7 @@
 //! The data of the "Reporting FachMK" item and its rules. Pure: no IO, no clock,
 //! no terminal. The date of "today" is always passed in.
 
+mod as_of;
 mod concern;
 mod conference;
 mod dataset;
@@ -12,6 +13,7 @@ mod session;
 mod speakers;
 mod validate;
 
+pub use as_of::CARRIED_NOTE;
 pub use concern::{Concern, ConcernStatus, HistoryEntry};
 pub use conference::{Assignment, Conference, Person, land_name};
 pub use dataset::{Dataset, FORMAT, ReferenceText, VERSION};

@@ -111,6 +111,13 @@ pub struct Session {
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The number of the item "Reporting FachMK" on this session's agenda
+    /// (TOP), as the agenda writes it ("7", "7a"); unset prints "TOP __".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// The Beschlussvorschlag of the Tischvorlage when it is not the usual one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
     pub debrief_date: NaiveDate,
     #[serde(default)]
     pub reports: Vec<Report>,
@@ -122,7 +129,7 @@ pub struct Session {
 
 super::extra::deserialize_keeping_unknown!(Session {
     required: [number, date, debrief_date],
-    defaulted: [place, reports, debrief],
+    defaulted: [place, agenda_item, proposal, reports, debrief],
 });
 
 impl Session {
@@ -137,6 +144,8 @@ impl Session {
             number,
             date,
             place,
+            agenda_item: None,
+            proposal: None,
             debrief_date: Self::default_debrief(date),
             reports: Vec::new(),
             debrief: None,

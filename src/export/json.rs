@@ -22,12 +22,14 @@ pub fn json(data: &Dataset, number: u32) -> String {
                 .iter()
                 .map(|q| j!({ "id": q.id, "question": q.text, "answer": report.and_then(|r| r.answer(&q.id)) }))
                 .collect();
+            // As the concerns stood at the session, like the documents.
             let concerns: Vec<Value> = data
-                .active_concerns(&c.id)
-                .filter(|x| x.raised_in <= number)
+                .concerns_at(&c.id, number)
+                .into_iter()
+                .filter(|x| x.status_at(number).is_active())
                 .map(|x| j!({
-                    "id": x.id, "title": x.title, "details": x.details, "status": x.status,
-                    "raised_in": x.raised_in, "times_carried": x.times_carried(), "decisions": x.decisions,
+                    "id": x.id, "title": x.title, "details": x.details, "status": x.status_at(number),
+                    "raised_in": x.raised_in, "times_carried": x.times_carried_at(number), "decisions": x.decisions,
                 }))
                 .collect();
             let decisions: Vec<Value> = report
@@ -70,6 +72,8 @@ pub fn json(data: &Dataset, number: u32) -> String {
             "date": session.date,
             "date_de": german_date(session.date),
             "place": session.place,
+            "agenda_item": session.agenda_item,
+            "proposal": session.proposal,
             "debrief_date": session.debrief_date,
         },
         "progress": { "done": progress.done(), "total": progress.total() },

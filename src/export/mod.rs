@@ -1,15 +1,84 @@
 //! Exports of a session's prepared item. Pure functions of the data: the same
-//! input gives the same bytes, so files can be compared and reviewed.
+//! input gives the same bytes, so files can be compared and reviewed. The three
+//! documents (Tischvorlage, Arbeitsstand, Nachbesprechung) are built once as a
+//! `Doc` and written as Markdown or Word from it.
 
+mod arbeitsstand;
 pub mod csv;
+mod doc;
+mod docx;
 mod ics;
 mod json;
-mod markdown;
+mod md;
+mod nachbesprechung;
+mod people;
+mod tischvorlage;
 
 pub use csv::csv;
+pub use doc::{Block, Doc, Inline};
 pub use ics::ics;
 pub use json::json;
-pub use markdown::markdown;
+
+/// The documents of a session, each for its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// The handout for the members, before the session.
+    #[default]
+    Tischvorlage,
+    /// Internal: progress and gaps of the preparation.
+    Arbeitsstand,
+    /// After the session: its Beschlüsse, what is presented to whom, follow-ups.
+    Nachbesprechung,
+}
+
+impl Kind {
+    pub const ALL: [Self; 3] = [
+        Self::Tischvorlage,
+        Self::Arbeitsstand,
+        Self::Nachbesprechung,
+    ];
+
+    /// The name in file names and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Tischvorlage => "tischvorlage",
+            Self::Arbeitsstand => "arbeitsstand",
+            Self::Nachbesprechung => "nachbesprechung",
+        }
+    }
+
+    /// The document's name in the current language.
+    pub fn label(self) -> &'static str {
+        crate::i18n::t(&format!("doc.kind-{}", self.name()))
+    }
+}
+
+/// Document `kind` of session `number`; empty when there is no such session.
+pub fn document(data: &crate::domain::Dataset, number: u32, kind: Kind) -> Doc {
+    let Some(session) = data.session(number) else {
+        return Doc::default();
+    };
+    match kind {
+        Kind::Tischvorlage => tischvorlage::build(data, session),
+        Kind::Arbeitsstand => arbeitsstand::build(data, session),
+        Kind::Nachbesprechung => nachbesprechung::build(data, session),
+    }
+}
+
+/// The Tischvorlage of session `number` as Markdown.
+pub fn markdown(data: &crate::domain::Dataset, number: u32) -> String {
+    markdown_of(data, number, Kind::Tischvorlage)
+}
+
+/// Document `kind` of session `number` as Markdown (CommonMark with tables).
+pub fn markdown_of(data: &crate::domain::Dataset, number: u32, kind: Kind) -> String {
+    md::render(&document(data, number, kind))
+}
+
+/// Document `kind` of session `number` as a Word file (.docx).
+pub fn docx(data: &crate::domain::Dataset, number: u32, kind: Kind) -> std::io::Result<Vec<u8>> {
+    docx::render(&document(data, number, kind))
+}
 
 use crate::domain::{Exchange, ReportStatus};
 

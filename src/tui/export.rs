@@ -7,8 +7,8 @@ use crate::app::App;
 use crate::store;
 
 /// Writes the export to `path` if nothing is there; otherwise asks.
-pub(super) fn write_new(app: &mut App, path: String, contents: String) {
-    match store::write_export(Path::new(&path), contents.as_bytes()) {
+pub(super) fn write_new(app: &mut App, path: String, contents: Vec<u8>) {
+    match store::write_export(Path::new(&path), &contents) {
         Ok(()) => exported(app, &path),
         Err(store::SaveError::Exists { .. }) => {
             let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
@@ -19,8 +19,8 @@ pub(super) fn write_new(app: &mut App, path: String, contents: String) {
 }
 
 /// Replaces what is at `path` with the export (the user agreed).
-pub(super) fn overwrite(app: &mut App, path: &str, contents: &str) {
-    match store::overwrite_export(Path::new(path), contents.as_bytes()) {
+pub(super) fn overwrite(app: &mut App, path: &str, contents: &[u8]) {
+    match store::overwrite_export(Path::new(path), contents) {
         Ok(()) => exported(app, path),
         Err(e) => failed(app, path, &e),
     }

@@ -155,17 +155,13 @@ fn debrief_conference(
             &[("notes", &notes)],
         )));
     }
-    for c in app
-        .data
-        .concerns
-        .iter()
-        .filter(|c| c.conference == id && c.raised_in == s.number)
-    {
-        let from_debrief = c
-            .history
-            .first()
-            .and_then(|h| h.note.as_deref())
-            .is_some_and(|n| n.starts_with(crate::i18n::t("views.from-debrief")));
+    for c in app.data.concerns.iter().filter(|c| c.conference == id) {
+        let from_debrief = c.follow_up_of == Some(s.number)
+            || (c.raised_in == s.number
+                && c.history
+                    .first()
+                    .and_then(|h| h.note.as_deref())
+                    .is_some_and(|n| n.starts_with(crate::i18n::t("views.from-debrief"))));
         if from_debrief {
             top.push(Line::from(crate::i18n::tf(
                 "views.follow-up",

@@ -56,8 +56,12 @@ fn carry_over_over_three_sessions_with_every_decision() {
     assert_eq!(concern(&app, "A-0003").status, ConcernStatus::Resolved);
     assert_eq!(concern(&app, "A-0004").status, ConcernStatus::Dropped);
     let md = fachmk::export::markdown(&app.data, 49);
-    assert!(md.contains("seit 47. Sitzung, 1× vertagt"), "{md}");
-    assert!(md.contains("### Seit der letzten Sitzung erledigt"));
+    assert!(md.contains("| 47. Sitzung | offen | 1× |"), "{md}");
+    assert!(
+        md.contains("| in Bearbeitung |")
+            && md.contains("| erledigt |")
+            && md.contains("| verworfen |")
+    );
     // Session 50: only the active ones come back, the open one a second time.
     press(&mut app, KeyCode::Esc);
     new_session(&mut app, "01.07.2026");
@@ -137,9 +141,14 @@ fn the_debrief_from_decisions_to_held() {
         .iter()
         .find(|c| c.title == "Finanzierung klären")
         .unwrap();
+    // Raised for the next session, so 48's Tischvorlage never shows it.
     assert_eq!(
-        (follow_up.conference.as_str(), follow_up.raised_in),
-        ("IMK", 48)
+        (
+            follow_up.conference.as_str(),
+            follow_up.raised_in,
+            follow_up.follow_up_of
+        ),
+        ("IMK", 49, Some(48))
     );
     assert_eq!(
         follow_up.history[0].note.as_deref(),
@@ -165,9 +174,16 @@ fn the_debrief_from_decisions_to_held() {
         app.current_session().unwrap().phase(app.today),
         Phase::Debrief
     );
-    let md = fachmk::export::markdown(&app.data, 48);
-    assert!(md.contains("## Nachbesprechung (geplant am 17.12.2025)"));
-    assert!(md.contains("- **IMK**: Vorstellung von 2025/31 – Fragen zur Finanzierung"));
+    let md = fachmk::export::markdown_of(&app.data, 48, fachmk::export::Kind::Nachbesprechung);
+    assert!(
+        md.contains("Termin: 17.12.2025 per Videokonferenz."),
+        "{md}"
+    );
+    assert!(md.contains("| Innenministerkonferenz (IMK) | 2025/31 | Fragen zur Finanzierung |"));
+    assert!(
+        md.contains("Innenministerkonferenz (IMK): Finanzierung klären"),
+        "the follow-up"
+    );
 }
 
 #[test]

@@ -409,14 +409,29 @@ fn review_and_export_from_the_screen() {
     assert!(
         app.review_lines()
             .iter()
-            .any(|l| l.starts_with("# Reporting FachMK – 48."))
+            .any(|l| l == "# TOP \\_\\_ · Reporting FachMK")
     );
     let effects = type_text(&mut app, "x\n");
     let Effect::Write { path, contents } = &effects[0] else {
         panic!("{effects:?}")
     };
-    assert_eq!(path, "reporting-fachmk-48.md");
-    assert_eq!(*contents, fachmk::export::markdown(&app.data, 48));
+    assert_eq!(path, "tischvorlage-48.md");
+    assert_eq!(
+        *contents,
+        fachmk::export::markdown(&app.data, 48).into_bytes()
+    );
+    // The file name chooses the document and the format.
+    type_text(&mut app, "x");
+    for _ in 0.."tischvorlage-48.md".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    let effects = type_text(&mut app, "nachbesprechung-48.docx\n");
+    let Effect::Write { path, contents } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path, "nachbesprechung-48.docx");
+    let expected = fachmk::export::docx(&app.data, 48, fachmk::export::Kind::Nachbesprechung);
+    assert_eq!(*contents, expected.unwrap());
 }
 
 #[test]

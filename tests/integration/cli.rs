@@ -178,11 +178,11 @@ fn export_md_and_json_to_stdout_and_file() {
     assert!(out.status.success());
     let md = stdout(&out);
     assert!(
-        md.starts_with("# Reporting FachMK – 47. Sitzung des IT-Planungsrats"),
+        md.starts_with("IT-Planungsrat · 47. Sitzung am 26.06.2025 in Schwerin"),
         "{md}"
     );
-    assert!(md.contains("Sitzung am 26.06.2025 in Schwerin"), "{md}");
-    assert!(md.contains("## Innenministerkonferenz (IMK)"));
+    assert!(md.contains("\n# TOP \\_\\_ · Reporting FachMK\n"), "{md}");
+    assert!(md.contains("| Innenministerkonferenz (IMK) |"));
 
     let target = dir.path().join("out.json");
     fachmk(dir.path())

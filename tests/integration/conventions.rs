@@ -108,5 +108,9 @@ COMP_WORDS=(fachmk --th); COMP_CWORD=1; _fachmk fachmk --th fachmk; echo \"${{CO
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines, ["export", "md json ics csv", "--theme"], "{text}");
+    assert_eq!(
+        lines,
+        ["export", "md docx json ics csv", "--theme"],
+        "{text}"
+    );
 }

@@ -84,10 +84,11 @@ fn the_json_export_follows_its_schema() {
 }
 
 #[test]
-fn markdown_is_commonmark_with_escaped_user_text() {
+fn the_arbeitsstand_is_commonmark_with_escaped_user_text() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let md = export::markdown(&rich(), 48);
-    assert_eq!(md, export::markdown(&rich(), 48), "deterministic");
+    let kind = export::Kind::Arbeitsstand;
+    let md = export::markdown_of(&rich(), 48, kind);
+    assert_eq!(md, export::markdown_of(&rich(), 48, kind), "deterministic");
     let mut headings = Vec::new();
     let mut in_heading = None;
     let mut text = String::new();
@@ -101,7 +102,7 @@ fn markdown_is_commonmark_with_escaped_user_text() {
                 }
                 text.push_str(&t);
             }
-            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Tischvorlage: {h}"),
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Arbeitsstand: {h}"),
             Event::Start(Tag::Link { .. }) => panic!("user text became a link"),
             _ => {}
         }
@@ -110,7 +111,7 @@ fn markdown_is_commonmark_with_escaped_user_text() {
         headings[0],
         (
             HeadingLevel::H1,
-            "Reporting FachMK – 48. Sitzung des IT-Planungsrats".to_owned()
+            "Arbeitsstand Reporting FachMK – 48. Sitzung".to_owned()
         )
     );
     let h2: Vec<&str> = headings
@@ -118,21 +119,25 @@ fn markdown_is_commonmark_with_escaped_user_text() {
         .filter(|(l, _)| *l == HeadingLevel::H2)
         .map(|(_, t)| t.as_str())
         .collect();
-    assert_eq!(
-        h2.len(),
-        13 + 2,
-        "13 conferences, the session's decisions, the debrief: {h2:?}"
-    );
+    assert_eq!(h2.len(), 1 + 13, "what is missing, 13 conferences: {h2:?}");
     assert!(h2.contains(&"Innenministerkonferenz (IMK)"));
-    assert!(h2.contains(&"Nachbesprechung (geplant am 17.12.2025)"));
     // The user's markup characters come out as the text they typed.
     assert!(
         text.contains("Titel mit *Sternen*, [Klammern] und # Raute"),
         "{text}"
     );
-    assert!(text.contains("seit 47. Sitzung"));
-    assert!(md.contains("### Seit der letzten Sitzung erledigt"));
-    assert!(md.contains("Vorstellung von 2025/31 – Rückfragen zur Umsetzung"));
+    assert!(
+        text.contains("A-0002, seit 47. Sitzung, erledigt"),
+        "{text}"
+    );
+    let debrief = export::markdown_of(&rich(), 48, export::Kind::Nachbesprechung);
+    assert!(
+        debrief.contains("| Innenministerkonferenz (IMK) | 2025/31 | Rückfragen zur Umsetzung |")
+    );
+    assert!(
+        debrief.contains("**2025/31** Ein Beschluss der 48. Sitzung"),
+        "{debrief}"
+    );
 }
 
 /// Unfolds an iCalendar text after checking every physical line.

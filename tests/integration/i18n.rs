@@ -163,10 +163,13 @@ fn exports_are_german_unless_english_is_asked_for_by_name() {
         String::from_utf8(out.stdout).unwrap()
     };
     let german = export(&[], "en_US.UTF-8");
-    assert!(german.starts_with("# Reporting FachMK – 48. Sitzung des IT-Planungsrats"));
+    assert!(german.starts_with("IT-Planungsrat · 48. Sitzung am 26.11.2025"));
     let english = export(&["--lang", "en"], "de_DE.UTF-8");
-    assert!(english.starts_with("# Reporting FachMK – session 48 of the IT-Planungsrat"));
-    assert!(english.contains("- **Exchange:**") && english.contains("Session on 2025-11-26"));
+    assert!(
+        english.starts_with("IT-Planungsrat · session 48 on 2025-11-26"),
+        "{english}"
+    );
+    assert!(english.contains("## 1. Background (Sachverhalt)"));
     let csv = export(&["--lang", "en", "--format", "csv"], "");
     assert!(
         csv.contains("ID;Conference;Title;Status;since session"),
@@ -258,10 +261,7 @@ fn no_german_text_outside_the_tables() {
 fn the_handout_on_the_screen_is_german_unless_english_is_asked_for() {
     i18n::set(Lang::En);
     let mut app = crate::common::app();
-    assert!(
-        app.handout()
-            .starts_with("# Reporting FachMK – 48. Sitzung")
-    );
+    assert!(app.handout().starts_with("IT-Planungsrat · 48. Sitzung"));
     assert_eq!(i18n::current(), Lang::En, "the screen keeps its language");
     assert!(
         app.review_lines()
@@ -269,6 +269,6 @@ fn the_handout_on_the_screen_is_german_unless_english_is_asked_for() {
             .any(|l| l == "What is still missing:")
     );
     app.handout_lang = Lang::En;
-    assert!(app.handout().starts_with("# Reporting FachMK – session 48"));
+    assert!(app.handout().starts_with("IT-Planungsrat · session 48"));
     i18n::set(Lang::De);
 }

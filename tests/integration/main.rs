@@ -12,6 +12,7 @@ mod common;
 mod config;
 mod conventions;
 mod dataset;
+mod documents;
 mod dropped_connection;
 mod e2e;
 mod exports;

@@ -363,7 +363,7 @@ fn links_planted_by_a_colleague_are_not_written_through() {
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
     // Ben plants links to Anna's private file at the lock and at the export's name.
     let lock = store::lock::lock_path(&file);
-    let export = dir.join("reporting-fachmk-48.md");
+    let export = dir.join("tischvorlage-48.md");
     for at in [&lock, &export] {
         assert!(ben.sh(
             "ln",
@@ -409,7 +409,7 @@ fn links_planted_by_a_colleague_are_not_written_through() {
     assert!(
         std::fs::read_to_string(&export)
             .unwrap()
-            .starts_with("# Reporting FachMK – 48.")
+            .starts_with("IT-Planungsrat · 48. Sitzung")
     );
     a.escape();
     a.send("q");

@@ -38,6 +38,7 @@ pub fn sample_data() -> Dataset {
             note: Some("eingebracht".into()),
             extra: fachmk::domain::Extra::default(),
         }],
+        follow_up_of: None,
         extra: fachmk::domain::Extra::default(),
     });
     let s47 = data.session_mut(47).unwrap();
