@@ -124,8 +124,9 @@ fn ended(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Flushes standard output; a failed write to it (`>/dev/full`, a closed pipe)
-/// ends with exit code 74 whatever the command's own code.
+/// Flushes standard output; a failed write to it (`>/dev/full`) ends with exit
+/// code 74 whatever the command's own code. A closed pipe (`| head`) is no
+/// error: the reader has what it wanted, so the end is quiet, with 0.
 fn finish(
     mut out: TerminalSafe<std::io::StdoutLock<'_>>,
     code: u8,
@@ -133,7 +134,7 @@ fn finish(
 ) -> u8 {
     match out.finish() {
         None => code,
-        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::IO,
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
         Some(e) => {
             let _ = writeln!(
                 err,

@@ -97,6 +97,9 @@ pub enum Action {
     Proposal,
     /// Dialog: save, then go on.
     DialogSave,
+    /// Dialog: yes, explicitly (`j`/`y`; Enter does not count where a yes
+    /// would destroy something, such as overwriting a file).
+    DialogYes,
     /// Dialog: discard unsaved work, then go on.
     DialogDiscard,
     /// Redraw the whole screen.

@@ -109,7 +109,7 @@ impl App {
         };
         match dialog {
             Dialog::QuitUnsaved => match action {
-                Action::DialogSave | Action::Open => {
+                Action::DialogSave | Action::DialogYes | Action::Open => {
                     self.dialog = None;
                     if let Some(reason) = self.read_only.clone() {
                         self.error(crate::i18n::tf("app.cannot-save", &[("reason", &reason)]));
@@ -134,7 +134,11 @@ impl App {
                     self.dialog = None;
                     vec![Effect::OpenBackup]
                 }
-                Action::Back | Action::Open | Action::Quit | Action::DialogDiscard => {
+                Action::Back
+                | Action::Open
+                | Action::DialogYes
+                | Action::Quit
+                | Action::DialogDiscard => {
                     vec![Effect::Quit]
                 }
                 _ => Vec::new(),
@@ -163,12 +167,14 @@ impl App {
                 // No way past it without a decision: the work would be overwritten.
                 _ => Vec::new(),
             },
+            // Only an explicit j/y overwrites: a stray Enter after typing the
+            // name keeps the file that is there.
             Dialog::Overwrite { path, contents, .. } => match action {
-                Action::Open => {
+                Action::DialogYes => {
                     self.dialog = None;
                     vec![Effect::Overwrite { path, contents }]
                 }
-                Action::Back | Action::DialogDiscard => {
+                Action::Back | Action::Open | Action::DialogDiscard => {
                     self.dialog = None;
                     self.info(crate::i18n::tf("dialogs.not-exported", &[("path", &path)]));
                     Vec::new()

@@ -379,8 +379,8 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('o'), A::OpenBackup, None),
             b(L::Dialog, Key::plain(K::Esc), A::Back, Some("hint.cancel")),
             b(L::Dialog, Key::plain(K::Enter), A::Open, None),
-            b(L::Dialog, Key::ch('y'), A::Open, None),
-            b(L::Dialog, Key::ch('j'), A::Open, None),
+            b(L::Dialog, Key::ch('y'), A::DialogYes, None),
+            b(L::Dialog, Key::ch('j'), A::DialogYes, None),
         ]);
         // Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
         for layer in <Layer as strum::IntoEnumIterator>::iter() {

@@ -16,6 +16,36 @@ use crate::app::{AfterConflicts, App, Dialog};
 use crate::store::recovery::{self, Recovery};
 use crate::store::{self, sync};
 
+/// The bottom line at the smallest usual terminal: the warning fits it whole.
+const LINE_WIDTH: usize = 80;
+
+/// "Recovery off: DIR not writable (why)", the directory shortened in the
+/// middle (the full one is in the log) so that the reason stays readable in
+/// one line of 80 columns.
+fn recovery_off_message(dir: &str, e: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    // "Permission denied (os error 13)": the number is for the log.
+    let e = e.split(" (os error ").next().unwrap_or(e);
+    let message = |dir: &str| crate::i18n::tf("file.recovery-off", &[("dir", &dir), ("e", &e)]);
+    let full = message(dir);
+    let prefix = crate::i18n::tf("hints.error", &[("message", &"")]).width();
+    let over = (full.width() + prefix).saturating_sub(LINE_WIDTH);
+    let chars: Vec<char> = dir.chars().collect();
+    if over == 0 || chars.len() < 12 {
+        return full;
+    }
+    // Keep at least the start and the last part of the path: what it is.
+    let keep = chars.len().saturating_sub(over + 1).max(8);
+    let head = keep / 3;
+    let tail = keep - head;
+    let short: String = chars[..head]
+        .iter()
+        .chain(std::iter::once(&'…'))
+        .chain(&chars[chars.len() - tail..])
+        .collect();
+    message(&short)
+}
+
 impl DataFile {
     /// Finds this window's recovery file (warning once when recovery is off)
     /// and offers what other windows left behind.
@@ -38,10 +68,7 @@ impl DataFile {
                     _ => crate::i18n::t("file.no-home").to_owned(),
                 };
                 tracing::warn!(dir = shown, error = e, "recovery off");
-                app.error(crate::i18n::tf(
-                    "file.recovery-off",
-                    &[("dir", &shown), ("e", &e)],
-                ));
+                app.error(recovery_off_message(&shown, &e));
             }
         }
         if self.base.is_none() || app.dialog.is_some() || app.read_only.is_some() {
@@ -218,5 +245,31 @@ impl DataFile {
         if let Some(path) = self.editing.take() {
             let _ = std::fs::remove_file(path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::recovery_off_message;
+
+    #[test]
+    fn a_long_directory_is_shortened_in_the_middle_and_the_reason_stays() {
+        let dir = format!("/srv/{}/fachmk/zustand", "geschaeftsstelle/".repeat(6));
+        let e = "Permission denied (os error 13)";
+        let text = recovery_off_message(&dir, e);
+        assert!(text.contains(": /s"), "{text}");
+        assert!(text.contains("stand nicht beschreibbar"), "{text}");
+        assert!(text.contains('…'), "{text}");
+        assert!(text.ends_with("(Permission denied)"), "{text}");
+        let prefix = crate::i18n::tf("hints.error", &[("message", &"")]).width();
+        assert!(
+            text.width() + prefix <= 80,
+            "{} {text}",
+            text.width() + prefix
+        );
+        // A short one stays whole.
+        assert!(recovery_off_message("/tmp/x", e).contains("/tmp/x nicht"));
     }
 }

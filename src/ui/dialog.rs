@@ -142,7 +142,7 @@ pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             lines.push(keys(
                 &[
                     ("j", crate::i18n::t("dialog.overwrite")),
-                    ("Esc", crate::i18n::t("hint.cancel")),
+                    ("Enter/Esc", crate::i18n::t("dialog.keep")),
                 ],
                 theme,
             ));

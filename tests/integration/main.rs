@@ -18,6 +18,7 @@ mod dropped_connection;
 mod e2e;
 mod exports;
 mod failing_disk;
+mod fresh_eyes;
 mod git_team;
 mod hostile_text;
 mod i18n;

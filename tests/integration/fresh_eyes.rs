@@ -1,0 +1,71 @@
+//! Issue 11 tried as the staff would: a stray Enter at the export's overwrite
+//! question keeps the file; `fachmk … | head` ends quietly.
+#![allow(clippy::unwrap_used)]
+
+use crate::common::pty::{ENTER, Pty};
+
+#[test]
+fn enter_at_the_overwrite_question_keeps_the_file_only_j_overwrites() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let export = home.path().join("reporting-fachmk-48.md");
+    std::fs::write(&export, "meine Notizen\n").unwrap();
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Konferenzen");
+    p.send("r");
+    p.wait_for("Übersicht");
+    p.send("x");
+    p.send(ENTER); // the suggested name
+    p.wait_for("gibt es schon");
+    p.wait_for("Enter/Esc");
+    p.send(ENTER); // a stray Enter: no
+    p.wait_for("Nicht exportiert");
+    assert_eq!(std::fs::read_to_string(&export).unwrap(), "meine Notizen\n");
+    p.send("x");
+    p.send(ENTER);
+    p.wait_for("gibt es schon");
+    p.send("j");
+    p.wait_for("Exportiert nach");
+    assert!(
+        std::fs::read_to_string(&export)
+            .unwrap()
+            .starts_with("# Reporting FachMK – 48."),
+    );
+    p.escape();
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0, "{}", p.contents());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.json");
+    std::fs::write(&data, fachmk::store::BUNDLED_JSON).unwrap();
+    for args in [
+        &["search", "IMK"][..],
+        &["check"],
+        &["export", "--format", "md"],
+    ] {
+        // The reader is gone before a byte is written, as `| head -c0` would be.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_fachmk"))
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("XDG_STATE_HOME", dir.path().join("state"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("FACHMK_TODAY", "2025-11-10")
+            .args(["--file", data.to_str().unwrap()])
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}
