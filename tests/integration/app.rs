@@ -420,6 +420,9 @@ fn review_and_export_from_the_screen() {
         *contents,
         fachmk::export::markdown(&app.data, 48).into_bytes()
     );
+    // Written (the loop reports it): the dialog closes.
+    let written = path.clone();
+    app.exported(&written);
     // The file name chooses the document and the format.
     type_text(&mut app, "x");
     for _ in 0.."tischvorlage-48.md".len() {

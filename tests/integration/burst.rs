@@ -59,7 +59,7 @@ fn a_typed_export_path_expands_tilde_and_a_failure_keeps_the_dialog() {
     pty.wait_for("Konferenzen");
     pty.send("r");
     pty.send("x");
-    pty.wait_for("reporting-fachmk-48.md");
+    pty.wait_for("tischvorlage-48.md");
     let empty = "\x7f".repeat(30); // Backspace: the field emptied
     pty.send(&empty);
     pty.send("/gibt/es/nicht/bericht.md\r");

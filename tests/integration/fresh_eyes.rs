@@ -9,7 +9,7 @@ fn enter_at_the_overwrite_question_keeps_the_file_only_j_overwrites() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("daten.json");
     fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let export = home.path().join("reporting-fachmk-48.md");
+    let export = home.path().join("tischvorlage-48.md");
     std::fs::write(&export, "meine Notizen\n").unwrap();
     let mut p = Pty::spawn(
         home.path(),
@@ -33,7 +33,7 @@ fn enter_at_the_overwrite_question_keeps_the_file_only_j_overwrites() {
     assert!(
         std::fs::read_to_string(&export)
             .unwrap()
-            .starts_with("# Reporting FachMK – 48."),
+            .starts_with("IT-Planungsrat · 48. Sitzung"),
     );
     p.escape();
     p.send("q");
