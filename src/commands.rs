@@ -75,6 +75,20 @@ fn pick_session(
 ) -> Result<u32, u8> {
     let number = asked.or_else(|| data.session_to_prepare(today));
     match number {
+        Some(n) if data.session(n).is_some() && !Dataset::is_reporting_session(n) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::i18n::tf(
+                    "app.before-reporting",
+                    &[
+                        ("session", &n),
+                        ("first", &crate::domain::FIRST_REPORTING_SESSION)
+                    ]
+                )
+            );
+            Err(exit::USAGE)
+        }
         Some(n) if data.session(n).is_some() => Ok(n),
         Some(n) => {
             let known: Vec<String> = data.sessions.iter().map(|s| s.number.to_string()).collect();
@@ -108,15 +122,26 @@ pub fn check(
         Err(code) => return code,
     };
     let data = &loaded.data;
+    if let Some(found) = loaded.newer_version {
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::i18n::tf(
+                "cli.check-newer",
+                &[
+                    ("path", &path.display()),
+                    ("found", &found),
+                    ("known", &crate::domain::VERSION)
+                ]
+            )
+        );
+    }
     let problems = data.validate();
     if !problems.is_empty() {
         let _ = writeln!(
             err,
             "{}",
-            crate::i18n::tf(
-                "cli.problems",
-                &[("path", &path.display()), ("count", &problems.len())]
-            )
+            crate::i18n::tn("cli.problems", problems.len(), &[("path", &path.display())])
         );
         for p in &problems {
             let _ = writeln!(err, "  {p}");
@@ -147,8 +172,17 @@ pub fn check(
         )
     );
     for (conference, missing) in &progress.per_conference {
-        for m in missing {
+        for m in missing.iter().filter(|m| !m.is_hint()) {
             let _ = writeln!(out, "{conference}: {}", m.describe());
+        }
+    }
+    for (conference, missing) in &progress.per_conference {
+        if let Some(hint) = crate::domain::hint_line(missing) {
+            let _ = writeln!(
+                out,
+                "{}",
+                crate::i18n::tf("cli.hint", &[("conference", conference), ("what", &hint)])
+            );
         }
     }
     let debrief = data.debrief_gaps(number, today);
@@ -311,9 +345,10 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8
         let _ = writeln!(
             err,
             "{}",
-            crate::i18n::tf(
+            crate::i18n::tn(
                 "cli.conflicts-left",
-                &[("path", &ours.display()), ("conflicts", &conflicts)]
+                conflicts,
+                &[("path", &ours.display())]
             )
         );
         exit::INCOMPLETE

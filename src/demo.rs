@@ -136,7 +136,7 @@ pub fn archive(size: DemoSize) -> Dataset {
             name: format!("Beispielkonferenz {n}"),
             lands: vec!["BY".into()],
             note: Some("erzeugt für die Demo".into()),
-            extra: Extra::new(),
+            ..Default::default()
         });
     }
     let conferences: Vec<String> = data.conferences.iter().map(|c| c.id.clone()).collect();
@@ -190,7 +190,7 @@ pub fn archive(size: DemoSize) -> Dataset {
                 url: None,
                 session: Some(number),
                 conferences: vec!["*".into()],
-                extra: Extra::new(),
+                ..Default::default()
             });
             let mut debrief = Debrief {
                 held_on: Some(session.debrief_date),

@@ -17,7 +17,7 @@ impl App {
         label: &str,
         change: impl FnOnce(&mut Report),
     ) -> bool {
-        if !self.check_writable() || self.data.session(self.session).is_none() {
+        if !self.check_preparable() || self.data.session(self.session).is_none() {
             return false;
         }
         let before = Snapshot::Report {
@@ -83,7 +83,7 @@ impl App {
         entry: Option<(Option<ConcernStatus>, Option<String>)>,
         change: impl FnOnce(&mut Concern),
     ) -> bool {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return false;
         }
         let before = Snapshot::Concern {
@@ -159,7 +159,7 @@ impl App {
         title: &str,
         note: &str,
     ) -> Option<String> {
-        if !self.check_writable() || title.trim().is_empty() {
+        if !self.check_preparable() || title.trim().is_empty() {
             return None;
         }
         let id = self.data.next_concern_id();

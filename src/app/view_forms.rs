@@ -3,7 +3,7 @@
 //! session → people → Länder).
 
 use super::{App, EditTarget, Editor};
-use crate::domain::{Assignment, Decision, Extra, Person, is_valid_decision_id};
+use crate::domain::{Assignment, Decision, Person, is_valid_decision_id};
 
 impl App {
     /// Data fields of the views, committed however they are left.
@@ -61,7 +61,7 @@ impl App {
                     url: None,
                     session: Some(*session),
                     conferences: vec!["*".to_owned()],
-                    extra: Extra::new(),
+                    ..Default::default()
                 });
                 self.data.normalize();
                 self.mark_changed();
@@ -173,7 +173,7 @@ impl App {
                     lands,
                     roles: std::collections::BTreeMap::new(),
                     note: people.is_empty().then(|| "N.N.".to_owned()),
-                    extra: Extra::new(),
+                    ..Default::default()
                 });
                 self.mark_changed();
                 self.editor = None;
@@ -224,7 +224,7 @@ impl App {
             salutation: None,
             role: None,
             land: None,
-            extra: Extra::new(),
+            ..Default::default()
         });
         id
     }

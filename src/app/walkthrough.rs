@@ -119,7 +119,7 @@ impl App {
 
     /// Starts the walkthrough at the selected conference, or resumes it.
     pub fn start_walkthrough(&mut self) {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return;
         }
         let resumable = self
@@ -141,7 +141,7 @@ impl App {
 
     /// Starts the walkthrough of `conference` at `step` (e.g. the presenter).
     pub fn walkthrough_at(&mut self, conference: &str, step: Step) {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return;
         }
         self.walkthrough = Some(Walkthrough {

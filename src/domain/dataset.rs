@@ -18,6 +18,10 @@ pub struct ReferenceText {
     pub title: String,
     #[serde(default)]
     pub items: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: super::Source,
+    #[serde(default, skip_serializing_if = "super::FieldSources::is_empty")]
+    pub sources: super::FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -91,13 +95,15 @@ impl Dataset {
             .map(|s| s.number)
     }
 
-    /// The assignment in force for `conference` at session `number`: the one with
-    /// the latest `from_session` not after `number` (no `from_session` = always).
+    /// The assignment in force for `conference` at session `number`: of those
+    /// whose period (`from_session`..=`until_session`, open ends = always)
+    /// holds `number`, the one with the latest `from_session`.
     pub fn assignment_at(&self, conference: &str, number: u32) -> Option<&Assignment> {
         self.assignments
             .iter()
             .filter(|a| a.conference == conference)
             .filter(|a| a.from_session.is_none_or(|from| from <= number))
+            .filter(|a| a.until_session.is_none_or(|until| number <= until))
             .max_by_key(|a| a.from_session.unwrap_or(0))
     }
 

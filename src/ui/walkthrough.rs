@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let conference = app.data.conference(&w.conference);
-    let name = conference.map_or(String::new(), |c| c.name.clone());
+    let name = conference.map_or(String::new(), |c| c.name_at(w.session).0.to_owned());
     let (k, n) = app.walkthrough_position().unwrap_or((1, 1));
     let index = app
         .data
@@ -292,16 +292,24 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         crate::i18n::tf("walk.ready-question", &[("conference", &w.conference)]),
         theme.header,
     ))];
-    for m in missing
+    let gaps: Vec<_> = missing
         .iter()
         .filter(|m| **m != crate::domain::Missing::NotReady)
-    {
+        .collect();
+    for m in gaps.iter().filter(|m| !m.is_hint()) {
         question.push(Line::from(Span::styled(
             crate::i18n::tf("walk.missing", &[("what", &m.describe())]),
             theme.warning,
         )));
     }
-    let first = if question.len() > 1 {
+    let has_gaps = question.len() > 1;
+    if let Some(hint) = crate::domain::hint_line(&missing) {
+        question.push(Line::from(Span::styled(
+            crate::i18n::tf("walk.hint", &[("what", &hint)]),
+            theme.dim,
+        )));
+    }
+    let first = if has_gaps {
         crate::i18n::t("walk.ready-anyway")
     } else {
         crate::i18n::t("walk.ready-next")

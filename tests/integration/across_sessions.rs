@@ -2,7 +2,6 @@
 //! assignments over time, decisions and where they are cited, what changed.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{app, press, type_text};
 use fachmk::app::{App, Overlay, View};
 use fachmk::domain::{ConcernStatus, Missing, Phase};

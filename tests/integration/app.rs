@@ -1,7 +1,6 @@
 //! The state machine without a terminal: keys in, state and effects out.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{app, ctrl, press, type_text};
 use fachmk::app::{Action, Effect, Layer, Overlay, Pane, Step};
 use fachmk::domain::{ConcernStatus, Exchange, ReportStatus};

@@ -2,7 +2,6 @@
 //! cursor where it belongs.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{app, press, type_text};
 use fachmk::app::{App, Layer};
 use fachmk::store;

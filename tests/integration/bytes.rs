@@ -3,7 +3,6 @@
 //! cells only, inside a synchronized update, sent in one write.
 #![allow(clippy::unwrap_used)]
 
-
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;

@@ -1,7 +1,6 @@
 //! The command line end to end: the real binary on temporary files.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::fachmk;
 
 use fachmk::store;

@@ -2,7 +2,6 @@
 //! keys working in the program.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::fachmk;
 
 use fachmk::app::Effect;

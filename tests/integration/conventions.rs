@@ -1,7 +1,6 @@
 //! Conventions of well-kept terminal programs: NO_COLOR, themes, completions, a man page.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{app, type_text};
 use fachmk::ui::{self, Theme, ThemeName};
 use ratatui::Terminal;

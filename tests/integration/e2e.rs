@@ -2,7 +2,6 @@
 //! the file it saves.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::pty::{CTRL_S, ENTER, Pty, TAB};
 
 #[test]

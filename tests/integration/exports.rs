@@ -2,7 +2,6 @@
 //! iCalendar (a strict line check of RFC 5545), CSV.
 #![allow(clippy::unwrap_used)]
 
-
 use fachmk::domain::{ConcernStatus, Dataset, DebriefItem, HistoryEntry};
 use fachmk::export;
 use fachmk::store;

@@ -3,7 +3,6 @@
 //! when asked.
 #![allow(clippy::unwrap_used)]
 
-
 use std::collections::BTreeSet;
 
 use fachmk::i18n::{self, DE_TOML, EN_TOML, Lang};
@@ -129,13 +128,15 @@ fn the_locale_chooses_english_and_lang_overrides_it() {
     let file = home.path().join("d.json");
     fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
     let args = ["--file", file.to_str().unwrap(), "--session", "48"];
-    let mut pty = crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    let mut pty =
+        crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
     pty.wait_for("Conferences");
     pty.send("q");
     pty.wait_exit();
     let mut args = args.to_vec();
     args.extend(["--lang", "de"]);
-    let mut pty = crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
+    let mut pty =
+        crate::common::pty::Pty::spawn_with_env(home.path(), &args, &[("LANG", "en_US.UTF-8")]);
     pty.wait_for("Konferenzen");
     pty.send("q");
     pty.wait_exit();

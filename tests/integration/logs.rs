@@ -2,7 +2,6 @@
 //! and never onto the screen.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::fachmk;
 use crate::common::pty::Pty;
 

@@ -1,12 +1,12 @@
 //! All integration tests in one binary (one link, quick edit-test cycles), as
 //! helix does: each module is what used to be its own test file.
 
-mod common;
 mod across_sessions;
 mod app;
 mod bad_input;
 mod bytes;
 mod cli;
+mod common;
 mod config;
 mod conventions;
 mod dataset;
@@ -17,6 +17,8 @@ mod logs;
 mod merge;
 mod mouse;
 mod readme;
+mod rules;
 mod shared;
 mod snapshots;
 mod store;
+mod validity;

@@ -2,7 +2,6 @@
 //! is a conflict with both values reachable, nothing is lost.
 #![allow(clippy::unwrap_used)]
 
-
 use fachmk::domain::{Dataset, Exchange, ReportStatus};
 use fachmk::store::merge::{Resolution, resolve};
 use fachmk::store::sync::{from_value, merge_datasets};

@@ -2,7 +2,6 @@
 //! selects pane and item and the wheel moves the selection.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::pty::Pty;
 use fachmk::app::{Pane, Pointer};
 use ratatui::layout::Rect;

@@ -3,7 +3,6 @@
 //! `FACHMK_BLESS=1 cargo test --test readme` rewrites them.
 #![allow(clippy::unwrap_used)]
 
-
 use std::fmt::Write as _;
 
 use crate::common::{press, type_text};

@@ -2,7 +2,6 @@
 //! proven with real processes and injected faults.
 #![allow(clippy::unwrap_used)]
 
-
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -2,7 +2,6 @@
 //! 80×24 and 120×40, from a fixed dataset and a fixed date, umlauts included.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{app, ctrl, press, type_text};
 use fachmk::app::{App, Dialog};
 use fachmk::ui::{self, Theme};
