@@ -74,6 +74,12 @@ impl App {
                 if self.current_session().is_some_and(|s| date < s.date) {
                     return Err(crate::i18n::t("editor.debrief-before").into());
                 }
+                if date > self.today {
+                    return Err(crate::i18n::tf(
+                        "editor.debrief-future",
+                        &[("today", &crate::i18n::date(self.today))],
+                    ));
+                }
                 self.editor = None;
                 self.change_session(crate::i18n::t("undo.debrief-held"), |s| {
                     s.debrief_mut().held_on = Some(date);

@@ -196,7 +196,20 @@ impl App {
             };
             self.editor = Some(Editor::new(
                 target,
-                crate::i18n::tf("walk.new-concern-title", &[("conference", &conference)]),
+                crate::i18n::tf(
+                    "walk.new-concern-title",
+                    &[
+                        ("conference", &conference),
+                        (
+                            "gen",
+                            &self.data.article_at(
+                                conference,
+                                self.session,
+                                crate::domain::Case::Genitive,
+                            ),
+                        ),
+                    ],
+                ),
                 "",
             ));
         }

@@ -84,13 +84,24 @@ impl Dataset {
             .max_by_key(|s| s.number)
     }
 
-    /// The session to prepare on `today`: the first one dated today or later,
+    /// The session to prepare on `today`: from a session's day until its
+    /// debrief is recorded (at most until its planned debrief date) that
+    /// session, for its debrief; else the first one dated today or later,
     /// else the most recent one. `None` only when there are no sessions.
     pub fn session_to_prepare(&self, today: NaiveDate) -> Option<u32> {
-        self.sessions
+        let in_debrief = self
+            .sessions
             .iter()
-            .filter(|s| s.date >= today)
-            .min_by_key(|s| s.date)
+            .filter(|s| s.date <= today && today <= s.debrief_date)
+            .filter(|s| s.debrief.as_ref().is_none_or(|d| d.held_on.is_none()))
+            .max_by_key(|s| s.date);
+        in_debrief
+            .or_else(|| {
+                self.sessions
+                    .iter()
+                    .filter(|s| s.date >= today)
+                    .min_by_key(|s| s.date)
+            })
             .or_else(|| self.sessions.iter().max_by_key(|s| s.number))
             .map(|s| s.number)
     }

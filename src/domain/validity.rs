@@ -44,6 +44,13 @@ impl Dataset {
             .map_or(Gender::Feminine, |c| c.name_at(number).1)
     }
 
+    /// The definite article of conference `id`'s name at session `number`
+    /// in `case` ("der"/"dem" for the E-Justice-Rat, "die"/"der" for a
+    /// Konferenz; "the" in English).
+    pub fn article_at(&self, id: &str, number: u32, case: super::Case) -> &'static str {
+        self.conference_gender_at(id, number).article(case)
+    }
+
     /// Whether session `number` has the standing item (43rd session on).
     pub fn is_reporting_session(number: u32) -> bool {
         number >= FIRST_REPORTING_SESSION

@@ -10,6 +10,7 @@ use super::Theme;
 use super::concerns::{age, symbol};
 use super::widgets::{pane_block, truncate, wrapped_height};
 use crate::app::{Action, App, Layer, PresenterOption, Step, Walkthrough};
+use crate::domain::Case;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(w) = app.walkthrough.as_ref() else {
@@ -107,7 +108,14 @@ fn exchange(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &T
         Line::from(Span::styled(
             crate::i18n::tf(
                 "walk.exchange-question",
-                &[("since", &since), ("conference", &w.conference)],
+                &[
+                    ("since", &since),
+                    ("conference", &w.conference),
+                    (
+                        "dat",
+                        &app.data.article_at(&w.conference, w.session, Case::Dative),
+                    ),
+                ],
             ),
             theme.header,
         )),
@@ -168,7 +176,17 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
 
 fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut question = vec![Line::from(Span::styled(
-        crate::i18n::tf("walk.new-concerns", &[("conference", &w.conference)]),
+        crate::i18n::tf(
+            "walk.new-concerns",
+            &[
+                ("conference", &w.conference),
+                (
+                    "gen",
+                    &app.data
+                        .article_at(&w.conference, w.session, Case::Genitive),
+                ),
+            ],
+        ),
         theme.header,
     ))];
     for c in app
@@ -289,7 +307,17 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         .map(|s| crate::domain::missing_for(&app.data, s, &w.conference))
         .unwrap_or_default();
     let mut question = vec![Line::from(Span::styled(
-        crate::i18n::tf("walk.ready-question", &[("conference", &w.conference)]),
+        crate::i18n::tf(
+            "walk.ready-question",
+            &[
+                ("conference", &w.conference),
+                (
+                    "gen",
+                    &app.data
+                        .article_at(&w.conference, w.session, Case::Genitive),
+                ),
+            ],
+        ),
         theme.header,
     ))];
     let gaps: Vec<_> = missing

@@ -153,9 +153,20 @@ fn the_debrief_from_decisions_to_held() {
     type_text(&mut app, "x");
     assert_eq!(
         app.editor.as_ref().unwrap().content(),
-        "17.12.2025",
-        "default: session + 21 days"
+        "01.12.2025",
+        "default: the planned 17.12.2025, but never after today"
     );
+    // A day after today is refused: "durchgeführt" only on or before today.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "17.12.2025\n");
+    let error = app.editor.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("bis heute (01.12.2025)"), "{error}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "01.12.2025");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_session().unwrap().phase(app.today), Phase::Done);
     assert!(app.data.debrief_gaps(48, app.today).is_empty());
