@@ -117,17 +117,28 @@ impl App {
     /// Decides on a concern in this session: kept open (vertagt), in progress,
     /// resolved or dropped. Recorded in its history.
     pub fn decide_concern(&mut self, id: &str, status: ConcernStatus) -> bool {
+        self.decide_concern_noted(id, status, "")
+    }
+
+    /// Decides a concern; `outcome` (what came of it) is kept in its history
+    /// after the status word: "erledigt: Umsetzung über 2024/15 vereinbart".
+    pub fn decide_concern_noted(&mut self, id: &str, status: ConcernStatus, outcome: &str) -> bool {
         // The history in the file is German, whoever reads it.
-        let note = match status {
+        let word = match status {
             ConcernStatus::Open => "vertagt",
             ConcernStatus::InProgress => "in Bearbeitung",
             ConcernStatus::Resolved => "erledigt",
             ConcernStatus::Dropped => "verworfen",
         };
+        let note = if outcome.trim().is_empty() {
+            word.to_owned()
+        } else {
+            format!("{word}: {}", outcome.trim())
+        };
         let decided = self.change_concern(
             id,
             crate::i18n::t("undo.concern"),
-            Some((Some(status), Some(note.to_owned()))),
+            Some((Some(status), Some(note))),
             |c| {
                 c.status = status;
             },

@@ -175,6 +175,11 @@ impl App {
                     Ok(Vec::new())
                 }
             }
+            EditTarget::ConcernOutcome { .. }
+            | EditTarget::ConcernDecisions { .. }
+            | EditTarget::DecisionConferences { .. } => self
+                .confirm_concern_form(&editor.target, &text)
+                .map(|()| Vec::new()),
             EditTarget::NewDecision { .. }
             | EditTarget::DebriefHeld { .. }
             | EditTarget::AssignDecision { .. }

@@ -65,7 +65,7 @@ impl App {
                 });
                 self.data.normalize();
                 self.mark_changed();
-                self.editor = None;
+                self.open_decision_conferences(id, "");
                 self.info(crate::i18n::tf("views.decision-added", &[("id", &id)]));
             }
             EditTarget::DebriefHeld { .. } => {

@@ -3,7 +3,7 @@
 
 use super::walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step};
 use super::{App, EditTarget, Editor};
-use crate::domain::{Exchange, ReportStatus};
+use crate::domain::{ConcernStatus, Exchange, ReportStatus};
 
 impl App {
     /// The presenter choices for `conference`: assigned speakers, earlier guests, typing a guest.
@@ -60,7 +60,8 @@ impl App {
         };
         match &w.step {
             Step::Exchange => ExchangeChoice::ALL.len(),
-            Step::Concern(_) => CONCERN_OPTIONS.len(),
+            // the statuses, editing, and linking Beschlüsse
+            Step::Concern(_) => CONCERN_OPTIONS.len() + 1,
             Step::NewConcerns | Step::Ready => 2,
             Step::Decisions => self.decision_options(&w.conference).len(),
             Step::Presenter => self.presenter_options(&w.conference).len(),
@@ -100,12 +101,16 @@ impl App {
         };
         match &w.step {
             Step::Exchange => self.answer_exchange(ExchangeChoice::ALL[w.cursor.min(2)]),
-            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied().flatten() {
-                Some(status) => {
+            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied() {
+                Some(Some(status @ (ConcernStatus::Resolved | ConcernStatus::Dropped))) => {
+                    self.open_concern_outcome(id, status);
+                }
+                Some(Some(status)) => {
                     self.decide_concern(id, status);
                     self.next_step();
                 }
-                None => self.open_concern_title_editor(id),
+                Some(None) => self.open_concern_title_editor(id),
+                None => self.open_concern_links(id),
             },
             Step::NewConcerns => {
                 if w.cursor == 0 {

@@ -167,8 +167,22 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
             theme.dim,
         )));
     }
+    question.push(Line::from(Span::styled(
+        crate::i18n::tf(
+            "walk.concern-decisions",
+            &[(
+                "list",
+                &if c.decisions.is_empty() {
+                    "–".to_owned()
+                } else {
+                    c.decisions.join(", ")
+                },
+            )],
+        ),
+        theme.dim,
+    )));
     question.push(Line::from(crate::i18n::t("walk.how-is-it")));
-    let options = (0..5)
+    let options = (0..6)
         .map(|i| ListItem::new(concern_option_label(app, i)))
         .collect();
     choice(frame, area, theme, question, options, w.cursor);
@@ -367,6 +381,7 @@ fn concern_option_label(app: &App, index: usize) -> String {
         ),
         2 => (Action::ConcernResolved, crate::i18n::t("walk.resolved")),
         3 => (Action::ConcernDropped, crate::i18n::t("walk.dropped")),
+        5 => (Action::LinkDecisions, crate::i18n::t("walk.link-decisions")),
         _ => {
             let editor = key(Action::ExternalEditor);
             return crate::i18n::tf("walk.edit-own", &[("editor", &editor)]);

@@ -7,6 +7,7 @@ mod bad_input;
 mod bytes;
 mod cli;
 mod common;
+mod concerns;
 mod config;
 mod conventions;
 mod dataset;

@@ -204,6 +204,7 @@ fn views_across_sessions() {
         &mut app,
         "2025/31 Registermodernisierung: Umsetzungsplan für Länder\n",
     );
+    type_text(&mut app, "IMK, GMK\n");
     snap("view_debrief", &mut app);
     type_text(&mut app, "j\n ");
     type_text(&mut app, "e");
