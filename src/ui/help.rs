@@ -27,6 +27,17 @@ pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// A data field's name in the user's words ("debrief_date" → "Nachbesprechung").
+fn field_word(field: &str) -> String {
+    let key = format!("field-name.{field}");
+    let word = crate::i18n::t(&key);
+    if word == "?" {
+        field.to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
 fn scrolled(
     frame: &mut Frame,
     area: Rect,
@@ -73,6 +84,32 @@ pub fn reference_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::from(format!("• {item}")));
         }
         lines.push(Line::from(""));
+    }
+    // What the data holds besides the seed deck, and from where.
+    let foreign = app.data.facts_not_from_seed();
+    if !foreign.is_empty() {
+        lines.push(Line::from(Span::styled(
+            crate::i18n::t("help.not-from-seed"),
+            theme.header,
+        )));
+        lines.push(Line::from(Span::styled(
+            crate::i18n::t("help.not-from-seed-intro"),
+            theme.dim,
+        )));
+        for fact in foreign {
+            let what = if fact.field.is_empty() {
+                fact.what
+            } else {
+                crate::i18n::tf(
+                    "help.fact-field",
+                    &[("what", &fact.what), ("field", &field_word(&fact.field))],
+                )
+            };
+            lines.push(Line::from(format!(
+                "• {what}: {}",
+                crate::domain::source_label(fact.source.as_deref())
+            )));
+        }
     }
     lines
 }
