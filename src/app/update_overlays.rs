@@ -9,12 +9,18 @@ use crate::search::{Index, Target};
 impl App {
     pub(super) fn update_help(&mut self, action: Action) {
         let lines = match self.overlay {
-            Overlay::Reference { .. } => self
+            Overlay::Reference { .. } => {
+                self
                 .data
                 .reference
                 .iter()
-                .map(|r| r.items.len() * 2 + 2)
-                .sum(),
+                // wrapped lines: a generous guess, the screen stops at the real end
+                .map(|r| 2 + r.items.iter().map(|i| i.chars().count() / 60 + 1).sum::<usize>())
+                .sum::<usize>()
+                // and the list of what is not from the seed, at its end
+                + self.data.facts_not_from_seed().len() * 2
+                + 3
+            }
             _ => self.keymap.help_line_count(),
         };
         let limit = self.scroll_limit(lines);

@@ -53,8 +53,11 @@ fn scrolled(
     );
     frame.render_widget(Clear, popup);
     let block = popup_block(title, theme);
-    let height = usize::from(block.inner(popup).height);
-    let top = u16::try_from(scroll.min(content.len().saturating_sub(height))).unwrap_or(u16::MAX);
+    let inner = block.inner(popup);
+    let height = usize::from(inner.height);
+    // Wrapped, the text is taller than its lines: scroll to its real end.
+    let rows = usize::from(super::widgets::wrapped_height(&content, inner.width));
+    let top = u16::try_from(scroll.min(rows.saturating_sub(height))).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(content)
             .block(block)
