@@ -8,8 +8,10 @@ use divan::Bencher;
 use fachmk::app::App;
 use fachmk::demo::{DemoSize, archive};
 use fachmk::domain::Dataset;
-use fachmk::search::{Engine, Index};
+use fachmk::search::{Engine, Index, Scorer};
 use fachmk::store;
+use fuzzy_matcher::FuzzyMatcher as _;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -81,7 +83,26 @@ fn hundred_thousand(engine: Engine) -> Index {
     Index::with_engine(entries, engine)
 }
 static BIG_INDEX: LazyLock<Index> = LazyLock::new(|| hundred_thousand(Engine::Nucleo));
-static BIG_INDEX_SKIM: LazyLock<Index> = LazyLock::new(|| hundred_thousand(Engine::Skim));
+static BIG_INDEX_SKIM: LazyLock<Index> =
+    LazyLock::new(|| hundred_thousand(Engine::Other(std::sync::Arc::new(Skim::default()))));
+
+/// `fuzzy-matcher`'s Skim V2 (a dev-dependency), plugged into the index for comparison.
+struct Skim(SkimMatcherV2);
+
+impl Default for Skim {
+    fn default() -> Self {
+        Self(SkimMatcherV2::default().ignore_case())
+    }
+}
+
+impl Scorer for Skim {
+    fn score(&self, text: &str, query: &str) -> Option<i64> {
+        self.0.fuzzy_match(text, query)
+    }
+    fn indices(&self, text: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+        self.0.fuzzy_indices(text, query)
+    }
+}
 
 /// One keystroke: the query grows by a letter, narrowing the previous result.
 fn keystroke(bencher: Bencher, index: &Index, query: &str) {

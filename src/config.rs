@@ -240,37 +240,24 @@ fn line_in_table(text: &str, table_line: usize, key: &str) -> usize {
         .map_or(table_line, |(i, _)| i + 1)
 }
 
-/// The value of a unit enum whose kebab-case serde name is `name`.
-fn named<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
-}
-
-/// The kebab-case serde name of a unit enum's value.
-fn name_of<T: Serialize + fmt::Debug>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{value:?}"),
-    }
-}
-
 /// The layer whose configuration name is `name` ("main", "view").
 pub fn layer_named(name: &str) -> Option<Layer> {
-    named(name)
+    name.parse().ok()
 }
 
 /// The configuration name of a layer.
-pub fn layer_name(layer: Layer) -> String {
-    name_of(&layer)
+pub fn layer_name(layer: Layer) -> &'static str {
+    layer.name()
 }
 
 /// The action whose configuration name is `name` ("save", "next-pane").
 pub fn action_named(name: &str) -> Option<Action> {
-    named(name)
+    name.parse().ok()
 }
 
 /// The configuration name of an action.
-pub fn action_name(action: Action) -> String {
-    name_of(&action)
+pub fn action_name(action: Action) -> &'static str {
+    action.name()
 }
 
 /// A key as written in the configuration: "ctrl-s", "f2", "enter", "shift-tab", "G".
@@ -329,10 +316,10 @@ pub fn print(config: &Config) -> String {
         backups: usize,
         mouse: bool,
         log_level: LogLevel,
-        keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+        keys: BTreeMap<&'static str, BTreeMap<&'static str, Vec<String>>>,
     }
     // Per layer: an action may have different keys in different layers.
-    let mut keys: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    let mut keys: BTreeMap<&str, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
     for binding in &config.keymap.bindings {
         let names = keys
             .entry(layer_name(binding.layer))

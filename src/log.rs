@@ -30,25 +30,47 @@ fn filter(level: LogLevel) -> LevelFilter {
     }
 }
 
+/// Why logging is off, when it could not start (shown on the screen there,
+/// instead of being printed under it).
+static OFF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Notes why logging is off.
+pub fn set_off_reason(why: String) {
+    let _ = OFF.set(why);
+}
+
+/// Why logging is off, if it could not start.
+pub fn off_reason() -> Option<&'static str> {
+    OFF.get().map(String::as_str)
+}
+
 /// Starts logging at `level` into `file`. Logging is a help, not a condition:
 /// when the file cannot be written the program runs without it, and says why.
 pub fn start(level: LogLevel, file: &Path) -> Result<(), String> {
     if level == LogLevel::Off {
         return Ok(());
     }
-    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+    let (Some(dir), Some(_)) = (file.parent(), file.file_name()) else {
         return Err(crate::i18n::tf("log.no-path", &[("path", &file.display())]));
     };
     crate::store::paths::create_private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     rotate(file);
-    let appender = tracing_appender::rolling::RollingFileAppender::builder()
-        .rotation(tracing_appender::rolling::Rotation::NEVER)
-        .filename_prefix(name.to_string_lossy())
-        .build(dir)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
+    // A plain file, appended to, private like the rest of the state: each
+    // event is one write through the subscriber's `Mutex<File>` writer.
+    let writer = {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(file)
+            .map_err(|e| format!("{}: {e}", file.display()))?
+    };
     tracing_subscriber::fmt()
-        .with_writer(appender)
+        .with_writer(std::sync::Mutex::new(writer))
         .with_ansi(false)
+        // A failing write (disk full, directory gone) must never print onto the screen.
+        .log_internal_errors(false)
         .with_max_level(filter(level))
         .try_init()
         .map_err(|e| e.to_string())

@@ -1,10 +1,25 @@
 //! Everything a user can ask for. The names (kebab-case) are the vocabulary of
-//! the keymap, the help screen and, later, the configuration file.
+//! the keymap, the help screen and the configuration file: strum gives them
+//! as static strings (no allocation per help line and frame), serde reads and
+//! writes them with the same spelling.
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     /// Quit; asks first when there is unsaved work.
     Quit,
@@ -82,6 +97,8 @@ pub enum Action {
     DialogDiscard,
     /// Redraw the whole screen.
     Redraw,
+    /// Stop the program for the shell (`fg` brings it back), as vim and less do.
+    Suspend,
     /// Conflict: keep my version.
     TakeMine,
     /// Conflict: take the others' version.
@@ -120,8 +137,30 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's name in the configuration: "save", "next-pane".
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
     /// What the action does, in the user's language, for the help screen.
     pub fn describe(self) -> &'static str {
-        crate::i18n::t(&format!("action.{}", crate::config::action_name(self)))
+        crate::i18n::t(&format!("action.{}", self.name()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::Action;
+
+    #[test]
+    fn strum_and_serde_spell_every_name_alike() {
+        for action in Action::iter() {
+            let serde = serde_json::to_value(action).expect("a unit variant");
+            assert_eq!(serde.as_str(), Some(action.name()));
+            assert_eq!(action.name().parse::<Action>(), Ok(action));
+        }
+        assert_eq!(Action::NextPane.name(), "next-pane");
     }
 }

@@ -1,10 +1,24 @@
 //! What changed for a conference since the previous session: concerns new,
-//! resolved, dropped or carried; answers (as a word diff); presenter; assignment.
+//! resolved, dropped or carried; answers (as a word diff); exchange, presenter,
+//! decisions cited; assignment. Computed once when the view opens (and after an
+//! undo), never per frame.
 
-use super::App;
-use crate::domain::{Concern, ConcernStatus, Report, Session, Speakers};
+use similar::{Algorithm, ChangeTag, TextDiff};
+
+use super::{App, Overlay, View};
+use crate::domain::{Concern, ConcernStatus, Exchange, Report, Session, Speakers};
 
 impl App {
+    /// After an undo or redo: the open changes view shows the data as it is now.
+    pub(super) fn refresh_changes(&mut self) {
+        if matches!(self.overlay, Overlay::View(View::Changes { .. })) {
+            let lines = self.changes_lines().into();
+            if let Overlay::View(View::Changes { lines: shown, .. }) = &mut self.overlay {
+                *shown = lines;
+            }
+        }
+    }
+
     /// What changed for the selected conference between the previous session and this one.
     pub fn changes_lines(&self) -> Vec<String> {
         let id = self.conference_id();
@@ -113,7 +127,7 @@ impl App {
         for (i, q) in self.data.guiding_questions.iter().enumerate() {
             let a = old.and_then(|r| r.answer(&q.id)).unwrap_or("");
             let b = new.and_then(|r| r.answer(&q.id)).unwrap_or("");
-            if a != b {
+            if a.split_whitespace().ne(b.split_whitespace()) {
                 answers.push(crate::i18n::tf(
                     "changes.answer",
                     &[("number", &(i + 1)), ("diff", &word_diff(a, b))],
@@ -136,6 +150,9 @@ impl App {
                 .map_or_else(|| "–".to_owned(), |p| self.data.presenter_name(p))
         };
         let mut other = Vec::new();
+        if before.is_some() {
+            other.extend(self.report_changes(old, new));
+        }
         let (pa, pb) = (presenter(old), presenter(new));
         if pa != pb {
             other.push(crate::i18n::tf(
@@ -173,37 +190,88 @@ impl App {
         }
         other
     }
+
+    /// Exchange and decisions cited, between two reports of the conference.
+    fn report_changes(&self, old: Option<&Report>, new: Option<&Report>) -> Vec<String> {
+        let exchange = |r: Option<&Report>| r.map_or(Exchange::Unknown, |r| r.exchange);
+        let word = |e: Exchange| {
+            crate::i18n::t(match e {
+                Exchange::Yes => "changes.exchange-yes",
+                Exchange::No => "changes.exchange-no",
+                Exchange::Unknown => "changes.exchange-unknown",
+            })
+        };
+        let mut out = Vec::new();
+        let (ea, eb) = (exchange(old), exchange(new));
+        if ea != eb {
+            out.push(crate::i18n::tf(
+                "changes.exchange",
+                &[("before", &word(ea)), ("after", &word(eb))],
+            ));
+        }
+        let cited = |r: Option<&Report>| r.map(|r| r.decisions.clone()).unwrap_or_default();
+        let (da, db) = (cited(old), cited(new));
+        let decision = |key: &str, id: &String| {
+            let title = self.data.decision(id).map_or("", |d| d.title.as_str());
+            crate::i18n::tf(key, &[("id", id), ("title", &title)])
+        };
+        out.extend(
+            db.iter()
+                .filter(|id| !da.contains(id))
+                .map(|id| decision("changes.decision-cited", id)),
+        );
+        out.extend(
+            da.iter()
+                .filter(|id| !db.contains(id))
+                .map(|id| decision("changes.decision-uncited", id)),
+        );
+        out
+    }
 }
 
-/// A word diff: removed words as [-…-], added as {+…+} (longest common subsequence).
+/// A word diff (Myers, through `similar`): a changed phrase – consecutive
+/// changed words, with the spaces between them – shows once as `[-old-]
+/// {+new+}`. Runs of whitespace show as one space.
 pub fn word_diff(old: &str, new: &str) -> String {
-    let a: Vec<&str> = old.split_whitespace().collect();
-    let b: Vec<&str> = new.split_whitespace().collect();
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_words(old, new);
+    let mut out = String::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    for change in diff.iter_all_changes() {
+        let word = change.value();
+        let blank = word.trim().is_empty();
+        match change.tag() {
+            // Spaces neither end a phrase nor are one.
+            _ if blank => {}
+            ChangeTag::Delete => push_word(&mut removed, word),
+            ChangeTag::Insert => push_word(&mut added, word),
+            ChangeTag::Equal => {
+                flush_phrase(&mut out, &mut removed, &mut added);
+                push_word(&mut out, word);
+            }
         }
     }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push(a[i].to_owned());
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] > lcs[i + 1][j]) {
-            out.push(format!("{{+{}+}}", b[j]));
-            j += 1;
-        } else {
-            out.push(format!("[-{}-]", a[i]));
-            i += 1;
-        }
+    flush_phrase(&mut out, &mut removed, &mut added);
+    out
+}
+
+fn push_word(text: &mut String, word: &str) {
+    if !text.is_empty() {
+        text.push(' ');
     }
-    out.join(" ")
+    text.push_str(word);
+}
+
+fn flush_phrase(out: &mut String, removed: &mut String, added: &mut String) {
+    if !removed.is_empty() {
+        push_word(out, &format!("[-{removed}-]"));
+    }
+    if !added.is_empty() {
+        push_word(out, &format!("{{+{added}+}}"));
+    }
+    removed.clear();
+    added.clear();
 }
 
 #[cfg(test)]
@@ -217,6 +285,25 @@ mod tests {
             "ein [-guter-] {+reger+} Austausch"
         );
         assert_eq!(word_diff("", "neu"), "{+neu+}");
+        assert_eq!(
+            word_diff("der Bund und die Länder", "der Bund\n und  alle Länder"),
+            "der Bund und [-die-] {+alle+} Länder"
+        );
         assert_eq!(word_diff("gleich", "gleich"), "gleich");
+    }
+
+    #[test]
+    fn consecutive_changed_words_are_one_phrase() {
+        assert_eq!(
+            word_diff(
+                "wir haben den Vorsitz der IMK übernommen",
+                "wir haben die Geschäftsstelle und den Vorsitz übernommen"
+            ),
+            "wir haben {+die Geschäftsstelle und+} den Vorsitz [-der IMK-] übernommen"
+        );
+        assert_eq!(
+            word_diff("eins zwei drei vier", "eins fünf sechs vier"),
+            "eins [-zwei drei-] {+fünf sechs+} vier"
+        );
     }
 }

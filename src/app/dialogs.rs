@@ -40,6 +40,13 @@ pub enum Dialog {
         changes: Vec<String>,
         show: bool,
     },
+    /// An export's file exists already (`link`: it is a symbolic link):
+    /// overwrite it with `contents`?
+    Overwrite {
+        path: String,
+        contents: String,
+        link: bool,
+    },
 }
 
 impl App {
@@ -59,8 +66,20 @@ impl App {
         self.revision += 1;
         if others_only {
             self.dirty = false;
+            self.history.mark_saved();
+        } else {
+            self.history.changed();
         }
         self.info(crate::i18n::t("dialogs.merged"));
+    }
+
+    /// The export's file exists: ask before replacing it.
+    pub fn ask_overwrite(&mut self, path: String, contents: String, link: bool) {
+        self.dialog = Some(Dialog::Overwrite {
+            path,
+            contents,
+            link,
+        });
     }
 
     /// Saving failed: say why and offer to save elsewhere, so nothing is lost.
@@ -127,6 +146,18 @@ impl App {
                     vec![Effect::DiscardRecovery]
                 }
                 // No way past it without a decision: the work would be overwritten.
+                _ => Vec::new(),
+            },
+            Dialog::Overwrite { path, contents, .. } => match action {
+                Action::Open => {
+                    self.dialog = None;
+                    vec![Effect::Overwrite { path, contents }]
+                }
+                Action::Back | Action::DialogDiscard => {
+                    self.dialog = None;
+                    self.info(crate::i18n::tf("dialogs.not-exported", &[("path", &path)]));
+                    Vec::new()
+                }
                 _ => Vec::new(),
             },
         }

@@ -226,6 +226,7 @@ impl App {
 
     /// Marks the work as unsaved and due for the recovery file.
     pub fn mark_changed(&mut self) {
+        self.history.changed();
         self.dirty = true;
         self.revision += 1;
     }
@@ -270,6 +271,7 @@ impl App {
         match self.history.undo(&mut self.data) {
             Some(label) => {
                 self.mark_changed();
+                self.dirty = !self.history.at_saved();
                 self.after_history_change();
                 self.info(crate::i18n::tf("undo.undone", &[("label", &label)]));
             }
@@ -282,6 +284,7 @@ impl App {
         match self.history.redo(&mut self.data) {
             Some(label) => {
                 self.mark_changed();
+                self.dirty = !self.history.at_saved();
                 self.after_history_change();
                 self.info(crate::i18n::tf("undo.redone", &[("label", &label)]));
             }

@@ -105,11 +105,14 @@ impl EditTarget {
     }
 
     /// A prompt whose text only counts when confirmed (Esc cancels it), unlike
-    /// data fields, whose text is kept however they are left.
+    /// data fields, whose text is kept however they are left. Every new item
+    /// is one: Esc on a new concern's title creates nothing.
     pub fn is_form(&self) -> bool {
         matches!(
             self,
-            Self::SaveAsPath
+            Self::NewConcern { .. }
+                | Self::FollowUp { .. }
+                | Self::SaveAsPath
                 | Self::ExportPath
                 | Self::SessionDate
                 | Self::SessionPlace { .. }

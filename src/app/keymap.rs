@@ -7,8 +7,20 @@ use super::Action;
 
 /// Which part of the program owns the keyboard; derived from the state. The
 /// configuration's `[keys.<layer>]` tables name them in kebab-case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Layer {
     Main,
     Walkthrough,
@@ -23,9 +35,14 @@ pub enum Layer {
 }
 
 impl Layer {
-    /// The layer's name, as help headings and configuration errors write it.
+    /// The layer's name in the configuration: "main", "view".
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The layer's title, as help headings and configuration errors write it.
     pub fn title(self) -> &'static str {
-        crate::i18n::t(&format!("layer.{}", crate::config::layer_name(self)))
+        crate::i18n::t(&format!("layer.{}", self.name()))
     }
 }
 
@@ -147,19 +164,6 @@ pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Dialog,
 ];
 
-/// Every layer: Ctrl-L and Ctrl-C work everywhere.
-const ALL_LAYERS: [Layer; 9] = [
-    Layer::Main,
-    Layer::Walkthrough,
-    Layer::Editor,
-    Layer::Search,
-    Layer::Help,
-    Layer::Review,
-    Layer::Sessions,
-    Layer::View,
-    Layer::Dialog,
-];
-
 /// Lists shared by every layer that shows a list.
 const LIST_LAYERS: [Layer; 6] = [
     Layer::View,
@@ -244,14 +248,12 @@ impl Default for Keymap {
             b(L::View, Key::ch('e'), A::EditNotes, Some("hint.note")),
             b(L::View, Key::ch('x'), A::MarkHeld, Some("hint.held")),
             b(L::View, Key::ch('u'), A::Undo, None),
-            b(L::View, Key::ctrl('z'), A::Undo, None),
             b(L::View, Key::ctrl('y'), A::Redo, None),
             b(L::View, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::View, Key::ctrl('s'), A::Save, Some("hint.save")),
             b(L::View, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::View, Key::ch('q'), A::Back, None),
             b(L::Main, Key::ch('u'), A::Undo, None),
-            b(L::Main, Key::ctrl('z'), A::Undo, None),
             b(L::Main, Key::ctrl('y'), A::Redo, None),
             b(L::Main, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::Main, Key::ctrl('s'), A::Save, Some("hint.save")),
@@ -293,7 +295,6 @@ impl Default for Keymap {
                 Some("hint.back"),
             ),
             b(L::Walkthrough, Key::ch('u'), A::Undo, None),
-            b(L::Walkthrough, Key::ctrl('z'), A::Undo, None),
             b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
             b(L::Walkthrough, Key::ch('?'), A::Help, Some("hint.help")),
             b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("hint.save")),
@@ -340,6 +341,10 @@ impl Default for Keymap {
             b(L::Help, Key::ch('j'), A::SelectNext, None),
             b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
             b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
+            b(L::Help, Key::plain(K::Home), A::SelectFirst, None),
+            b(L::Help, Key::plain(K::End), A::SelectLast, None),
+            b(L::Help, Key::ch('g'), A::SelectFirst, None),
+            b(L::Help, Key::ch('G'), A::SelectLast, None),
             b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
             b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
             b(L::Review, Key::ch('q'), A::Back, None),
@@ -372,8 +377,10 @@ impl Default for Keymap {
             b(L::Dialog, Key::ch('y'), A::Open, None),
             b(L::Dialog, Key::ch('j'), A::Open, None),
         ]);
-        for layer in ALL_LAYERS {
+        // Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
+        for layer in <Layer as strum::IntoEnumIterator>::iter() {
             bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
+            bindings.push(b(layer, Key::ctrl('z'), A::Suspend, None));
             bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
         }
         Self { bindings }
@@ -414,21 +421,13 @@ impl Keymap {
             .collect()
     }
 
-    /// All keys of `layer` for `action`, as written in help: "u, ^Z".
+    /// All keys of `layer` for `action`, as written in help: "q, ^C".
     pub fn keys_for(&self, layer: Layer, action: Action) -> Vec<String> {
         self.bindings
             .iter()
             .filter(|b| b.layer == layer && b.action == action)
             .map(|b| b.key.label())
             .collect()
-    }
-
-    /// Lines of the help screen: per layer a heading, one line per action, a blank line.
-    pub fn help_line_count(&self) -> usize {
-        HELP_LAYERS
-            .iter()
-            .map(|layer| self.actions(*layer).len() + 2)
-            .sum()
     }
 
     /// The actions bound in `layer`, each once, in keymap order.

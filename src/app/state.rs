@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
+use super::{Dialog, Editor, History, Keymap, Layer, Scroll, Walkthrough};
 use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
 use crate::search::{Hit, Index};
 
@@ -54,9 +54,11 @@ pub struct SearchState {
 pub enum Overlay {
     #[default]
     None,
-    /// The keys; `resume_walkthrough` when opened from the walkthrough.
+    /// The keys, opened at the section of the layer it was asked for in;
+    /// `resume_walkthrough` when opened from the walkthrough.
     Help {
-        scroll: usize,
+        scroll: Scroll,
+        section: Layer,
         resume_walkthrough: bool,
     },
     Search(Box<SearchState>),
@@ -70,7 +72,7 @@ pub enum Overlay {
     /// One of the views across sessions (debrief, decisions, history, changes, assignments).
     View(super::View),
     Reference {
-        scroll: usize,
+        scroll: Scroll,
     },
 }
 
@@ -88,13 +90,21 @@ pub enum Effect {
     Save {
         then_quit: bool,
     },
-    /// Write `contents` to `path` (an export).
+    /// Write `contents` to `path` (an export), a file that must not exist yet.
     Write {
+        path: String,
+        contents: String,
+    },
+    /// Replace the file at `path` with `contents` (an export the user agreed to
+    /// overwrite): atomically, a link there replaced, never written through.
+    Overwrite {
         path: String,
         contents: String,
     },
     /// Repaint the whole screen.
     Redraw,
+    /// Hand the terminal back and stop until `fg`; then repaint.
+    Suspend,
     Quit,
     /// Conflicts were decided and `data` holds the result: the file on disk
     /// (whose changes were merged) becomes the base; then save if asked.
@@ -320,6 +330,7 @@ impl App {
     /// The save succeeded.
     pub fn saved(&mut self) {
         self.dirty = false;
+        self.history.mark_saved();
         self.info(crate::i18n::tf("app.saved", &[("file", &self.file_name)]));
     }
 }

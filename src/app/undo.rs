@@ -127,11 +127,29 @@ pub struct Step {
     pub before: Vec<Snapshot>,
 }
 
-/// The undo and redo stacks.
-#[derive(Debug, Clone, Default)]
+/// The undo and redo stacks, and where in them the file was last saved, so
+/// that undoing back to it is clean again.
+#[derive(Debug, Clone)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The undo stack's depth when the data was as saved; `None` when that
+    /// state cannot be reached by undo or redo any more.
+    saved: Option<usize>,
+    /// A step was just recorded, undone or redone: the change that follows
+    /// is one of it (any other change makes the saved state unreachable).
+    stepped: bool,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved: Some(0),
+            stepped: false,
+        }
+    }
 }
 
 /// At most this many steps are kept.
@@ -140,6 +158,10 @@ const LIMIT: usize = 500;
 impl History {
     /// Records a change about to be made to the records of `before`.
     pub fn record(&mut self, label: impl Into<String>, before: Vec<Snapshot>) {
+        // A new branch: a saved state among the steps undone is gone.
+        if self.saved.is_some_and(|n| n > self.undo.len()) {
+            self.saved = None;
+        }
         self.redo.clear();
         self.undo.push(Step {
             label: label.into(),
@@ -147,7 +169,28 @@ impl History {
         });
         if self.undo.len() > LIMIT {
             self.undo.remove(0);
+            self.saved = self.saved.and_then(|n| n.checked_sub(1));
         }
+        self.stepped = true;
+    }
+
+    /// The data is as saved now.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.undo.len());
+    }
+
+    /// The data changed: by the step just recorded, undone or redone, or by
+    /// something else (a merge, a restored recovery), after which no undo
+    /// leads back to the saved state.
+    pub fn changed(&mut self) {
+        if !std::mem::take(&mut self.stepped) {
+            self.saved = None;
+        }
+    }
+
+    /// Whether undo and redo have led back to the state last saved.
+    pub fn at_saved(&self) -> bool {
+        self.saved == Some(self.undo.len())
     }
 
     /// Undoes the last step; returns its label.
@@ -156,6 +199,7 @@ impl History {
         let inverse = swap(step, data);
         let label = inverse.label.clone();
         self.redo.push(inverse);
+        self.stepped = true;
         Some(label)
     }
 
@@ -165,6 +209,7 @@ impl History {
         let inverse = swap(step, data);
         let label = inverse.label.clone();
         self.undo.push(inverse);
+        self.stepped = true;
         Some(label)
     }
 

@@ -59,6 +59,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Redraw => return vec![Effect::Redraw],
+            Action::Suspend => return vec![Effect::Suspend],
             Action::Quit if self.layer() != Layer::Dialog => return self.quit(),
             Action::Save if self.layer() != Layer::Dialog => {
                 self.commit_editor_keep_open();
@@ -66,10 +67,12 @@ impl App {
             }
             Action::Undo => {
                 self.undo();
+                self.refresh_changes();
                 return Vec::new();
             }
             Action::Redo => {
                 self.redo();
+                self.refresh_changes();
                 return Vec::new();
             }
             Action::ExternalEditor => return self.external_editor(),

@@ -77,18 +77,13 @@ impl App {
                     c.details = details;
                 });
             }
-            EditTarget::NewConcern { conference } => {
-                if let Some(id) = self.add_concern(conference, &text) {
-                    self.info(crate::i18n::tf("editor.concern-added", &[("id", &id)]));
-                }
-            }
             EditTarget::Guest { conference, .. } if !text.trim().is_empty() => {
                 let name = text.trim().to_owned();
                 self.change_report(conference, crate::i18n::t("undo.presenter"), |r| {
                     r.presenter = Some(name);
                 });
             }
-            EditTarget::DebriefNotes { .. } | EditTarget::FollowUp { .. } => {
+            EditTarget::DebriefNotes { .. } => {
                 self.commit_view_field(&editor.target, &text);
             }
             // Forms are only taken on Enter; leaving them otherwise cancels.
@@ -171,7 +166,8 @@ impl App {
                 if text.trim().is_empty() {
                     Err(crate::i18n::t("editor.title-please").to_owned())
                 } else {
-                    self.commit_editor();
+                    self.editor = None;
+                    self.commit_view_field(&editor.target, &text);
                     Ok(Vec::new())
                 }
             }
@@ -205,11 +201,12 @@ impl App {
         if title.trim().is_empty() {
             return Err(crate::i18n::t("editor.title-please").to_owned());
         }
-        let before = self.data.concerns.len();
-        self.commit_editor();
-        if self.data.concerns.len() > before
-            && let Some(id) = self.data.concerns.last().map(|c| c.id.clone())
-        {
+        let Some(EditTarget::NewConcern { conference }) = self.editor.take().map(|e| e.target)
+        else {
+            return Ok(Vec::new());
+        };
+        if let Some(id) = self.add_concern(&conference, title) {
+            self.info(crate::i18n::tf("editor.concern-added", &[("id", &id)]));
             self.open_concern_details_editor(&id, crate::i18n::t("editor.optional-esc-done"));
         }
         Ok(Vec::new())

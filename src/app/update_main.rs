@@ -2,7 +2,7 @@
 
 use super::update::{PAGE, step};
 use super::walkthrough::ExchangeChoice;
-use super::{Action, App, Effect, Overlay, Pane, Step};
+use super::{Action, App, Effect, Layer, Overlay, Pane, Scroll, Step};
 use crate::domain::ConcernStatus;
 
 impl App {
@@ -64,13 +64,12 @@ impl App {
             }
             Action::NewSession => self.open_new_session(),
             Action::Search => self.open_search(),
-            Action::Help => {
-                self.overlay = Overlay::Help {
-                    scroll: 0,
-                    resume_walkthrough: false,
+            Action::Help => self.open_help(Layer::Main, false),
+            Action::Reference => {
+                self.overlay = Overlay::Reference {
+                    scroll: Scroll::default(),
                 }
             }
-            Action::Reference => self.overlay = Overlay::Reference { scroll: 0 },
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
             Action::Debrief
             | Action::Decisions
@@ -220,12 +219,7 @@ impl App {
                 }
             }
             Action::AddConcern => self.open_new_concern_editor(&w.conference),
-            Action::Help => {
-                self.overlay = Overlay::Help {
-                    scroll: 0,
-                    resume_walkthrough: true,
-                }
-            }
+            Action::Help => self.open_help(Layer::Walkthrough, true),
             _ => {}
         }
     }

@@ -3,27 +3,21 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{PAGE, step};
-use super::{Action, App, EditTarget, Editor, Effect, Overlay, Pane, SearchState};
+use super::{Action, App, EditTarget, Editor, Effect, Layer, Overlay, Pane, Scroll, SearchState};
 use crate::search::{Index, Target};
 
 impl App {
-    pub(super) fn update_help(&mut self, action: Action) {
-        let lines = match self.overlay {
-            Overlay::Reference { .. } => {
-                self
-                .data
-                .reference
-                .iter()
-                // wrapped lines: a generous guess, the screen stops at the real end
-                .map(|r| 2 + r.items.iter().map(|i| i.chars().count() / 60 + 1).sum::<usize>())
-                .sum::<usize>()
-                // and the list of what is not from the seed, at its end
-                + self.data.facts_not_from_seed().len() * 2
-                + 3
-            }
-            _ => self.keymap.help_line_count(),
+    /// The help, at the section of `section`'s keys.
+    pub(super) fn open_help(&mut self, section: Layer, resume_walkthrough: bool) {
+        self.overlay = Overlay::Help {
+            scroll: Scroll::default(),
+            section,
+            resume_walkthrough,
         };
-        let limit = self.scroll_limit(lines);
+    }
+
+    /// Help and reference: scrolled within what was drawn.
+    pub(super) fn update_help(&mut self, action: Action) {
         let resume = matches!(
             self.overlay,
             Overlay::Help {
@@ -36,10 +30,12 @@ impl App {
             return;
         };
         match action {
-            Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
-            Action::SelectNext => *scroll = (*scroll + 1).min(limit),
-            Action::PageUp => *scroll = scroll.saturating_sub(PAGE.unsigned_abs()),
-            Action::PageDown => *scroll = (*scroll + PAGE.unsigned_abs()).min(limit),
+            Action::SelectPrevious => scroll.step(-1),
+            Action::SelectNext => scroll.step(1),
+            Action::PageUp => scroll.step(-PAGE),
+            Action::PageDown => scroll.step(PAGE),
+            Action::SelectFirst => scroll.step(isize::MIN / 2),
+            Action::SelectLast => scroll.step(isize::MAX / 2),
             Action::Back => {
                 let back_to_walkthrough = resume
                     && self
@@ -74,12 +70,7 @@ impl App {
             Action::SelectFirst => *scroll = 0,
             Action::SelectLast => *scroll = limit,
             Action::Back => self.overlay = Overlay::None,
-            Action::Help => {
-                self.overlay = Overlay::Help {
-                    scroll: 0,
-                    resume_walkthrough: false,
-                }
-            }
+            Action::Help => self.open_help(Layer::Review, false),
             Action::Export => {
                 let name = format!("reporting-fachmk-{}.md", self.session);
                 self.editor = Some(Editor::new(
@@ -143,6 +134,17 @@ impl App {
             cursor: 0,
             matched: crate::search::Matched::default(),
         }));
+    }
+
+    /// Builds the search index ahead of the next `/` when the one kept is stale:
+    /// the loop calls this when no input is waiting, so the first `/` never waits.
+    pub fn warm_search(&mut self) {
+        let fresh = matches!(&self.search_cache,
+            Some((revision, session, _)) if *revision == self.revision && *session == self.session);
+        if !fresh && !matches!(self.overlay, Overlay::Search(_)) {
+            let index = Index::build(&self.data, self.session);
+            self.search_cache = Some((self.revision, self.session, index));
+        }
     }
 
     /// Closes the search, keeping its index for the next one.

@@ -2,9 +2,11 @@
 //! history (conference × session), changes since the previous session,
 //! assignments over time. Their state, keys and the pure computations behind them.
 
+use std::sync::Arc;
+
 use super::undo::Snapshot;
 use super::update::{PAGE, step};
-use super::{Action, App, EditTarget, Editor, Effect, Overlay};
+use super::{Action, App, EditTarget, Editor, Effect, Overlay, Scroll};
 use crate::domain::{Exchange, ReportStatus};
 
 /// Which view is open, and where in it.
@@ -23,8 +25,10 @@ pub enum View {
         row: usize,
         col: usize,
     },
+    /// What changed since the previous session, computed when opened.
     Changes {
-        scroll: usize,
+        scroll: Scroll,
+        lines: Arc<[String]>,
     },
     Assignments {
         cursor: usize,
@@ -70,7 +74,10 @@ impl App {
                     col,
                 }
             }
-            Action::Changes => View::Changes { scroll: 0 },
+            Action::Changes => View::Changes {
+                scroll: Scroll::default(),
+                lines: self.changes_lines().into(),
+            },
             Action::Assignments => View::Assignments { cursor: 0 },
             _ => return,
         };
@@ -155,10 +162,7 @@ impl App {
             return Vec::new();
         }
         if action == Action::Help {
-            self.overlay = Overlay::Help {
-                scroll: 0,
-                resume_walkthrough: false,
-            };
+            self.open_help(super::Layer::View, false);
             return Vec::new();
         }
         let delta = match action {
@@ -200,11 +204,9 @@ impl App {
                 }
                 View::History { row, col }
             }
-            View::Changes { scroll } => {
-                let limit = self.scroll_limit(self.changes_lines().len());
-                View::Changes {
-                    scroll: scroll.saturating_add_signed(delta).min(limit),
-                }
+            View::Changes { mut scroll, lines } => {
+                scroll.step(delta);
+                View::Changes { scroll, lines }
             }
             View::Assignments { cursor } => {
                 if action == Action::AddItem {

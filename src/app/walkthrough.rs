@@ -190,6 +190,17 @@ impl App {
                     .and_then(|p| options.iter().position(|o| matches!(o, PresenterOption::Person(id, _) | PresenterOption::Guest(id) if *id == p)))
                     .unwrap_or(0)
             }
+            // With gaps, "not yet" is preselected: one Enter must not mark
+            // an empty report ready.
+            Step::Ready => {
+                let gaps = self
+                    .current_session()
+                    .map(|s| crate::domain::missing_for(&self.data, s, &conference))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .any(|m| m != crate::domain::Missing::NotReady);
+                usize::from(gaps)
+            }
             _ => 0,
         };
         if let Some(w) = self.walkthrough.as_mut() {

@@ -23,7 +23,7 @@ impl ConcernStatus {
 }
 
 /// One entry of a concern's history: a status change or a note.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<u32>,
@@ -37,8 +37,13 @@ pub struct HistoryEntry {
     pub extra: Extra,
 }
 
+super::extra::deserialize_keeping_unknown!(HistoryEntry {
+    required: [at, by],
+    defaulted: [session, status, note],
+});
+
 /// An Anliegen raised by a conference.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Concern {
     pub id: String,
     pub conference: String,
@@ -55,6 +60,11 @@ pub struct Concern {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Concern {
+    required: [id, conference, title, raised_in],
+    defaulted: [details, status, decisions, history],
+});
 
 impl Concern {
     /// How many later sessions kept this concern open ("vertagt").

@@ -27,7 +27,7 @@ pub struct ReferenceText {
 }
 
 /// The contents of one data file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub format: String,
     pub version: u32,
@@ -50,6 +50,20 @@ pub struct Dataset {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Dataset {
+    required: [format, version],
+    defaulted: [
+        conferences,
+        people,
+        assignments,
+        decisions,
+        guiding_questions,
+        sessions,
+        concerns,
+        reference,
+    ],
+});
 
 impl Dataset {
     pub fn conference(&self, id: &str) -> Option<&Conference> {

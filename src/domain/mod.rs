@@ -17,6 +17,7 @@ mod conference;
 mod dataset;
 mod debrief;
 mod decision;
+pub(crate) mod extra;
 mod progress;
 mod provenance;
 mod session;

@@ -53,7 +53,7 @@ impl ReportStatus {
 }
 
 /// A Bericht: one per conference per session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub conference: String,
     #[serde(default)]
@@ -74,6 +74,13 @@ pub struct Report {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Report {
+    required: [conference],
+    defaulted: [
+        exchange, presenter, answers, decisions, status, updated_at, updated_by
+    ],
+});
 
 impl Report {
     /// An empty report for `conference`.
@@ -101,7 +108,7 @@ impl Report {
 }
 
 /// A Sitzung of the IT-Planungsrat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Session {
     pub number: u32,
     pub date: NaiveDate,
@@ -119,6 +126,11 @@ pub struct Session {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+super::extra::deserialize_keeping_unknown!(Session {
+    required: [number, date, debrief_date],
+    defaulted: [place, reports, debrief, source, sources],
+});
 
 impl Session {
     /// The usual debrief: three weeks after the session, on the next working

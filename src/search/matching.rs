@@ -1,8 +1,10 @@
 //! Matching: `nucleo-matcher` on texts folded once to ASCII (its fast path),
-//! scored on all cores for large pools; `fuzzy-matcher`'s Skim V2 as the
-//! second engine, for comparison in the benchmarks.
+//! scored on all cores for large pools. Another scorer can be plugged in for
+//! comparison: the benchmarks measure `fuzzy-matcher`'s Skim V2 that way, so
+//! the program itself does not carry it.
 
-use fuzzy_matcher::FuzzyMatcher;
+use std::sync::Arc;
+
 use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 
@@ -13,14 +15,31 @@ pub(super) fn folded(text: &str) -> String {
     text.to_lowercase()
 }
 
+/// A fuzzy scorer other than nucleo, the query as one needle.
+pub trait Scorer: Send + Sync {
+    /// The score of `text` for `query`, if it matches.
+    fn score(&self, text: &str, query: &str) -> Option<i64>;
+    /// The score and the matched character positions of `text` for `query`.
+    fn indices(&self, text: &str, query: &str) -> Option<(i64, Vec<usize>)>;
+}
+
 /// Which fuzzy matcher scores the entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Default)]
 pub enum Engine {
     /// `nucleo-matcher`: each word of the query is matched on its own.
     #[default]
     Nucleo,
-    /// `fuzzy-matcher`'s Skim V2, the query as one needle.
-    Skim,
+    /// Another scorer, for comparison (the benchmarks' Skim V2).
+    Other(Arc<dyn Scorer>),
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Nucleo => "Nucleo",
+            Self::Other(_) => "Other",
+        })
+    }
 }
 
 /// Whether all of `query` (lower case) occurs in `haystack` in order: a cheap
@@ -70,7 +89,7 @@ impl Index {
     /// Scores every entry of `pool` that matches `query`, its words as
     /// substrings, or fuzzily.
     pub(super) fn score_pool(&self, query: &str, pool: &[usize], fuzzy: bool) -> Vec<(usize, i64)> {
-        match self.engine {
+        match &self.engine {
             Engine::Nucleo => {
                 let pattern = nucleo_pattern(query, fuzzy);
                 let score_chunk = |chunk: &[usize]| {
@@ -100,13 +119,13 @@ impl Index {
                         .collect()
                 })
             }
-            Engine::Skim => {
+            Engine::Other(scorer) => {
                 let needle = folded(query);
                 pool.iter()
                     .filter(|&&i| in_order(&self.folded[i], &needle))
                     .filter_map(|&i| {
-                        self.skim
-                            .fuzzy_match(&self.entries[i].text, query)
+                        scorer
+                            .score(&self.entries[i].text, query)
                             .map(|score| (i, score))
                     })
                     .collect()
@@ -117,7 +136,7 @@ impl Index {
     /// What finds the matched positions of the hits shown: the pattern and the
     /// matcher are made once per search, not once per hit.
     pub(super) fn positions<'a>(&'a self, query: &'a str, fuzzy: bool) -> Positions<'a> {
-        let nucleo = (self.engine == Engine::Nucleo)
+        let nucleo = matches!(self.engine, Engine::Nucleo)
             .then(|| (nucleo_pattern(query, fuzzy), Matcher::default()));
         Positions {
             index: self,
@@ -138,8 +157,10 @@ impl Positions<'_> {
     /// The score and matched character positions of `entry`.
     pub(super) fn of(&mut self, entry: usize) -> Option<(i64, Vec<usize>)> {
         let Some((pattern, matcher)) = &mut self.nucleo else {
-            let text = &self.index.entries[entry].text;
-            return self.index.skim.fuzzy_indices(text, self.query);
+            let Engine::Other(scorer) = &self.index.engine else {
+                return None;
+            };
+            return scorer.indices(&self.index.entries[entry].text, self.query);
         };
         let mut indices = Vec::new();
         let score =

@@ -1,15 +1,14 @@
 //! The fuzzy index: everything a user may look for, with where it lives, so a
 //! hit can jump there. Matching is `nucleo-matcher` (the matcher of helix),
 //! words of the query matched each on its own, umlauts found by their base
-//! letter; `fuzzy-matcher`'s Skim algorithm stays as the second engine, so the
-//! benchmarks can compare both on the same entries.
+//! letter. Another scorer can be plugged in (`Engine::Other`): the benchmarks
+//! compare `fuzzy-matcher`'s Skim algorithm (a dev-dependency) on the same entries.
 
 mod matching;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use nucleo_matcher::Utf32String;
 
-pub use matching::Engine;
+pub use matching::{Engine, Scorer};
 use matching::{ascii_folded, folded};
 
 use crate::domain::Dataset;
@@ -115,12 +114,11 @@ pub struct Hit {
 pub struct Index {
     pub entries: Vec<Entry>,
     engine: Engine,
-    /// The entries' text folded to lower case, by entry (Skim only).
+    /// The entries' text folded to lower case, by entry (other scorers only).
     folded: Vec<String>,
     /// The entries' text as nucleo reads it, split into graphemes once here
     /// (splitting is most of the cost of a match otherwise; Nucleo only).
     haystacks: Vec<Utf32String>,
-    skim: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for Index {
@@ -247,7 +245,7 @@ impl Index {
                     .map(|e| Utf32String::from(ascii_folded(&e.text).as_str()))
                     .collect(),
             ),
-            Engine::Skim => (
+            Engine::Other(_) => (
                 entries.iter().map(|e| folded(&e.text)).collect(),
                 Vec::new(),
             ),
@@ -257,7 +255,6 @@ impl Index {
             engine,
             folded,
             haystacks,
-            skim: SkimMatcherV2::default().ignore_case(),
         }
     }
 
@@ -298,7 +295,7 @@ impl Index {
             all = everything();
             (all.as_slice(), false)
         };
-        let fuzzy = was_fuzzy || self.engine == Engine::Skim;
+        let fuzzy = was_fuzzy || matches!(self.engine, Engine::Other(_));
         let mut scored = self.score_pool(query, pool, fuzzy);
         if !fuzzy && !query.is_ascii() {
             // "ö" typed means "ö": the folded text matched "o" as well.
@@ -365,6 +362,40 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A scorer of plain substrings, standing in for the benchmark's Skim V2.
+    struct Substring;
+
+    impl Scorer for Substring {
+        fn score(&self, text: &str, query: &str) -> Option<i64> {
+            self.indices(text, query).map(|(score, _)| score)
+        }
+        fn indices(&self, text: &str, query: &str) -> Option<(i64, Vec<usize>)> {
+            let at = text.to_lowercase().find(&query.to_lowercase())?;
+            let start = text[..at].chars().count();
+            let len = query.chars().count();
+            Some((-i64::try_from(at).ok()?, (start..start + len).collect()))
+        }
+    }
+
+    #[test]
+    fn another_scorer_can_be_plugged_in() {
+        let own = Index::build(&crate::store::bundled(), 48);
+        let index = Index::with_engine(
+            own.entries.clone(),
+            Engine::Other(std::sync::Arc::new(Substring)),
+        );
+        let hits = index.search("senatskanzlei");
+        assert!(!hits.is_empty());
+        let hit = &hits[0];
+        let text: String = index.entries[hit.entry].text.chars().collect();
+        let marked: String = hit
+            .indices
+            .iter()
+            .filter_map(|&i| text.chars().nth(i))
+            .collect();
+        assert_eq!(marked.to_lowercase(), "senatskanzlei");
+    }
 
     #[test]
     fn finds_people_and_conferences_with_umlauts() {

@@ -68,6 +68,25 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The file may not be written (0444, or not writable for this user): it
+    /// is not replaced behind its owner's back. Save elsewhere instead.
+    #[error("{}", tf("save.read-only", &[("path", &.path.display()), ("mode", &format_args!("{:04o}", .mode))]))]
+    ReadOnly { path: PathBuf, mode: u32 },
+    /// Writing in the file's directory failed (no permission, disk full, an
+    /// I/O error): nothing changed, no temporary file is left.
+    #[error("{}", tf("save.write", &[("path", &.path.display()), ("dir", &.dir.display()), ("source", &.source)]))]
+    Write {
+        path: PathBuf,
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file belongs to a group this user is not a member of: saved, it
+    /// would belong to the user's own group and the others could not read it.
+    #[error("{}", tf("save.group", &[("path", &.path.display()), ("group", &crate::store::paths::group_name(*.group))]))]
+    GroupNotKept { path: PathBuf, group: u32 },
+    /// The data file became a symbolic link after it was loaded: not written through.
+    #[error("{}", tf("save.became-link", &[("path", &.path.display()), ("target", &.target.display())]))]
+    BecameLink { path: PathBuf, target: PathBuf },
     #[error("{}", tf("save.serialize", &[("path", &.path.display()), ("source", &.source)]))]
     Serialize {
         path: PathBuf,

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::LoadError;
 use crate::domain::{Dataset, FORMAT, VERSION};
@@ -20,12 +19,23 @@ pub struct Loaded {
     pub data: Dataset,
     /// Set when the file is of a newer version: it may be read, never written.
     pub newer_version: Option<u32>,
-    /// SHA-256 of the bytes as read, to notice changes by others.
-    pub digest: [u8; 32],
 }
 
 /// Reads and parses the file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_bytes(&read_file(path)?, path)
+}
+
+/// Reads and parses the file at `path`, keeping its bytes as the base of merges.
+pub fn open_file(path: &Path) -> Result<(Loaded, super::Base), LoadError> {
+    let bytes = read_file(path)?;
+    let loaded = load_bytes(&bytes, path)?;
+    let base = super::Base::new(bytes, loaded.newer_version);
+    Ok((loaded, base))
+}
+
+/// Reads the bytes of the file at `path`, within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             LoadError::NotFound {
@@ -65,7 +75,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             max: MAX_FILE_SIZE,
         });
     }
-    load_bytes(&bytes, path)
+    Ok(bytes)
 }
 
 #[derive(Deserialize)]
@@ -75,29 +85,50 @@ struct Header {
 }
 
 /// Parses the bytes of a data file; `path` is only used in messages.
+///
+/// The data is parsed in one pass. Only when that fails are the slower checks
+/// run that find the most useful message: UTF-8, JSON syntax, then the
+/// `format` and `version` keys, then what the data itself lacks.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     let path: PathBuf = path.to_owned();
-    let digest: [u8; 32] = Sha256::digest(bytes).into();
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let (line, column) = position_of(&body[..e.valid_up_to()]);
-        LoadError::NotUtf8 {
-            path: path.clone(),
-            line,
-            column,
+    match serde_json::from_slice::<Dataset>(body) {
+        Ok(data) => {
+            let header = Header {
+                format: Some(Value::String(data.format.clone())),
+                version: Some(Value::from(data.version)),
+            };
+            let version = check_header(&path, header)?;
+            Ok(Loaded {
+                data,
+                newer_version: (version > VERSION).then_some(version),
+            })
         }
-    })?;
-    let header: Header = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
-    let version = check_header(&path, header)?;
-    let data: Dataset = serde_json::from_str(text).map_err(|e| syntax(&path, &e))?;
-    Ok(Loaded {
-        data,
-        newer_version: (version > VERSION).then_some(version),
-        digest,
-    })
+        Err(e) => Err(explain(body, &path, &e)),
+    }
+}
+
+/// Why `body` is not a data file, where parsing it failed with `error`.
+fn explain(body: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    let path: PathBuf = path.to_owned();
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = position_of(&body[..e.valid_up_to()]);
+            return LoadError::NotUtf8 { path, line, column };
+        }
+    };
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        Err(e) => return syntax(&path, &e),
+    };
+    if let Err(e) = check_header(&path, header) {
+        return e;
+    }
+    syntax(&path, error)
 }
 
 fn check_header(path: &Path, header: Header) -> Result<u32, LoadError> {
@@ -165,79 +196,11 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     }
 }
 
-/// serde_json's message without its position (reported apart), in German when
-/// the program speaks German.
+/// serde_json's message as it is, without its position (our sentence names
+/// line and column). It is quoted, never translated: replacing words in it
+/// turned a value "mapping" into „Objektping“.
 fn serde_message(e: &serde_json::Error) -> String {
     let message = e.to_string();
-    match crate::i18n::current() {
-        crate::i18n::Lang::De => german(&message),
-        crate::i18n::Lang::En => message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned(),
-    }
-}
-
-/// Puts serde_json's English message into German (the position is reported apart).
-fn german(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    let replacements = [
-        ("missing field ", "es fehlt das Feld "),
-        ("invalid type: ", "falscher Typ: "),
-        (", expected ", ", erwartet: "),
-        ("unknown variant ", "unbekannter Wert "),
-        ("expected one of ", "erlaubt sind "),
-        ("invalid value: ", "ungültiger Wert: "),
-        (
-            "trailing characters",
-            "nach dem Ende der Daten folgt noch Text",
-        ),
-        ("expected value", "hier fehlt ein Wert"),
-        ("expected `,` or `}`", "hier fehlt „,“ oder „}“"),
-        ("expected `,` or `]`", "hier fehlt „,“ oder „]“"),
-        (
-            "key must be a string",
-            "ein Schlüssel muss in Anführungszeichen stehen",
-        ),
-        ("invalid number", "ungültige Zahl"),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "Steuerzeichen in einem Text",
-        ),
-        ("string", "Text"),
-        ("integer", "Ganzzahl"),
-        ("a sequence", "eine Liste"),
-        ("map", "Objekt"),
-        ("u32", "eine ganze Zahl"),
-        ("u64", "eine ganze Zahl"),
-        (
-            "input contains invalid characters",
-            "ungültiges Datum (erwartet JJJJ-MM-TT, z. B. 2024-11-13)",
-        ),
-        (
-            "premature end of input",
-            "unvollständiges Datum (erwartet JJJJ-MM-TT)",
-        ),
-        (
-            "input is out of range",
-            "Datum außerhalb des gültigen Bereichs",
-        ),
-    ];
-    let mut out = message.to_owned();
-    for (en, de) in replacements {
-        out = out.replace(en, de);
-    }
-    // `name` → „name“
-    let mut quoted = String::with_capacity(out.len());
-    let mut open = true;
-    for ch in out.chars() {
-        if ch == '`' {
-            quoted.push(if open { '„' } else { '“' });
-            open = !open;
-        } else {
-            quoted.push(ch);
-        }
-    }
-    quoted
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&suffix).unwrap_or(&message).to_owned()
 }

@@ -2,8 +2,10 @@
 //! default paths, the bundled dataset. Everything here touches the disk; nothing
 //! here touches the terminal.
 
+mod base;
 mod bundled;
 mod error;
+mod export_file;
 mod load;
 pub mod lock;
 pub mod merge;
@@ -12,7 +14,9 @@ pub mod recovery;
 mod save;
 pub mod sync;
 
+pub use base::Base;
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{LoadError, SaveError};
-pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file};
-pub use save::{DEFAULT_BACKUPS, backup_path, save, save_loaded, to_bytes, write_new};
+pub use export_file::{overwrite_export, write_export};
+pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file, open_file};
+pub use save::{DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, write_new};

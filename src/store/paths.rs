@@ -27,13 +27,40 @@ pub fn config_file() -> Option<PathBuf> {
 }
 
 /// Creates `dir` and its parents, readable by the user only (0700): data,
-/// recovery and logs of one user are nobody else's business.
+/// recovery and logs of one user are nobody else's business. An existing `dir`
+/// open to others is tightened to 0700 when it is the user's; one of someone
+/// else's is refused with an error that says so (the caller warns).
 pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt as _;
+    use std::os::unix::fs::{DirBuilderExt as _, MetadataExt as _, PermissionsExt as _};
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
-        .create(dir)
+        .create(dir)?;
+    let meta = std::fs::metadata(dir)?;
+    let open_to_others = meta.mode() & 0o077;
+    if open_to_others == 0 {
+        return Ok(());
+    }
+    if Some(meta.uid()) == own_uid() {
+        return std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        crate::i18n::tf(
+            "file.dir-not-private",
+            &[
+                ("dir", &dir.display()),
+                ("owner", &meta.uid()),
+                ("mode", &format_args!("{:04o}", meta.mode() & 0o7777)),
+            ],
+        ),
+    ))
+}
+
+/// The user id of this process.
+fn own_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata("/proc/self").ok().map(|m| m.uid())
 }
 
 /// The name of the user, for `updated_by` and concern history: `$USER`, else
@@ -48,8 +75,11 @@ pub fn user_name() -> String {
 }
 
 fn passwd_name() -> Option<String> {
-    use std::os::unix::fs::MetadataExt as _;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    account_name(own_uid()?)
+}
+
+/// The account name of `uid` from `/etc/passwd`.
+pub fn account_name(uid: u32) -> Option<String> {
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|line| {
         let mut fields = line.split(':');
@@ -57,4 +87,19 @@ fn passwd_name() -> Option<String> {
         let id: u32 = fields.nth(1)?.parse().ok()?;
         (id == uid).then(|| name.to_owned())
     })
+}
+
+/// The name of group `gid` from `/etc/group`, else its number.
+pub fn group_name(gid: u32) -> String {
+    std::fs::read_to_string("/etc/group")
+        .ok()
+        .and_then(|groups| {
+            groups.lines().find_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                let id: u32 = fields.nth(1)?.parse().ok()?;
+                (id == gid).then(|| name.to_owned())
+            })
+        })
+        .unwrap_or_else(|| gid.to_string())
 }

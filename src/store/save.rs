@@ -1,13 +1,16 @@
-//! Writing a data file: pretty, stable order, atomic (temporary file in the same
-//! directory, fsync, rename, fsync of the directory — `atomic-write-file`), keeping
-//! the file's mode and group, and the previous versions as rotating backups
-//! `FILE.bak` (newest), `FILE.bak.2`, … `FILE.bak.N`.
+//! Writing a data file: pretty, stable order, atomic (a temporary file
+//! `.NAME.XXXXXX` created exclusively in the same directory, fsync, rename,
+//! fsync of the directory — `tempfile`), keeping the file's mode and group, and
+//! the previous versions as rotating backups `FILE.bak` (newest), `FILE.bak.2`,
+//! … `FILE.bak.N`.
+//!
+//! A failed save changes nothing: the new content and the newest backup are
+//! prepared as temporary files first; only once the new file is in place are
+//! the backups rotated. Every temporary file of a failed save is removed.
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt as _;
+use std::os::unix::fs::{MetadataExt as _, OpenOptionsExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
-
-use atomic_write_file::unix::OpenOptionsExt as _;
 
 use super::SaveError;
 use crate::domain::Dataset;
@@ -65,6 +68,14 @@ pub fn save(path: &Path, bytes: &[u8], backups: usize) -> Result<(), SaveError> 
     replace(&target, previous.as_deref(), bytes, backups)
 }
 
+/// The directory `path` is in.
+pub(super) fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// Writes `bytes` over `target` (already resolved), whose current content is
 /// `previous`, keeping that as the newest backup.
 pub(super) fn replace(
@@ -73,20 +84,201 @@ pub(super) fn replace(
     bytes: &[u8],
     backups: usize,
 ) -> Result<(), SaveError> {
-    let io = |source: std::io::Error| SaveError::Io {
+    if previous == Some(bytes) {
+        return Ok(());
+    }
+    let dir = dir_of(target);
+    let failed = |source: std::io::Error| SaveError::Write {
         path: target.to_owned(),
-        source,
+        dir: dir.to_owned(),
+        source: plain(source),
     };
-    if let Some(previous) = previous {
-        if previous == bytes {
-            return Ok(());
+    let existing = std::fs::metadata(target).ok();
+    if let Some(meta) = &existing {
+        refuse_read_only(target, meta)?;
+    }
+    // 1. The new content, complete and on disk, under a temporary name.
+    let mut file = temporary_in(target).map_err(failed)?;
+    if let Some(meta) = &existing {
+        take_shape(file.as_file(), meta).map_err(|source| {
+            if source.raw_os_error() == Some(rustix::io::Errno::PERM.raw_os_error()) {
+                SaveError::GroupNotKept {
+                    path: target.to_owned(),
+                    group: meta.gid(),
+                }
+            } else {
+                failed(source)
+            }
+        })?;
+    }
+    file.write_all(bytes).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    // 2. The current version kept under a temporary name too.
+    let backup = match previous {
+        Some(previous) if backups > 0 => {
+            Some(stage_backup(target, previous, existing.as_ref()).map_err(failed)?)
         }
-        if backups > 0 {
-            rotate_backups(target, backups).map_err(io)?;
-            keep_as_backup(target, previous).map_err(io)?;
+        _ => None,
+    };
+    // 3. The new file in place. On failure both temporary files are removed
+    //    when dropped: the file and its backups are as they were.
+    file.persist(target).map_err(|e| failed(e.error))?;
+    // 4. Only now the backups move on; one flush of the directory makes the
+    //    new name and the backups' names durable together. (The file is in
+    //    place: a failing flush is no reason to say it was not saved.)
+    if let Some(backup) = backup {
+        rotate_backups(target, backups);
+        let _ = backup.persist(backup_path(target, 1));
+    }
+    if let Err(e) = sync_dir(dir) {
+        tracing::warn!(dir = %dir.display(), error = %e, "directory not flushed after saving");
+    }
+    Ok(())
+}
+
+/// The system's error without the name of the temporary file `tempfile` adds
+/// to it: the user's message names the file and the directory already.
+pub(super) fn plain(error: std::io::Error) -> std::io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((cause, _)) => std::io::Error::new(error.kind(), cause.to_owned()),
+        None => error,
+    }
+}
+
+/// A file that may not be written is not replaced behind its owner's back:
+/// read-only for everyone (0444), or not writable for this user.
+fn refuse_read_only(target: &Path, meta: &std::fs::Metadata) -> Result<(), SaveError> {
+    let read_only = || SaveError::ReadOnly {
+        path: target.to_owned(),
+        mode: meta.mode() & 0o7777,
+    };
+    if meta.mode() & 0o222 == 0 {
+        return Err(read_only());
+    }
+    match rustix::fs::access(target, rustix::fs::Access::WRITE_OK) {
+        Ok(()) => Ok(()),
+        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM) => Err(read_only()),
+        // A read-only file system, an I/O error: said as it is.
+        Err(e) => Err(SaveError::Write {
+            path: target.to_owned(),
+            dir: dir_of(target).to_owned(),
+            source: e.into(),
+        }),
+    }
+}
+
+/// A new temporary file `.NAME.XXXXXX` next to `target`, private (0600).
+pub(super) fn temporary_in(target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(6)
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir_of(target))
+}
+
+/// Gives `file` the group and mode of `like` (group first: a mode with the
+/// setgid bit survives only a change of group made before it). The group fails
+/// with `EPERM` when the user is not a member of it.
+fn take_shape(file: &std::fs::File, like: &std::fs::Metadata) -> std::io::Result<()> {
+    if file.metadata()?.gid() != like.gid() {
+        rustix::fs::fchown(file, None, Some(rustix::fs::Gid::from_raw(like.gid())))?;
+    }
+    // Only root may give a file away: then the owner is kept too.
+    if file.metadata()?.uid() == 0 {
+        let _ = rustix::fs::fchown(file, Some(rustix::fs::Uid::from_raw(like.uid())), None);
+    }
+    file.set_permissions(std::fs::Permissions::from_mode(like.mode() & 0o7777))
+}
+
+/// The current file (whose content is `previous`) under a temporary name in its
+/// directory, to become the newest backup once the new file is in place. The
+/// file is replaced by a new inode, so the old one can simply stay: a hard link,
+/// no copy. Where links are not possible, the content is written.
+fn stage_backup(
+    target: &Path,
+    previous: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<tempfile::TempPath> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let linked = tempfile::Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(6)
+        .make_in(dir_of(target), |path| std::fs::hard_link(target, path));
+    if let Ok(linked) = linked {
+        return Ok(linked.into_temp_path());
+    }
+    let mut copy = temporary_in(target)?;
+    if let Some(like) = like {
+        let _ = take_shape(copy.as_file(), like);
+    }
+    copy.write_all(previous)?;
+    copy.as_file().sync_all()?;
+    Ok(copy.into_temp_path())
+}
+
+/// `FILE.bak.N-1` → `FILE.bak.N`, …, `FILE.bak` → `FILE.bak.2`.
+fn rotate_backups(path: &Path, keep: usize) {
+    for n in (1..keep).rev() {
+        let from = backup_path(path, n);
+        if std::fs::symlink_metadata(&from).is_ok() {
+            let _ = std::fs::rename(&from, backup_path(path, n + 1));
         }
     }
-    write_atomic(target, bytes).map_err(io)
+}
+
+pub(super) fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Whether `name` is one of our temporary files of the data file `data_name`:
+/// `.NAME.` and six random letters and digits (not a word of lowercase
+/// letters, so a hidden `.NAME.backup` of someone's is left alone).
+fn is_leftover(name: &std::ffi::OsStr, data_name: &std::ffi::OsStr) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (name, data_name) = (name.as_bytes(), data_name.as_bytes());
+    let Some(rest) = name
+        .strip_prefix(b".")
+        .and_then(|r| r.strip_prefix(data_name))
+        .and_then(|r| r.strip_prefix(b"."))
+    else {
+        return false;
+    };
+    rest.len() == 6
+        && rest.iter().all(u8::is_ascii_alphanumeric)
+        && !rest.iter().all(u8::is_ascii_lowercase)
+}
+
+/// Removes the temporary files that saves of `target` killed midway left in
+/// its directory. Only to be called under the lock, when no save is running.
+/// Returns how many were removed.
+pub(super) fn remove_leftovers(target: &Path) -> usize {
+    let Some(data_name) = target.file_name() else {
+        return 0;
+    };
+    let Ok(entries) = std::fs::read_dir(dir_of(target)) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| is_leftover(&e.file_name(), data_name))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Writes `bytes` to a file that must not exist yet (mode 0600).
@@ -123,58 +315,14 @@ pub(super) fn resolve(path: &Path) -> PathBuf {
     }
 }
 
-/// Makes the current file (whose content is `previous`) the newest backup. The
-/// atomic write gives the data file a new inode, so the old one can simply stay
-/// as the backup: a hard link, no copy (same mode and group by nature). Where
-/// links are not possible, the content is written.
-fn keep_as_backup(target: &Path, previous: &[u8]) -> std::io::Result<()> {
-    let backup = backup_path(target, 1);
-    let mut temporary = backup.as_os_str().to_owned();
-    temporary.push(format!(".{}.tmp", std::process::id()));
-    let temporary = PathBuf::from(temporary);
-    let _ = std::fs::remove_file(&temporary);
-    if std::fs::hard_link(target, &temporary).is_ok() {
-        return std::fs::rename(&temporary, &backup);
-    }
-    let like = std::fs::metadata(target).ok();
-    write_atomic_like(&backup, previous, like.as_ref())
-}
-
-fn rotate_backups(path: &Path, keep: usize) -> std::io::Result<()> {
-    for n in (1..keep).rev() {
-        let from = backup_path(path, n);
-        if from.exists() {
-            std::fs::rename(&from, backup_path(path, n + 1))?;
-        }
-    }
-    Ok(())
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_like(path, bytes, None)
-}
-
-/// Writes atomically. An existing file keeps its mode and group; a new one gets
-/// those of `like` (a backup gets the data file's), else it is private (0600).
-fn write_atomic_like(
-    path: &Path,
-    bytes: &[u8],
-    like: Option<&std::fs::Metadata>,
-) -> std::io::Result<()> {
-    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
-    let mut options = atomic_write_file::OpenOptions::new();
-    options.preserve_mode(true).try_preserve_owner(true);
-    options.mode(0o600);
-    let existed = path.exists();
-    let mut file = options.open(path)?;
-    if let (false, Some(like)) = (existed, like) {
-        // Set explicitly: the umask must not narrow what the data file allows.
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(like.mode() & 0o7777))?;
-        let _ = std::os::unix::fs::fchown(file.as_file(), None, Some(like.gid()));
-    }
-    file.write_all(bytes)?;
-    file.commit()
+/// Where the data file `path` leads when it is a symbolic link (its final
+/// target), else `None`. Compared before a save with what it was when loaded:
+/// a file that became a link meanwhile is not written through.
+pub fn link_target(path: &Path) -> Option<PathBuf> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.file_type().is_symlink())
+        .map(|_| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// Saves `data` over the file it was loaded from. Refused for a file of a newer
@@ -192,4 +340,24 @@ pub fn save_loaded(
         });
     }
     save(path, &to_bytes(data, path)?, backups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_leftover;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn leftovers_are_our_temporary_names_only() {
+        let data = OsStr::new("team.json");
+        assert!(is_leftover(OsStr::new(".team.json.a1B2c3"), data));
+        assert!(is_leftover(OsStr::new(".team.json.Xyzabc"), data));
+        assert!(!is_leftover(OsStr::new(".team.json.backup"), data));
+        assert!(!is_leftover(OsStr::new(".team.json.a1B2c"), data));
+        assert!(!is_leftover(OsStr::new(".team.json.a1B2c3d"), data));
+        assert!(!is_leftover(OsStr::new(".team.json.a1-2c3"), data));
+        assert!(!is_leftover(OsStr::new("team.json.a1B2c3"), data));
+        assert!(!is_leftover(OsStr::new(".other.json.a1B2c3"), data));
+        assert!(!is_leftover(OsStr::new(".team.json.lock"), data));
+    }
 }

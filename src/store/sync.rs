@@ -6,11 +6,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::merge::{self, Merged};
-use super::{LoadError, Loaded, SaveError, lock};
+use super::{Base, LoadError, SaveError, lock};
 use crate::domain::Dataset;
 
 /// How long a save waits for another one to finish.
@@ -31,14 +30,15 @@ pub enum SyncError {
 /// What a save did.
 #[derive(Debug)]
 pub enum SaveOutcome {
-    /// Written; nobody else had saved. The file now holds what was saved.
-    Saved(Loaded),
+    /// Written; nobody else had saved. The file now holds what was saved: the
+    /// new base.
+    Saved(Base),
     /// Others had saved meanwhile: their changes were merged in and the result
-    /// written. The file (and `Loaded::data`) now holds both.
-    Merged(Loaded),
+    /// written. The file (and `data`) now holds both.
+    Merged { data: Dataset, base: Base },
     /// Others changed the same fields differently: nothing was written. Decide
     /// the conflicts, then save the result with `theirs` as the new base.
-    Conflicts { merged: Merged, theirs: Loaded },
+    Conflicts { merged: Merged, theirs: Base },
 }
 
 fn to_value(data: &Dataset) -> Result<serde_json::Value, SyncError> {
@@ -69,7 +69,7 @@ pub fn merge_datasets(
 /// Saves `ours`, which was derived from `base`, to `path`.
 pub fn save_merging(
     path: &Path,
-    base: &Loaded,
+    base: &Base,
     ours: &Dataset,
     backups: usize,
 ) -> Result<SaveOutcome, SyncError> {
@@ -82,6 +82,11 @@ pub fn save_merging(
     }
     let target = super::save::resolve(path);
     let _lock = lock::acquire(&target, LOCK_WAIT)?;
+    // No save is running now: temporary files in the directory are leftovers of killed ones.
+    let removed = super::save::remove_leftovers(&target);
+    if removed > 0 {
+        tracing::info!(path = %target.display(), removed, "temporary files of interrupted saves removed");
+    }
     let on_disk = match std::fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -93,13 +98,11 @@ pub fn save_merging(
             .into());
         }
     };
-    let unchanged = on_disk
-        .as_ref()
-        .is_none_or(|b| <[u8; 32]>::from(Sha256::digest(b)) == base.digest);
+    let unchanged = on_disk.as_ref().is_none_or(|b| !base.differs_from(b));
     if unchanged {
         let bytes = super::to_bytes(ours, path)?;
         super::save::replace(&target, on_disk.as_deref(), &bytes, backups)?;
-        return Ok(SaveOutcome::Saved(loaded(ours.clone(), &bytes)));
+        return Ok(SaveOutcome::Saved(Base::written(bytes)));
     }
     let bytes = on_disk.unwrap_or_default();
     let theirs = super::load_bytes(&bytes, path).map_err(SyncError::Unreadable)?;
@@ -110,20 +113,19 @@ pub fn save_merging(
         }
         .into());
     }
-    let merged = merge_datasets(&base.data, ours, &theirs.data)?;
+    let base_data = base.data(path).map_err(SyncError::Unreadable)?;
+    let merged = merge_datasets(base_data, ours, &theirs.data)?;
     if !merged.conflicts.is_empty() {
-        return Ok(SaveOutcome::Conflicts { merged, theirs });
+        return Ok(SaveOutcome::Conflicts {
+            merged,
+            theirs: Base::new(bytes, None),
+        });
     }
     let data = from_value(merged.value)?;
     let out = super::to_bytes(&data, path)?;
     super::save::replace(&target, Some(&bytes), &out, backups)?;
-    Ok(SaveOutcome::Merged(loaded(data, &out)))
-}
-
-fn loaded(data: Dataset, bytes: &[u8]) -> Loaded {
-    Loaded {
+    Ok(SaveOutcome::Merged {
         data,
-        newer_version: None,
-        digest: Sha256::digest(bytes).into(),
-    }
+        base: Base::written(out),
+    })
 }

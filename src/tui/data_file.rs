@@ -6,26 +6,34 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use ratatui::Terminal;
-use sha2::{Digest, Sha256};
 
 use super::Backend;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
 use crate::store::recovery::{self, Recovery};
 use crate::store::sync::{self, SaveOutcome, SyncError};
-use crate::store::{self, Loaded};
+use crate::store::{self, Base, Loaded};
 
 pub(crate) struct DataFile {
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// The file as last loaded or saved: the base of every merge. `None` when
     /// it could not be read (then it is never written).
-    base: Option<Loaded>,
+    pub(super) base: Option<Base>,
     /// The file on disk with changes of others, while their conflicts are decided.
-    pending_theirs: Option<Loaded>,
+    pending_theirs: Option<Base>,
     /// Size and modification time last seen, to notice saves of others cheaply.
     seen: Option<(u64, SystemTime)>,
-    recovery_path: Option<PathBuf>,
-    /// A recovery offered and not yet decided: never overwritten meanwhile.
-    offered: Option<Recovery>,
+    /// Where the file led when opened, if it was a symbolic link: a file that
+    /// became a link (or another one) since is not written through.
+    link: Option<PathBuf>,
+    /// This window's recovery file; `None` when recovery is off.
+    pub(super) recovery_path: Option<PathBuf>,
+    /// Recoveries left by windows that ended, newest first, not yet decided
+    /// (the first is offered); never overwritten meanwhile.
+    pub(super) offered: Vec<(PathBuf, Recovery)>,
+    /// How many were found at the start.
+    pub(super) found: usize,
+    /// The scratch file of the user's editor while it is open.
+    pub(super) editing: Option<PathBuf>,
     pub backups: usize,
     /// Whether mouse reports are on (to turn them on again after an editor).
     pub mouse: bool,
@@ -46,28 +54,36 @@ impl DataFile {
             base: None,
             pending_theirs: None,
             seen: stat(path),
-            recovery_path: recovery::recovery_path(path),
-            offered: None,
+            recovery_path: None,
+            link: store::link_target(path),
+            offered: Vec::new(),
+            found: 0,
+            editing: None,
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
         };
-        let mut app = match store::load_file(path) {
-            Ok(loaded) => {
-                let mut app = App::new(loaded.data.clone(), today, super::now(), &user, session);
+        let mut app = match store::open_file(path) {
+            Ok((loaded, base)) => {
+                // Conflicts left by `fachmk merge` are a top-level key the loader
+                // keeps among the unknown ones: only then is the tree needed.
+                let left = loaded
+                    .data
+                    .extra
+                    .contains_key(store::merge::CONFLICTS_KEY)
+                    .then(|| serde_json::to_value(&loaded.data).ok())
+                    .flatten()
+                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
+                let mut app = App::new(loaded.data, today, super::now(), &user, session);
                 if let Some(v) = loaded.newer_version {
                     app.read_only = Some(crate::i18n::tf(
                         "file.newer-version",
                         &[("v", &v), ("known", &crate::domain::VERSION)],
                     ));
                 }
-                let left = serde_json::to_value(&loaded.data)
-                    .ok()
-                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
-                file.base = Some(loaded);
-                match left {
-                    // Left by `fachmk merge`: decided here, written on the next save.
-                    Some(merged) => app.show_conflicts(merged, AfterConflicts::Adopt),
-                    None => file.offer_recovery(&mut app),
+                file.base = Some(base);
+                // Left by `fachmk merge`: decided here, written on the next save.
+                if let Some(merged) = left {
+                    app.show_conflicts(merged, AfterConflicts::Adopt);
                 }
                 app
             }
@@ -89,6 +105,7 @@ impl DataFile {
             }
         };
         app.file_name = path.display().to_string();
+        file.start_recovery(&mut app);
         (app, file)
     }
 
@@ -97,65 +114,6 @@ impl DataFile {
             let p = store::backup_path(&self.path, n);
             store::load_file(&p).ok().map(|l| (p, l))
         })
-    }
-
-    fn offer_recovery(&mut self, app: &mut App) {
-        let (Some(path), Some(base)) = (&self.recovery_path, &self.base) else {
-            return;
-        };
-        let Some(found) = recovery::read(path) else {
-            return;
-        };
-        let (Ok(now), Ok(then)) = (
-            serde_json::to_value(&base.data),
-            serde_json::to_value(&found.data),
-        ) else {
-            return;
-        };
-        let changes = store::merge::changed_records(&now, &then);
-        if changes.is_empty() {
-            recovery::remove(path);
-            return;
-        }
-        let at = found
-            .at
-            .with_timezone(&chrono::Local)
-            .format("%d.%m.%Y %H:%M")
-            .to_string();
-        app.dialog = Some(Dialog::Recovery {
-            at,
-            changes,
-            show: false,
-        });
-        self.offered = Some(found);
-    }
-
-    /// Writes the unsaved work (with text typed into an open field) to the
-    /// recovery file, or removes it when there is none.
-    pub fn write_recovery(&self, app: &App) {
-        if self.offered.is_some() || app.read_only.is_some() {
-            return;
-        }
-        let Some(path) = &self.recovery_path else {
-            return;
-        };
-        if !app.dirty && app.editor.is_none() {
-            recovery::remove(path);
-            return;
-        }
-        let Some(base) = &self.base else { return };
-        let recovery = Recovery {
-            format: recovery::FORMAT.to_owned(),
-            file: self.path.clone(),
-            user: app.user.clone(),
-            at: super::now(),
-            base: base.data.clone(),
-            data: app.data_with_draft(),
-        };
-        match recovery::write(path, &recovery) {
-            Ok(()) => tracing::debug!(path = %path.display(), "recovery written"),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "recovery not written"),
-        }
     }
 
     /// Runs one effect; returns true when the program is to end.
@@ -173,10 +131,12 @@ impl DataFile {
                 return Ok(true);
             }
             Effect::Redraw => super::repaint_all(terminal)?,
-            Effect::ExternalEdit => {
-                if let Some(text) = app.external_text() {
-                    let result = super::external::edit(&text, terminal, self.mouse)?;
-                    app.external_edit_done(result);
+            Effect::ExternalEdit => self.external_edit(app, terminal)?,
+            Effect::Suspend => {
+                // Kept first: a stopped window may be hung up before `fg`.
+                self.write_recovery(app);
+                if !super::suspend(terminal, self.mouse)? {
+                    app.error(crate::i18n::t("tui.no-suspend"));
                 }
             }
             Effect::Save { then_quit } => return Ok(self.save(app, then_quit)),
@@ -190,30 +150,16 @@ impl DataFile {
             }
             Effect::MergeFromDisk => self.merge_from_disk(app),
             Effect::TakeRecovery => self.take_recovery(app),
-            Effect::DiscardRecovery => {
-                self.offered = None;
-                self.remove_recovery();
-            }
+            Effect::DiscardRecovery => self.discard_recovery(app),
             Effect::OpenBackup => self.open_backup(app),
             Effect::SaveAs { path } => self.save_as(app, Path::new(&path)),
-            Effect::Write { path, contents } => match std::fs::write(&path, contents) {
-                Ok(()) => {
-                    tracing::info!(path, "exported");
-                    app.info(crate::i18n::tf("file.exported", &[("path", &path)]));
-                }
-                Err(e) => {
-                    tracing::warn!(path, error = %e, "export failed");
-                    app.error(crate::i18n::tf(
-                        "file.cannot-write",
-                        &[("path", &path), ("e", &e)],
-                    ));
-                }
-            },
+            Effect::Write { path, contents } => super::export::write_new(app, path, contents),
+            Effect::Overwrite { path, contents } => super::export::overwrite(app, &path, &contents),
         }
         Ok(false)
     }
 
-    fn remove_recovery(&self) {
+    pub(super) fn remove_recovery(&self) {
         if let Some(path) = &self.recovery_path {
             recovery::remove(path);
         }
@@ -225,12 +171,23 @@ impl DataFile {
             app.error(crate::i18n::t("file.not-read"));
             return false;
         };
+        if let Some(target) = store::link_target(&self.path)
+            && self.link.as_ref() != Some(&target)
+        {
+            let e = store::SaveError::BecameLink {
+                path: self.path.clone(),
+                target,
+            };
+            tracing::warn!(path = %self.path.display(), error = %e, "save refused");
+            app.offer_save_as(&e.to_string());
+            return false;
+        }
         let started = std::time::Instant::now();
         let outcome = sync::save_merging(&self.path, base, &app.data, self.backups);
         let ms = started.elapsed().as_millis();
         match &outcome {
             Ok(SaveOutcome::Saved(_)) => tracing::info!(path = %self.path.display(), ms, "saved"),
-            Ok(SaveOutcome::Merged(_)) => {
+            Ok(SaveOutcome::Merged { .. }) => {
                 tracing::info!(path = %self.path.display(), ms, "saved, merged with others' changes");
             }
             Ok(SaveOutcome::Conflicts { .. }) => {
@@ -239,14 +196,14 @@ impl DataFile {
             Err(e) => tracing::warn!(path = %self.path.display(), error = %e, "save failed"),
         }
         match outcome {
-            Ok(SaveOutcome::Saved(loaded)) => {
-                self.saved(loaded);
+            Ok(SaveOutcome::Saved(base)) => {
+                self.saved(base);
                 app.saved();
                 then_quit
             }
-            Ok(SaveOutcome::Merged(loaded)) => {
-                app.data = loaded.data.clone();
-                self.saved(loaded);
+            Ok(SaveOutcome::Merged { data, base }) => {
+                app.data = data;
+                self.saved(base);
                 app.saved();
                 app.info(crate::i18n::t("file.saved-merged"));
                 then_quit
@@ -275,8 +232,8 @@ impl DataFile {
         }
     }
 
-    fn saved(&mut self, loaded: Loaded) {
-        self.base = Some(loaded);
+    fn saved(&mut self, base: Base) {
+        self.base = Some(base);
         self.seen = stat(&self.path);
         self.remove_recovery();
     }
@@ -291,8 +248,7 @@ impl DataFile {
         let (Some(base), Ok(bytes)) = (&self.base, std::fs::read(&self.path)) else {
             return;
         };
-        let digest: [u8; 32] = Sha256::digest(&bytes).into();
-        app.external_change = digest != base.digest;
+        app.external_change = base.differs_from(&bytes);
         if app.external_change {
             tracing::info!(path = %self.path.display(), "the file was changed by someone else");
         }
@@ -300,46 +256,33 @@ impl DataFile {
 
     fn merge_from_disk(&mut self, app: &mut App) {
         let Some(base) = &self.base else { return };
-        let theirs = match store::load_file(&self.path) {
+        let (theirs, theirs_base) = match store::open_file(&self.path) {
             Ok(t) => t,
             Err(e) => return app.error(e.to_string()),
         };
-        if theirs.digest == base.digest {
+        if !base.differs_from(theirs_base.bytes()) {
             app.external_change = false;
             return app.info(crate::i18n::t("file.no-changes-by-others"));
         }
-        match sync::merge_datasets(&base.data, &app.data, &theirs.data) {
+        let base_data = match base.data(&self.path) {
+            Ok(data) => data,
+            Err(e) => return app.error(e.to_string()),
+        };
+        match sync::merge_datasets(base_data, &app.data, &theirs.data) {
             Ok(merged) if merged.conflicts.is_empty() => match sync::from_value(merged.value) {
                 Ok(data) => {
                     let only_theirs = !app.dirty;
-                    self.base = Some(theirs);
+                    self.base = Some(theirs_base);
                     app.adopt_merged(data, only_theirs);
                 }
                 Err(e) => app.error(e.to_string()),
             },
             Ok(merged) => {
-                self.pending_theirs = Some(theirs);
+                self.pending_theirs = Some(theirs_base);
                 app.show_conflicts(merged, AfterConflicts::Adopt);
             }
             Err(e) => app.error(e.to_string()),
         }
-    }
-
-    fn take_recovery(&mut self, app: &mut App) {
-        let Some(found) = self.offered.take() else {
-            return;
-        };
-        // The work was based on `found.base`; saving merges it with the file as it is now.
-        if let Ok(bytes) = store::to_bytes(&found.base, &self.path) {
-            self.base = Some(Loaded {
-                data: found.base,
-                newer_version: None,
-                digest: Sha256::digest(&bytes).into(),
-            });
-        }
-        app.data = found.data;
-        app.mark_changed();
-        app.info(crate::i18n::t("file.recovered"));
     }
 
     fn open_backup(&mut self, app: &mut App) {
@@ -370,12 +313,13 @@ impl DataFile {
             Ok(bytes) => {
                 self.remove_recovery();
                 path.clone_into(&mut self.path);
-                self.recovery_path = recovery::recovery_path(path);
-                self.base = Some(Loaded {
-                    data: app.data.clone(),
-                    newer_version: None,
-                    digest: Sha256::digest(&bytes).into(),
-                });
+                self.recovery_path = self
+                    .recovery_path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(|dir| recovery::recovery_path(dir, path));
+                self.link = None;
+                self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
                 app.file_name = path.display().to_string();
                 app.read_only = None;

@@ -25,6 +25,10 @@ pub(super) fn run(
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
         draw(terminal, &state.app, theme)?;
+        // Off the path to the first frame, before the first key: the search index.
+        if !event::poll(Duration::ZERO)? {
+            state.app.warm_search();
+        }
     }
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
@@ -39,12 +43,14 @@ pub(super) fn run(
                 file.write_recovery(app);
                 written_revision = app.revision;
                 recovery_due = None;
+                app.warm_search();
                 continue;
             }
         }
         let first = event::read()?;
         let mut state = lock(shared);
         let Shared { app, file } = &mut *state;
+        file.settle_editor();
         let mut effects = handle(app, first);
         while event::poll(Duration::ZERO)? {
             effects.extend(handle(app, event::read()?));
@@ -55,6 +61,10 @@ pub(super) fn run(
             }
         }
         file.notice_external_change(app);
+        // Continued after `kill -TSTP`: the signal thread took the terminal back.
+        if super::signals::REPAINT.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            super::repaint_all(terminal)?;
+        }
         if app.revision != written_revision && recovery_due.is_none() {
             recovery_due = Some(Instant::now() + RECOVERY_DELAY);
         }

@@ -1,9 +1,10 @@
 //! The user's own editor for long texts, as git runs it: `$VISUAL`, else
 //! `$EDITOR`, else `vi`, through `sh -c` so "code --wait" or "nano -R" work.
-//! The screen is handed over and taken back; the text goes through a private
-//! temporary file that is removed afterwards.
+//! The screen is handed over and taken back; the text goes through the
+//! window's scratch file in the private recovery directory, removed once the
+//! text is back (kept when the connection drops meanwhile).
 
-use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ratatui::Terminal;
@@ -19,30 +20,76 @@ fn editor_command() -> String {
         .unwrap_or_else(|| "vi".to_owned())
 }
 
-/// Runs the editor on `text`. The outer error is the terminal's (it could not
-/// be taken back); the inner one says in German why the text did not come back.
+/// Where the text goes to the editor: the window's scratch file in the
+/// recovery directory (kept on a hang-up and offered at the next start), or,
+/// when recovery is off, a file in a private temporary directory.
+pub(super) enum Scratch {
+    Kept(PathBuf),
+    /// The directory is removed with it.
+    Temporary {
+        _dir: tempfile::TempDir,
+        path: PathBuf,
+    },
+}
+
+impl Scratch {
+    pub(super) fn path(&self) -> &Path {
+        match self {
+            Self::Kept(path) | Self::Temporary { path, .. } => path,
+        }
+    }
+
+    /// Removes the file once its text is back.
+    pub(super) fn remove(self) {
+        if let Self::Kept(path) = self {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Writes `text` to the scratch file (`kept`, else a temporary one); the
+/// error says in German why not.
+pub(super) fn prepare(text: &str, kept: Option<PathBuf>) -> Result<Scratch, String> {
+    let written = match kept {
+        Some(path) => {
+            crate::store::recovery::write_editor_file(&path, text).map(|()| Scratch::Kept(path))
+        }
+        None => tempfile::Builder::new()
+            .prefix("fachmk-")
+            .tempdir()
+            .and_then(|dir| {
+                let path = dir.path().join("text.txt");
+                crate::store::recovery::write_editor_file(&path, text)?;
+                Ok(Scratch::Temporary { _dir: dir, path })
+            }),
+    };
+    written.map_err(|e| crate::i18n::tf("external.no-temp", &[("e", &e)]))
+}
+
+/// Runs the editor on the scratch file. The outer error is the terminal's (it
+/// could not be taken back: the file is left for recovery); the inner one
+/// says in German why the text did not come back. The flag: the editor was
+/// ended by a signal (a hang-up may be on its way to us too).
 pub(super) fn edit(
-    text: &str,
+    scratch: &Scratch,
     terminal: &mut Terminal<Backend>,
     mouse: bool,
-) -> std::io::Result<Result<String, String>> {
+) -> std::io::Result<(Result<String, String>, bool)> {
     let editor = editor_command();
-    let file = match write_temporary(text) {
-        Ok(file) => file,
-        Err(e) => return Ok(Err(crate::i18n::tf("external.no-temp", &[("e", &e)]))),
-    };
     restore_terminal();
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("fachmk")
-        .arg(file.path())
+        .arg(scratch.path())
         .status();
-    enter_screen(mouse)?;
     tracing::info!(editor, status = ?status, "editor ended");
+    enter_screen(mouse)?;
     super::repaint_all(terminal)?;
+    // By a signal: itself, or the shell reports 128 + its number.
+    let killed = matches!(&status, Ok(s) if s.code().is_none_or(|c| (129..=192).contains(&c)));
     let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(file.path())
+        Ok(s) if s.success() => std::fs::read_to_string(scratch.path())
             .map_err(|e| crate::i18n::tf("external.unreadable", &[("e", &e)])),
         Ok(s) => Err(match s.code() {
             Some(127) => crate::i18n::tf("external.not-found", &[("editor", &editor)]),
@@ -54,19 +101,5 @@ pub(super) fn edit(
             &[("editor", &editor), ("e", &e)],
         )),
     };
-    Ok(result)
-}
-
-/// A file only the user can read, holding `text`; removed when dropped.
-fn write_temporary(text: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut file = tempfile::Builder::new()
-        .prefix("fachmk-")
-        .suffix(".txt")
-        .tempfile()?;
-    file.write_all(text.as_bytes())?;
-    if !text.is_empty() {
-        file.write_all(b"\n")?;
-    }
-    file.flush()?;
-    Ok(file)
+    Ok((result, killed))
 }

@@ -5,8 +5,10 @@
 
 mod data_file;
 mod event_loop;
+mod export;
 mod external;
 pub mod output;
+mod recovering;
 mod signals;
 
 use std::io::{Stdout, Write};
@@ -116,6 +118,7 @@ pub fn run(
     app.handout_lang = settings.handout_lang;
     file.backups = settings.backups;
     file.mouse = settings.mouse;
+    signals::MOUSE.store(settings.mouse, std::sync::atomic::Ordering::SeqCst);
     let theme = settings.theme;
     let shared = Arc::new(Mutex::new(Shared { app, file }));
     if let Err(e) = signals::install(Arc::clone(&shared)) {
@@ -184,6 +187,22 @@ fn enter_screen(mouse: bool) -> std::io::Result<()> {
         out.flush()?;
     }
     Ok(())
+}
+
+/// Ctrl-Z: hands the terminal back as it was and stops, like vim and less;
+/// after `fg` takes it again and repaints everything. Without a shell with job
+/// control (nobody could continue it) it says so and goes on.
+pub(crate) fn suspend(terminal: &mut Terminal<Backend>, mouse: bool) -> std::io::Result<bool> {
+    if !signals::job_control() {
+        return Ok(false);
+    }
+    tracing::info!("suspended");
+    restore_terminal();
+    signals::stop();
+    tracing::info!("continued");
+    enter_screen(mouse)?;
+    repaint_all(terminal)?;
+    Ok(true)
 }
 
 /// The current time, to the second (stamps in the file need no more).

@@ -131,6 +131,24 @@ pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             ));
             (crate::i18n::t("dialog.recovery-title").to_owned(), lines)
         }
+        Dialog::Overwrite { path, link, .. } => {
+            let mut lines = vec![Line::from(crate::i18n::tf(
+                "dialog.overwrite-question",
+                &[("path", path)],
+            ))];
+            if *link {
+                lines.push(Line::from(crate::i18n::t("dialog.overwrite-link")));
+            }
+            lines.push(Line::from(""));
+            lines.push(keys(
+                &[
+                    ("j", crate::i18n::t("dialog.overwrite")),
+                    ("Esc", crate::i18n::t("hint.cancel")),
+                ],
+                theme,
+            ));
+            (crate::i18n::t("dialog.overwrite-title").to_owned(), lines)
+        }
     };
     let width = area.width.min(76);
     let height = wrapped_height(&lines, width.saturating_sub(2)) + 2;

@@ -16,12 +16,14 @@ pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let multiline = editor.target.is_multiline();
+    let width = area.width.saturating_sub(4).min(100);
     let height = if multiline {
         area.height.saturating_sub(4).max(8)
     } else {
-        7
+        // A long error (why a save failed) is shown whole.
+        6 + status_height(editor, theme, width.saturating_sub(2))
     };
-    let popup = centered(area, area.width.saturating_sub(4).min(100), height);
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = popup_block(
         if multiline {
@@ -52,10 +54,14 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(_) if area.height >= 12 => area.height / 3,
         _ => 0,
     };
+    let status_line = status_line(editor, theme);
+    let status_lines = status_height(editor, theme, area.width)
+        .min(area.height / 2)
+        .max(1);
     let layout = Layout::vertical([
         Constraint::Length(title_lines),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines),
         Constraint::Length(reference_height),
     ]);
     let [title, field, status, reference] = area.layout(&layout);
@@ -69,23 +75,14 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let field_inner = field_block.inner(field);
     frame.render_widget(field_block, field);
     frame.render_widget(&editor.text, field_inner);
-    let status_line = match &editor.error {
-        Some(e) => Line::from(Span::styled(
-            crate::i18n::tf("editor.error", &[("error", e)]),
-            theme.error,
-        )),
-        None => Line::from(Span::styled(
-            if editor.target.is_multiline() {
-                crate::i18n::t("editor.status-multiline")
-            } else if editor.target.is_form() {
-                crate::i18n::t("editor.status-form")
-            } else {
-                crate::i18n::t("editor.status-line")
-            },
-            theme.dim,
-        )),
-    };
-    frame.render_widget(Paragraph::new(status_line), status);
+    frame.render_widget(
+        if editor.error.is_some() {
+            Paragraph::new(status_line).wrap(Wrap { trim: false })
+        } else {
+            Paragraph::new(status_line)
+        },
+        status,
+    );
     if let Some((heading, text)) = &editor.reference
         && reference_height > 0
     {
@@ -100,5 +97,35 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .block(block),
             reference,
         );
+    }
+}
+
+/// How many lines the status takes at `width`: an error (why a save failed)
+/// is shown whole; the keys' hint takes one line.
+fn status_height(editor: &crate::app::Editor, theme: &Theme, width: u16) -> u16 {
+    if editor.error.is_some() {
+        wrapped_height(&[status_line(editor, theme)], width).max(1)
+    } else {
+        1
+    }
+}
+
+/// The line under the field: the error, else what the keys do.
+fn status_line(editor: &crate::app::Editor, theme: &Theme) -> Line<'static> {
+    match &editor.error {
+        Some(e) => Line::from(Span::styled(
+            crate::i18n::tf("editor.error", &[("error", e)]),
+            theme.error,
+        )),
+        None => Line::from(Span::styled(
+            if editor.target.is_multiline() {
+                crate::i18n::t("editor.status-multiline")
+            } else if editor.target.is_form() {
+                crate::i18n::t("editor.status-form")
+            } else {
+                crate::i18n::t("editor.status-line")
+            },
+            theme.dim,
+        )),
     }
 }

@@ -19,6 +19,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(m) => Line::from(Span::styled(format!(" {}", m.text), theme.info)),
         None => {
             let mut hints = app.keymap.hints(app.layer());
+            // Only keys that act here, in this step and view.
+            hints.retain(|h| app.offers(h.action));
+            // A form or a new item: Esc cancels it, and says so.
+            if app.editor.as_ref().is_some_and(|e| e.target.is_form()) {
+                for hint in hints
+                    .iter_mut()
+                    .filter(|h| h.action == crate::app::Action::Back)
+                {
+                    hint.text = crate::i18n::t("hint.cancel");
+                }
+            }
             // The own editor takes long texts only: no hint where it cannot.
             if app
                 .editor

@@ -12,7 +12,7 @@ use ratatui::widgets::{
 use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{popup_block, truncate};
-use crate::app::{App, View};
+use crate::app::{App, Scroll, View};
 use crate::domain::land_name;
 
 pub fn render(app: &App, view: &View, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -28,7 +28,7 @@ pub fn render(app: &App, view: &View, frame: &mut Frame, area: Rect, theme: &The
         } => debrief_conference(app, id, *cursor, frame, area, theme),
         View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
         View::History { row, col } => history(app, *row, *col, frame, area, theme),
-        View::Changes { scroll } => changes(app, *scroll, frame, area, theme),
+        View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
         View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
     }
 }
@@ -351,17 +351,15 @@ fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, the
     frame.render_widget(chart_widget, bars_area);
 }
 
-fn changes(app: &App, scroll: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines: Vec<Line> = app.changes_lines().into_iter().map(Line::from).collect();
-    let top = u16::try_from(scroll).unwrap_or(u16::MAX);
+/// The lines were computed when the view opened; the drawing only wraps them.
+fn changes(lines: &[String], scroll: &Scroll, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
     let block = popup_block(crate::i18n::t("views.changes-title"), theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((top, 0)),
-        area,
-    );
+    let inner = block.inner(area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let top = scroll.drawn(text.line_count(inner.width), usize::from(inner.height));
+    let top = u16::try_from(top).unwrap_or(u16::MAX);
+    frame.render_widget(text.block(block).scroll((top, 0)), area);
 }
 
 fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -59,6 +59,55 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` word-wrapped: the first piece fits `first` columns, the others
+/// `rest` (the caller puts a hanging indent before them). Runs of spaces
+/// break lines and never begin one; a word longer than a line is cut.
+pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = first.max(1);
+    for word in text.split_whitespace() {
+        let mut word = word;
+        loop {
+            let used = line.width();
+            let sep = usize::from(used > 0);
+            if used + sep + word.width() <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                width = rest.max(1);
+                continue;
+            }
+            // Longer than a whole line: cut it.
+            let mut cut = 0;
+            let mut taken = 0;
+            for (i, ch) in word.char_indices() {
+                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if taken + w > width && i > 0 {
+                    break;
+                }
+                taken += w;
+                cut = i + ch.len_utf8();
+            }
+            lines.push(word[..cut].to_owned());
+            width = rest.max(1);
+            word = &word[cut..];
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// "Taste Beschreibung  Taste Beschreibung" for hint lines.
 pub fn key_hints<'a>(hints: &[Hint], theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();

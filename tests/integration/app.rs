@@ -201,8 +201,13 @@ fn undo_and_redo_every_change() {
         app.current_session().unwrap().report("IMK").is_none(),
         "the report created by the change is gone"
     );
-    app.handle_key(ctrl('z'));
+    type_text(&mut app, "u");
     assert_eq!(report_status(&app, "EJR"), ReportStatus::Open);
+    // Ctrl-Z suspends, as in vim and less; undo is `u`.
+    assert_eq!(
+        app.handle_key(ctrl('z')),
+        vec![fachmk::app::Effect::Suspend]
+    );
     app.handle_key(ctrl('y'));
     assert_eq!(report_status(&app, "EJR"), ReportStatus::NoReport);
     app.handle_key(ctrl('y'));

@@ -17,6 +17,10 @@ fn commands_log_to_the_state_directory_at_the_level_asked_for() {
     let log = home.path().join("state/fachmk/fachmk.log");
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("INFO") && text.contains("started") && text.contains("ended code=0"));
+    // Private like the rest of the state.
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&log).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
 
     // Off: nothing is written.
     std::fs::remove_file(&log).unwrap();

@@ -1,6 +1,6 @@
 //! The README stays true: its key table is made from the keymap and its screens
 //! are the real rendering. This test fails when they differ;
-//! `FACHMK_BLESS=1 cargo test --test readme` rewrites them.
+//! `FACHMK_BLESS=1 cargo test --test integration readme::` rewrites them.
 #![allow(clippy::unwrap_used)]
 
 use std::fmt::Write as _;
@@ -103,6 +103,6 @@ fn readme_shows_the_real_keys_and_screens() {
     }
     assert!(
         readme == expected,
-        "README.md is stale: run FACHMK_BLESS=1 cargo test --test readme"
+        "README.md is stale: run FACHMK_BLESS=1 cargo test --test integration readme::"
     );
 }

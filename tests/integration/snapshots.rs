@@ -99,6 +99,8 @@ fn editors_and_dialogs() {
     type_text(&mut app, "a");
     type_text(&mut app, "Gemeinsame Plattform für Förderanträge");
     snap("editor_new_concern", &mut app);
+    // Enter creates it (Esc would cancel); Esc leaves its description.
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "n");
     type_text(&mut app, "31.02.2026\n");

@@ -99,16 +99,38 @@ fn syntax_error_names_line_and_column() {
 fn wrong_type_is_explained() {
     let text = store::BUNDLED_JSON.replacen("\"number\": 40", "\"number\": \"vierzig\"", 1);
     let (_, msg) = bad(text.as_bytes());
-    assert!(msg.contains("falscher Typ"), "{msg}");
+    assert!(msg.contains("passt hier nicht zum Format"), "{msg}");
     assert!(msg.contains("Zeile"), "{msg}");
+}
+
+#[test]
+fn serdes_message_is_quoted_as_it_is_not_translated_word_by_word() {
+    // "mapping" holds "map": a word-by-word translation made it „Objektping“.
+    let text = store::BUNDLED_JSON.replacen("\"number\": 40", "\"number\": \"mapping\"", 1);
+    let (err, msg) = bad(text.as_bytes());
+    let (line, column) = err.position().unwrap();
+    assert!(
+        msg.contains(&format!(
+            "Zeile {line}, Spalte {column}: Der Inhalt passt hier nicht"
+        )),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("„invalid type: string \"mapping\", expected u32“"),
+        "{msg}"
+    );
+    assert!(!msg.contains("Objekt"), "{msg}");
+    assert!(
+        !msg.contains(" at line "),
+        "the position is said once: {msg}"
+    );
 }
 
 #[test]
 fn missing_required_key_is_named() {
     let text = store::BUNDLED_JSON.replacen("\"debrief_date\": \"2023-04-19\",", "", 1);
     let (_, msg) = bad(text.as_bytes());
-    assert!(msg.contains("debrief_date"), "{msg}");
-    assert!(msg.contains("fehlt"), "{msg}");
+    assert!(msg.contains("„missing field `debrief_date`“"), "{msg}");
 }
 
 #[test]

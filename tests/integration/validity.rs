@@ -235,10 +235,11 @@ fn check_on_a_newer_file_says_it_is_read_only() {
 fn the_reference_screen_says_what_is_not_from_the_seed() {
     fachmk::i18n::set(fachmk::i18n::Lang::De);
     let app = crate::common::app();
-    let text: Vec<String> = fachmk::ui::help::reference_lines(&app, &fachmk::ui::Theme::default())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let text: Vec<String> =
+        fachmk::ui::help::reference_lines(&app, &fachmk::ui::Theme::default(), 200)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
     let all = text.join("\n");
     assert!(all.contains("Nicht aus dem Konzept (Foliensatz)"), "{all}");
     assert!(

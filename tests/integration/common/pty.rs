@@ -12,6 +12,8 @@ pub struct Pty {
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as it came.
+    raw: Arc<Mutex<Vec<u8>>>,
     /// Keeps the terminal's master side open.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -25,6 +27,42 @@ impl Pty {
 
     /// Like `spawn`, with more environment variables.
     pub fn spawn_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::spawn_as(&[], home, home, args, env)
+    }
+
+    /// Like `spawn_with_env`, run through `wrapper` (e.g. `setpriv --reuid=…
+    /// --`, to run as another account), in the working directory `cwd`.
+    pub fn spawn_as(
+        wrapper: &[&str],
+        home: &Path,
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
+        let cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(env!("CARGO_BIN_EXE_fachmk"));
+                cmd
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk")),
+        };
+        Self::start(cmd, home, cwd, args, env)
+    }
+
+    /// Starts `program` (a shell, or `setsid` before fachmk) like `spawn_with_env`.
+    pub fn spawn_program(home: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start(CommandBuilder::new(program), home, home, args, env)
+    }
+
+    fn start(
+        mut cmd: CommandBuilder,
+        home: &Path,
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -33,8 +71,8 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fachmk"));
         cmd.args(args);
+        cmd.cwd(cwd);
         cmd.env_clear();
         cmd.env("HOME", home);
         cmd.env("XDG_DATA_HOME", home.join("data"));
@@ -56,12 +94,15 @@ impl Pty {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -69,8 +110,14 @@ impl Pty {
             child,
             writer,
             screen,
+            raw,
             _master: pair.master,
         }
+    }
+
+    /// Every byte the program wrote so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""First frame and peak memory of the real binary in a pseudo-terminal.
+
+    python3 scripts/first-frame.py FILE [--bin target/release/fachmk] [--runs 7]
+
+Starts `fachmk --file COPY` in a 120x40 pseudo-terminal (a private copy of
+FILE in a temporary directory, so nothing of FILE changes), reads its output
+until the header of the first frame is on the screen, and takes the time from
+spawn to then and the process's peak resident memory (VmHWM) at that moment.
+Prints each run, the median, and `jq empty` on the same file in the same run.
+Wall times are only worth comparing on a quiet machine; the CPU time (user +
+system, in clock ticks of 10 ms) shows the work done even when it is not.
+"""
+import argparse
+import fcntl
+import os
+import pty
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import tempfile
+import termios
+import time
+
+MARKER = b"Sitzung"  # in the header of every first frame (German, the default)
+
+
+def one_run(binary, path, home):
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, HOME=home, XDG_STATE_HOME=home + "/state",
+                   XDG_DATA_HOME=home + "/data", XDG_CONFIG_HOME=home + "/config",
+                   TERM="xterm-256color", LANG="de_DE.UTF-8")
+        os.execve(binary, [binary, "--file", path, "--lang", "de"], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.perf_counter()
+    seen = b""
+    elapsed = None
+    peak_kib = None
+    cpu_ms = None
+    deadline = start + 30
+    while time.perf_counter() < deadline:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+        # Answer a cursor-position query, as a terminal would.
+        if b"\x1b[6n" in chunk:
+            os.write(fd, b"\x1b[1;1R")
+        if MARKER in seen:
+            elapsed = time.perf_counter() - start
+            with open(f"/proc/{pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peak_kib = int(line.split()[1])
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+                ticks = int(fields[11]) + int(fields[12])  # utime + stime
+                cpu_ms = ticks * 1000 / os.sysconf("SC_CLK_TCK")
+            break
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return elapsed, peak_kib, cpu_ms
+
+
+def jq_empty(path):
+    """Wall time and CPU time (user + system) of `jq empty PATH`."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(["jq", "empty", path], check=True)
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user
+           + after.children_system - before.children_system)
+    return wall, cpu
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("file")
+    parser.add_argument("--bin", default="target/release/fachmk")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.bin)
+    with tempfile.TemporaryDirectory() as home:
+        copy = os.path.join(home, "archive.json")
+        shutil.copyfile(args.file, copy)
+        size = os.path.getsize(copy) / 1e6
+        frames, peaks, cpus, jqs, jq_cpus = [], [], [], [], []
+        for run in range(args.runs):
+            for name in ("state", "data", "config"):
+                shutil.rmtree(os.path.join(home, name), ignore_errors=True)
+            elapsed, peak, cpu = one_run(binary, copy, home)
+            if elapsed is None:
+                raise SystemExit(f"run {run}: no first frame within 30 s")
+            frames.append(elapsed * 1000)
+            peaks.append(peak / 1024)
+            cpus.append(cpu)
+            if shutil.which("jq"):
+                wall, jq_cpu = jq_empty(copy)
+                jqs.append(wall * 1000)
+                jq_cpus.append(jq_cpu * 1000)
+            print(f"run {run}: first frame {frames[-1]:.1f} ms (CPU {cpu:.0f} ms), "
+                  f"peak {peaks[-1]:.1f} MiB")
+        print(f"file: {size:.1f} MB, runs: {args.runs}")
+        print(f"first frame   median {statistics.median(frames):.1f} ms "
+              f"(min {min(frames):.1f}, max {max(frames):.1f})")
+        print(f"CPU time      median {statistics.median(cpus):.0f} ms "
+              f"(user + system until the first frame; steady on a busy machine)")
+        print(f"peak memory   median {statistics.median(peaks):.1f} MiB")
+        if jqs:
+            jq = statistics.median(jqs)
+            print(f"jq empty      median {jq:.1f} ms (CPU {statistics.median(jq_cpus):.0f} ms); "
+                  f"first frame / jq = {statistics.median(frames) / jq:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+//! The data file's recovery: this window's own file (written shortly after
+//! each change, before the user's editor opens, on signals and a dead
+//! terminal), and the files other windows left behind, offered newest first.
+//! A recovery directory that cannot be written says so once, on the screen.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use ratatui::Terminal;
+
+use super::Backend;
+use super::data_file::DataFile;
+use super::external::{self, Scratch};
+use super::signals::EDITOR_OPEN;
+use crate::app::{AfterConflicts, App, Dialog};
+use crate::store::recovery::{self, Recovery};
+use crate::store::{self, sync};
+
+impl DataFile {
+    /// Finds this window's recovery file (warning once when recovery is off)
+    /// and offers what other windows left behind.
+    pub(super) fn start_recovery(&mut self, app: &mut App) {
+        let dir = recovery::recovery_dir();
+        let checked = dir.as_deref().map(recovery::check_dir);
+        match (&dir, checked) {
+            (Some(dir), Some(Ok(()))) => {
+                self.recovery_path = Some(recovery::recovery_path(dir, &self.path));
+                if let Some(why) = crate::log::off_reason() {
+                    app.error(crate::i18n::tf("main.log-off", &[("why", &why)]));
+                }
+            }
+            (dir, checked) => {
+                let shown = dir
+                    .as_deref()
+                    .map_or_else(|| "$XDG_STATE_HOME".to_owned(), |d| d.display().to_string());
+                let e = match checked {
+                    Some(Err(e)) => e.to_string(),
+                    _ => crate::i18n::t("file.no-home").to_owned(),
+                };
+                tracing::warn!(dir = shown, error = e, "recovery off");
+                app.error(crate::i18n::tf(
+                    "file.recovery-off",
+                    &[("dir", &shown), ("e", &e)],
+                ));
+            }
+        }
+        if self.base.is_none() || app.dialog.is_some() || app.read_only.is_some() {
+            return;
+        }
+        if let Some(dir) = &dir {
+            self.offered = recovery::left_behind(dir, &self.path);
+            self.found = self.offered.len();
+        }
+        self.offer_next(app);
+    }
+
+    /// The work of a recovery file, with the text its editor left put in place.
+    fn recovered_data(found: &Recovery) -> crate::domain::Dataset {
+        let mut data = found.data.clone();
+        if let (Some(place), Some(text)) = (&found.place, recovery::editor_text(found)) {
+            crate::app::put_text(&mut data, place, &text);
+        }
+        data
+    }
+
+    /// Shows the dialog for the first recovery still to decide; one that
+    /// changes nothing is removed unasked.
+    fn offer_next(&mut self, app: &mut App) {
+        while let Some((path, found)) = self.offered.first() {
+            // What the work changed, from where it began.
+            let changes = serde_json::to_value(&found.base)
+                .and_then(|base| Ok((base, serde_json::to_value(Self::recovered_data(found))?)))
+                .map(|(base, work)| store::merge::changed_records(&base, &work))
+                .unwrap_or_default();
+            if changes.is_empty() {
+                recovery::remove(path);
+                self.offered.remove(0);
+                continue;
+            }
+            let mut at = found
+                .at
+                .with_timezone(&chrono::Local)
+                .format("%d.%m.%Y %H:%M")
+                .to_string();
+            if self.found > 1 {
+                let n = self.found - self.offered.len() + 1;
+                at = crate::i18n::tf(
+                    "file.recovery-window",
+                    &[("at", &at), ("n", &n), ("count", &self.found)],
+                );
+            }
+            app.dialog = Some(Dialog::Recovery {
+                at,
+                changes,
+                show: false,
+            });
+            return;
+        }
+    }
+
+    /// Takes the offered work back: merged into what is on screen (so a
+    /// second window's work adds to the first's), landing where it was typed.
+    pub(super) fn take_recovery(&mut self, app: &mut App) {
+        if self.offered.is_empty() {
+            return;
+        }
+        let (path, found) = self.offered.remove(0);
+        let data = Self::recovered_data(&found);
+        // Base: as the work began; ours: the work; theirs: what is on screen.
+        match sync::merge_datasets(&found.base, &data, &app.data) {
+            Ok(merged) if merged.conflicts.is_empty() => match sync::from_value(merged.value) {
+                Ok(data) => {
+                    app.restore_work(data, found.place.as_ref());
+                    app.info(crate::i18n::t("file.recovered"));
+                }
+                Err(e) => return app.error(e.to_string()),
+            },
+            Ok(merged) => {
+                app.mark_changed();
+                app.show_conflicts(merged, AfterConflicts::Adopt);
+            }
+            Err(e) => return app.error(e.to_string()),
+        }
+        recovery::remove(&path);
+        tracing::info!(path = %path.display(), "recovery taken");
+        if app.dialog.is_none() {
+            self.offer_next(app);
+        }
+    }
+
+    /// Discards the offered recovery (then offers the next), or, when none is
+    /// offered, this window's own (quitting without saving).
+    pub(super) fn discard_recovery(&mut self, app: &mut App) {
+        if self.offered.is_empty() {
+            self.remove_recovery();
+            return;
+        }
+        let (path, _) = self.offered.remove(0);
+        recovery::remove(&path);
+        tracing::info!(path = %path.display(), "recovery discarded");
+        self.offer_next(app);
+    }
+
+    /// Writes the unsaved work (with text typed into an open field, and the
+    /// editor's scratch file while it is open) to this window's recovery
+    /// file, or removes it when there is none.
+    pub fn write_recovery(&self, app: &App) {
+        if !self.offered.is_empty() || app.read_only.is_some() {
+            return;
+        }
+        let Some(path) = &self.recovery_path else {
+            return;
+        };
+        if !app.dirty && app.editor.is_none() {
+            recovery::remove(path);
+            return;
+        }
+        let Some(base) = self.base.as_ref().and_then(|b| b.data(&self.path).ok()) else {
+            return;
+        };
+        let recovery = Recovery {
+            format: recovery::FORMAT.to_owned(),
+            file: self.path.clone(),
+            user: app.user.clone(),
+            at: super::now(),
+            base: base.clone(),
+            data: app.data_with_draft(),
+            place: app.place(),
+            editor_file: self.editing.clone(),
+        };
+        match recovery::write(path, &recovery) {
+            Ok(()) => tracing::debug!(path = %path.display(), "recovery written"),
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "recovery not written"),
+        }
+    }
+
+    /// The user's own editor on the open field. Its scratch file and a
+    /// recovery naming it are written before it opens: a hang-up meanwhile
+    /// keeps whatever the editor wrote there.
+    pub(super) fn external_edit(
+        &mut self,
+        app: &mut App,
+        terminal: &mut Terminal<Backend>,
+    ) -> std::io::Result<()> {
+        let Some(text) = app.external_text() else {
+            return Ok(());
+        };
+        let kept: Option<PathBuf> = self.recovery_path.as_deref().map(recovery::editor_path);
+        let scratch = match external::prepare(&text, kept) {
+            Ok(scratch) => scratch,
+            Err(why) => {
+                app.external_edit_done(Err(why));
+                return Ok(());
+            }
+        };
+        if let Scratch::Kept(path) = &scratch {
+            self.editing = Some(path.clone());
+            self.write_recovery(app);
+        }
+        EDITOR_OPEN.store(true, Ordering::SeqCst);
+        let result = external::edit(&scratch, terminal, self.mouse);
+        EDITOR_OPEN.store(false, Ordering::SeqCst);
+        // The terminal is gone: the scratch file stays for the recovery.
+        let (result, killed) = result?;
+        if !(killed && matches!(scratch, Scratch::Kept(_))) {
+            self.editing = None;
+            scratch.remove();
+        }
+        // Else killed, perhaps by the hang-up that is about to end us too: the
+        // text stays where the recovery finds it, until the next key.
+        app.external_edit_done(result);
+        Ok(())
+    }
+
+    /// A key came after an editor was ended by a signal: it was not a
+    /// hang-up, so its scratch file is no longer needed.
+    pub(super) fn settle_editor(&mut self) {
+        if let Some(path) = self.editing.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

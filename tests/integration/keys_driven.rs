@@ -1,0 +1,273 @@
+//! Defects found by a new user, each driven by keys against the drawn screen:
+//! help, hint line, the walkthrough's last step, Esc on new items, undo to the
+//! saved state, the too-small window, names and wrapping, export paths.
+#![allow(clippy::unwrap_used)]
+
+use crate::common::{app, press, type_text};
+use fachmk::app::App;
+use fachmk::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::render(app, f, &Theme::default()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The rows inside the popup (whose top left corner is the first `╭`): the
+/// text after its left border, up to its right border, trailing spaces cut.
+fn rows(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    let Some((top, left)) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| l.iter().position(|c| *c == '╭').map(|j| (i, j)))
+    else {
+        return Vec::new();
+    };
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) == Some(&'│'))
+        .map(|l| {
+            let inner: String = l[left + 1..].iter().take_while(|c| **c != '│').collect();
+            inner.trim_end().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn help_reaches_its_last_line_at_any_size_and_moves_with_home_end_g_and_shift_g() {
+    for (w, h) in [(80, 24), (60, 16), (100, 30), (120, 40), (200, 60)] {
+        let mut app = app();
+        type_text(&mut app, "?");
+        let first = draw(&mut app, w, h);
+        assert!(first.contains("Hauptansicht"), "{w}×{h}:\n{first}");
+        press(&mut app, KeyCode::End);
+        let end = draw(&mut app, w, h);
+        // The last entry: Ctrl-C in dialogs.
+        let last = rows(&end)
+            .into_iter()
+            .rfind(|r| r.contains("^C"))
+            .unwrap_or_default();
+        assert!(last.contains("^C"), "{w}×{h}: no last entry:\n{end}");
+        if h >= 24 {
+            assert!(end.contains("Rückfrage"), "{w}×{h}:\n{end}");
+        }
+        // Already at the end: Down changes nothing; Up moves.
+        press(&mut app, KeyCode::Down);
+        assert_eq!(draw(&mut app, w, h), end, "{w}×{h}");
+        press(&mut app, KeyCode::Up);
+        if h < 40 {
+            assert_ne!(draw(&mut app, w, h), end, "{w}×{h}");
+        }
+        press(&mut app, KeyCode::Home);
+        assert_eq!(draw(&mut app, w, h), first, "{w}×{h}");
+        type_text(&mut app, "G");
+        assert_eq!(draw(&mut app, w, h), end, "{w}×{h}");
+        type_text(&mut app, "g");
+        assert_eq!(draw(&mut app, w, h), first, "{w}×{h}");
+    }
+}
+
+#[test]
+fn help_lines_keep_a_hanging_indent_and_never_start_with_a_space_inside() {
+    let mut app = app();
+    type_text(&mut app, "?");
+    let mut all = Vec::new();
+    for _ in 0..20 {
+        all.extend(rows(&draw(&mut app, 60, 16)));
+        press(&mut app, KeyCode::PageDown);
+    }
+    // The view's long heading wraps, its second row indented.
+    assert!(
+        all.iter()
+            .any(|r| r.starts_with("Ansichten: Nachbesprechung")),
+        "{all:#?}"
+    );
+    let wrapped = all
+        .iter()
+        .position(|r| r.starts_with("Ansichten: Nachbesprechung"))
+        .unwrap();
+    assert!(all[wrapped + 1].starts_with("  ") && !all[wrapped + 1].starts_with("   "));
+    // A description that wraps goes on under itself, not under the keys.
+    let long = all
+        .iter()
+        .position(|r| r.contains("Programm beenden (fragt bei"))
+        .unwrap();
+    assert!(
+        all[long + 1].starts_with(&" ".repeat(18)),
+        "{:?}",
+        &all[long..=long + 1]
+    );
+    assert!(
+        !all[long + 1].starts_with(&" ".repeat(19)),
+        "{:?}",
+        &all[long..=long + 1]
+    );
+}
+
+#[test]
+fn question_mark_opens_the_help_at_the_current_layers_section() {
+    let mut app = app();
+    type_text(&mut app, "w");
+    type_text(&mut app, "?");
+    let screen = draw(&mut app, 80, 24);
+    let rows = rows(&screen);
+    assert_eq!(rows[0], "Durchgang", "{screen}");
+    assert!(!screen.contains("Hauptansicht"), "{screen}");
+    // Esc goes back to the walkthrough.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.layer(), fachmk::app::Layer::Walkthrough);
+    // From a view, at the views' keys.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "B?");
+    let screen = draw(&mut app, 80, 24);
+    assert!(rows_contain(&screen, "Ansichten:"), "{screen}");
+    assert!(!screen.contains("Hauptansicht"), "{screen}");
+}
+
+fn rows_contain(screen: &str, start: &str) -> bool {
+    rows(screen).iter().any(|r| r.starts_with(start))
+}
+
+/// The hint line: the screen's last row.
+fn hint_line(app: &mut App) -> String {
+    draw(app, 120, 40).lines().last().unwrap().to_owned()
+}
+
+/// Tab through the walkthrough until `step`.
+fn walk_to(app: &mut App, step: &fachmk::app::Step) {
+    for _ in 0..40 {
+        if app.walkthrough.as_ref().map(|w| &w.step) == Some(step) {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("never reached {step:?}");
+}
+
+#[test]
+fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "w");
+    let exchange = hint_line(&mut app);
+    assert!(
+        exchange.contains("y ja") && exchange.contains("n nein"),
+        "{exchange}"
+    );
+    for step in [Step::Decisions, Step::Presenter] {
+        walk_to(&mut app, &step);
+        let line = hint_line(&mut app);
+        assert!(
+            !line.contains("y ja") && !line.contains("n nein"),
+            "{step:?}: {line}"
+        );
+        assert!(line.contains("Tab weiter"), "{step:?}: {line}");
+    }
+    press(&mut app, KeyCode::Esc);
+    // The history view: no new entry, no note, nothing to mark held.
+    type_text(&mut app, "h");
+    let history = hint_line(&mut app);
+    for absent in ["a neu", "e Notiz", "x durchgeführt"] {
+        assert!(!history.contains(absent), "{history}");
+    }
+    assert!(history.contains("Enter öffnen"), "{history}");
+    press(&mut app, KeyCode::Esc);
+    // The debrief has them.
+    type_text(&mut app, "d");
+    let debrief = hint_line(&mut app);
+    assert!(
+        debrief.contains("a neu") && debrief.contains("x durchgeführt"),
+        "{debrief}"
+    );
+}
+
+#[test]
+fn the_last_walkthrough_step_with_gaps_preselects_not_yet() {
+    use fachmk::app::Step;
+    use fachmk::domain::ReportStatus;
+    let mut app = app();
+    app.select_conference("IMK"); // nothing answered in 48
+    type_text(&mut app, "wy");
+    walk_to(&mut app, &Step::Ready);
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("Trotzdem als fertig markieren"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let status = app.current_session().unwrap().status_of("IMK");
+    assert_ne!(status, ReportStatus::Ready);
+}
+
+#[test]
+fn esc_cancels_a_new_item_everywhere_and_the_hint_says_so() {
+    let mut app = app();
+    app.select_conference("IMK");
+    let concerns = app.data.concerns.len();
+    let sessions = app.data.sessions.len();
+    // A new concern's title.
+    type_text(&mut app, "aNeues Anliegen");
+    let hints = hint_line(&mut app);
+    assert!(hints.contains("Esc abbrechen"), "{hints}");
+    assert!(draw(&mut app, 120, 40).contains("Esc abbrechen"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.concerns.len(), concerns, "Esc created the concern");
+    assert!(app.editor.is_none());
+    // A new session's date: the same words, the same outcome.
+    type_text(&mut app, "n18.03.2026");
+    let hints = hint_line(&mut app);
+    assert!(hints.contains("Esc abbrechen"), "{hints}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.sessions.len(), sessions);
+    // In the walkthrough too; Enter still creates it.
+    type_text(&mut app, "wa");
+    type_text(&mut app, "Im Durchgang");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.data.concerns.len(), concerns);
+    type_text(&mut app, "aIm Durchgang\n");
+    assert_eq!(app.data.concerns.len(), concerns + 1);
+    assert_eq!(app.data.concerns.last().unwrap().title, "Im Durchgang");
+}
+
+#[test]
+fn undo_back_to_the_saved_state_is_clean() {
+    let mut app = app();
+    app.select_conference("IMK");
+    let header = |app: &mut App| draw(app, 120, 40).lines().next().unwrap().to_owned();
+    assert!(!header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "-");
+    assert!(header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "u");
+    assert!(
+        !header(&mut app).contains("ungespeichert"),
+        "{}",
+        header(&mut app)
+    );
+    assert!(!app.dirty);
+    // Redo, save, change again: undo leads back to the saved state, not before.
+    app.handle_key(crate::common::ctrl('y'));
+    assert!(app.dirty);
+    app.saved();
+    app.select_conference("WMK");
+    type_text(&mut app, "-");
+    type_text(&mut app, "u");
+    assert!(!header(&mut app).contains("ungespeichert"));
+    type_text(&mut app, "u");
+    assert!(header(&mut app).contains("ungespeichert"));
+    app.handle_key(crate::common::ctrl('y'));
+    assert!(!app.dirty);
+    // After a new change on an undone branch the saved state is out of reach.
+    type_text(&mut app, "u");
+    app.select_conference("IMK");
+    type_text(&mut app, "f");
+    type_text(&mut app, "u");
+    assert!(app.dirty);
+}
