@@ -191,14 +191,14 @@ impl App {
                     .unwrap_or(0)
             }
             // With gaps, "not yet" is preselected: one Enter must not mark
-            // an empty report ready.
+            // an empty report ready. Hints (unanswered Leitfragen) are no gaps.
             Step::Ready => {
                 let gaps = self
                     .current_session()
                     .map(|s| crate::domain::missing_for(&self.data, s, &conference))
                     .unwrap_or_default()
                     .into_iter()
-                    .any(|m| m != crate::domain::Missing::NotReady);
+                    .any(|m| m != crate::domain::Missing::NotReady && !m.is_hint());
                 usize::from(gaps)
             }
             _ => 0,

@@ -172,10 +172,13 @@ impl App {
             ReportStatus::Draft
         };
         if self.change_report(conference, "fertig", |r| r.status = status) && ready {
-            let missing = self
+            let missing: Vec<_> = self
                 .current_session()
                 .map(|s| crate::domain::missing_for(&self.data, s, conference))
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|m| !m.is_hint())
+                .collect();
             if missing.is_empty() {
                 self.info(crate::i18n::tf(
                     "walk.conference-ready",
