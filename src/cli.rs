@@ -61,13 +61,15 @@ pub enum Command {
         base: PathBuf,
         ours: PathBuf,
         theirs: PathBuf,
+        /// The data file's name in the repository (git's `%P`), for messages.
+        name: Option<PathBuf>,
     },
     Demo {
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = 60, value_parser = at_most::<MAX_DEMO_SESSIONS>)]
         sessions: u32,
-        #[arg(long, default_value_t = 12_000)]
+        #[arg(long, default_value_t = 12_000, value_parser = at_most::<MAX_DEMO_CONCERNS>)]
         concerns: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -93,6 +95,24 @@ pub enum Command {
     },
 }
 
+/// `demo` makes at most this many sessions (about 40 kB each in the file).
+pub const MAX_DEMO_SESSIONS: u32 = 1_000;
+/// `demo` makes at most this many concerns (about 1.3 kB each in the file).
+pub const MAX_DEMO_CONCERNS: u32 = 100_000;
+
+/// A count of at most `MAX`, refused with a message before anything is made.
+fn at_most<const MAX: u32>(value: &str) -> Result<u32, String> {
+    let too_many = || crate::i18n::tf("cli.at-most", &[("max", &MAX)]);
+    match value.parse::<u64>() {
+        Ok(n) => u32::try_from(n)
+            .ok()
+            .filter(|n| *n <= MAX)
+            .ok_or_else(too_many),
+        Err(_) if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => Err(too_many()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The formats of `fachmk export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -107,7 +127,7 @@ const SUBCOMMANDS: [(&str, &[&str]); 9] = [
     ("init", &["path"]),
     ("check", &[]),
     ("export", &["format", "output"]),
-    ("merge", &["base", "ours", "theirs"]),
+    ("merge", &["base", "ours", "theirs", "name"]),
     ("demo", &["write", "sessions", "concerns", "seed"]),
     ("search", &["query", "stdin", "limit", "list"]),
     ("completions", &["shell"]),

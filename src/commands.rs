@@ -10,6 +10,9 @@ use crate::cli::ExportFormat;
 use crate::domain::{Dataset, SessionProgress};
 use crate::{export, store};
 
+mod git;
+pub use git::merge;
+
 /// Exit codes (documented in the README).
 pub mod exit {
     pub const OK: u8 = 0;
@@ -64,6 +67,30 @@ pub fn load_for_command(path: &Path, err: &mut dyn Write) -> Result<store::Loade
         let _ = writeln!(err, "{e}");
         exit::DATA
     })
+}
+
+/// Loads `path` and validates it as `check` does: every problem on its own
+/// line and exit code 65 when it is inconsistent.
+fn load_valid(path: &Path, err: &mut dyn Write) -> Result<store::Loaded, u8> {
+    let loaded = load_for_command(path, err)?;
+    valid(path, loaded, err)
+}
+
+/// `loaded` if it is consistent; else every problem on its own line, and 65.
+fn valid(path: &Path, loaded: store::Loaded, err: &mut dyn Write) -> Result<store::Loaded, u8> {
+    let problems = loaded.data.validate();
+    if problems.is_empty() {
+        return Ok(loaded);
+    }
+    let _ = writeln!(
+        err,
+        "{}",
+        crate::i18n::tn("cli.problems", problems.len(), &[("path", &path.display())])
+    );
+    for p in &problems {
+        let _ = writeln!(err, "  {p}");
+    }
+    Err(exit::DATA)
 }
 
 /// Picks the session: the one asked for, else the one to prepare on `today`.
@@ -121,7 +148,6 @@ pub fn check(
         Ok(l) => l,
         Err(code) => return code,
     };
-    let data = &loaded.data;
     if let Some(found) = loaded.newer_version {
         let _ = writeln!(
             out,
@@ -136,18 +162,12 @@ pub fn check(
             )
         );
     }
-    let problems = data.validate();
-    if !problems.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::i18n::tn("cli.problems", problems.len(), &[("path", &path.display())])
-        );
-        for p in &problems {
-            let _ = writeln!(err, "  {p}");
-        }
-        return exit::DATA;
-    }
+    let loaded = match valid(path, loaded, err) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let data = &loaded.data;
+    let conflicts = git::list_open_conflicts(path, data, out);
     let number = match pick_session(data, session, today, err) {
         Ok(n) => n,
         Err(code) => return code,
@@ -189,7 +209,7 @@ pub fn check(
     for gap in &debrief {
         let _ = writeln!(out, "{gap}");
     }
-    if progress.is_complete() && debrief.is_empty() {
+    if progress.is_complete() && debrief.is_empty() && conflicts == 0 {
         exit::OK
     } else {
         exit::INCOMPLETE
@@ -206,17 +226,24 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load_for_command(path, err) {
+    let loaded = match load_valid(path, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
+    // An export would silently take "ours" of an undecided merge.
+    if let Err(code) = git::refuse_open_conflicts(path, &loaded.data, err) {
+        return code;
+    }
     let number = match pick_session(&loaded.data, session, today, err) {
         Ok(n) => n,
         Err(code) => return code,
     };
     let text = match format {
         ExportFormat::Md => export::markdown(&loaded.data, number),
-        ExportFormat::Json => export::json(&loaded.data, number),
+        // serde_json leaves DEL, C1 controls and bidi overrides raw.
+        ExportFormat::Json => {
+            crate::safe::json_escaped(&export::json(&loaded.data, number)).into_owned()
+        }
         ExportFormat::Ics => export::ics(&loaded.data, number),
         ExportFormat::Csv => export::csv(&loaded.data, number),
     };
@@ -251,9 +278,20 @@ pub fn export(
 /// The data file to use: `--file`/`FACHMK_FILE`, else the default one, which is
 /// created from the bundled dataset on first use.
 pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u8> {
-    if let Some(path) = asked {
-        return Ok(path.to_owned());
+    let path = match asked {
+        Some(path) => path.to_owned(),
+        None => default_data_file(err)?,
+    };
+    // Refused here, before the screen or a command would try to read it.
+    if let Some(what) = store::read::not_regular(&path) {
+        let _ = writeln!(err, "{}", store::LoadError::NotRegular { path, what });
+        return Err(exit::DATA);
     }
+    Ok(path)
+}
+
+/// The default data file, created from the bundled dataset on first use.
+fn default_data_file(err: &mut dyn Write) -> Result<PathBuf, u8> {
     let Some(path) = store::paths::default_data_file() else {
         let _ = writeln!(err, "{}", crate::i18n::t("cli.no-data-dir"));
         return Err(exit::USAGE);
@@ -288,71 +326,6 @@ pub fn data_file(asked: Option<&Path>, err: &mut dyn Write) -> Result<PathBuf, u
         }
     }
     Ok(path)
-}
-
-/// `fachmk merge BASE OURS THEIRS`: git's merge driver (`%O %A %B`). Writes the
-/// merged file into OURS. Exit 0 when clean; 1 when fields conflict — OURS then
-/// holds the merge (with our values) and the conflicts under `merge_conflicts`,
-/// which `fachmk --file OURS` offers to decide.
-pub fn merge(base: &Path, ours: &Path, theirs: &Path, err: &mut dyn Write) -> u8 {
-    let load = |p: &Path, err: &mut dyn Write| load_for_command(p, err);
-    let (Ok(b), Ok(o), Ok(t)) = (load(base, err), load(ours, err), load(theirs, err)) else {
-        return exit::DATA;
-    };
-    let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return exit::DATA;
-        }
-    };
-    let conflicts = merged.conflicts.len();
-    let bytes = if conflicts == 0 {
-        store::sync::from_value(merged.value)
-            .and_then(|d| store::to_bytes(&d, ours).map_err(Into::into))
-    } else {
-        let mut value = merged.value.clone();
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                store::merge::CONFLICTS_KEY.to_owned(),
-                serde_json::to_value(&merged.conflicts).unwrap_or_default(),
-            );
-        }
-        serde_json::to_vec_pretty(&value)
-            .map(|mut v| {
-                v.push(b'\n');
-                v
-            })
-            .map_err(|e| store::sync::SyncError::Merge(e.to_string()))
-    };
-    let written = bytes
-        .map_err(|e| e.to_string())
-        .and_then(|b| store::save(ours, &b, 0).map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        let _ = writeln!(err, "{e}");
-        return exit::IO;
-    }
-    if conflicts == 0 {
-        exit::OK
-    } else {
-        for c in &merged.conflicts {
-            let _ = writeln!(
-                err,
-                "{}",
-                crate::i18n::tf("cli.conflict", &[("what", &c.describe())])
-            );
-        }
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::i18n::tn(
-                "cli.conflicts-left",
-                conflicts,
-                &[("path", &ours.display())]
-            )
-        );
-        exit::INCOMPLETE
-    }
 }
 
 /// `fachmk demo --write FILE`: writes a generated archive to a new file.

@@ -15,6 +15,9 @@ use crate::app::{Action, Key, Keymap, Layer, Rebinding};
 use crate::i18n::Lang;
 use crate::ui::ThemeName;
 
+mod guard;
+use guard::{keep_a_way_out, read_text};
+
 /// How much the log file records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
@@ -121,17 +124,8 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         line,
         message,
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-            return Ok(Config::default());
-        }
-        Err(e) => {
-            return Err(error(
-                None,
-                crate::i18n::tf("config.unreadable", &[("e", &e)]),
-            ));
-        }
+    let Some(text) = read_text(path, required).map_err(|message| error(None, message))? else {
+        return Ok(Config::default());
     };
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let raw: ConfigFile = toml::from_str(&text).map_err(|e| {
@@ -192,6 +186,7 @@ pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
             overrides.push((rebinding, line, path));
         }
     }
+    keep_a_way_out(&mut overrides).map_err(|(line, message)| error(Some(line), message))?;
     let plain: Vec<Rebinding> = overrides.iter().map(|(r, _, _)| r.clone()).collect();
     config.keymap = Keymap::default().rebound(&plain).map_err(|clash| {
         let culprit = overrides

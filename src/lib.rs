@@ -10,6 +10,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod log;
+pub mod safe;
 pub mod search;
 pub mod store;
 pub mod tui;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use fachmk::cli::{Cli, Command};
 use fachmk::commands::{self, exit};
+use fachmk::safe::{TerminalSafe, terminal_safe};
 
 /// mimalloc instead of glibc's allocator: loading a large file makes millions of
 /// small allocations, where glibc's bookkeeping was a quarter of the time (see the
@@ -15,14 +16,22 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let locale = fachmk::i18n::Lang::from_environment();
     let cli = parse(locale);
-    let today = today();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Everything printed passes the terminal filter: text from the shared data
+    // file must never drive a colleague's terminal.
+    let mut out = TerminalSafe::new(std::io::stdout().lock());
+    let mut err = TerminalSafe::new(std::io::stderr().lock());
     let config = match configuration(&cli, &mut out, &mut err) {
         Ok(config) => config,
-        Err(code) => return ExitCode::from(code),
+        Err(code) => return ExitCode::from(finish(out, code, &mut err)),
     };
     fachmk::i18n::set(cli.lang.or(config.language).or(locale).unwrap_or_default());
+    let today = match today(&cli) {
+        Ok(today) => today,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return ExitCode::from(exit::USAGE);
+        }
+    };
     if matches!(cli.command, Some(Command::Export { .. })) {
         // A handout is German unless English is asked for by name.
         fachmk::i18n::set(cli.lang.unwrap_or_default());
@@ -45,9 +54,12 @@ fn main() -> ExitCode {
         Some(Command::Man) => clap_mangen::Man::new(fachmk::cli::man_command())
             .render(&mut out)
             .map_or(exit::IO, |()| exit::OK),
-        Some(Command::Merge { base, ours, theirs }) => {
-            commands::merge(base, ours, theirs, &mut err)
-        }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => commands::merge(base, ours, theirs, name.as_deref(), &mut err),
         Some(Command::Check) => match commands::data_file(file, &mut err) {
             Ok(path) => commands::check(&path, cli.session, today, &mut out, &mut err),
             Err(code) => code,
@@ -64,30 +76,7 @@ fn main() -> ExitCode {
             ),
             Err(code) => code,
         },
-        Some(Command::Search {
-            query,
-            stdin,
-            limit,
-            list,
-        }) => {
-            if *stdin {
-                commands::search_lines(query, *limit, std::io::stdin().lock(), &mut out)
-            } else {
-                match commands::data_file(file, &mut err) {
-                    Ok(path) => commands::search(
-                        &path,
-                        cli.session,
-                        query,
-                        *limit,
-                        *list,
-                        today,
-                        &mut out,
-                        &mut err,
-                    ),
-                    Err(code) => code,
-                }
-            }
-        }
+        Some(Command::Search { .. }) => search(&cli, file, today, &mut out, &mut err),
         Some(Command::Demo {
             write,
             sessions,
@@ -103,16 +92,68 @@ fn main() -> ExitCode {
                 commands::demo(path, size, &mut err)
             } else {
                 drop(out);
-                demo_screen(&cli, &config, size, today, err)
+                return ended(demo_screen(&cli, &config, size, today, err));
             }
         }
         None => {
             drop(out);
-            screen(&cli, &config, file, today, err)
+            return ended(screen(&cli, &config, file, today, err));
         }
     };
+    ended(finish(out, code, &mut err))
+}
+
+/// `fachmk search`: over the data file, or over lines read (`--stdin`).
+fn search(
+    cli: &Cli,
+    file: Option<&std::path::Path>,
+    today: chrono::NaiveDate,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
+    let Some(Command::Search {
+        query,
+        stdin,
+        limit,
+        list,
+    }) = &cli.command
+    else {
+        return exit::USAGE;
+    };
+    if *stdin {
+        commands::search_lines(query, *limit, std::io::stdin().lock(), out)
+    } else {
+        match commands::data_file(file, err) {
+            Ok(path) => commands::search(&path, cli.session, query, *limit, *list, today, out, err),
+            Err(code) => code,
+        }
+    }
+}
+
+fn ended(code: u8) -> ExitCode {
     tracing::info!(code, "ended");
     ExitCode::from(code)
+}
+
+/// Flushes standard output; a failed write to it (`>/dev/full`, a closed pipe)
+/// ends with exit code 74 whatever the command's own code.
+fn finish(
+    mut out: TerminalSafe<std::io::StdoutLock<'_>>,
+    code: u8,
+    err: &mut dyn std::io::Write,
+) -> u8 {
+    match out.finish() {
+        None => code,
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::IO,
+        Some(e) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                fachmk::i18n::tf("main.stdout-failed", &[("e", e)])
+            );
+            exit::IO
+        }
+    }
 }
 
 /// The command line, its help in the language asked for: --lang, else the
@@ -133,12 +174,22 @@ fn parse(locale: Option<fachmk::i18n::Lang>) -> Cli {
 }
 
 /// The one clock of the program. FACHMK_TODAY (YYYY-MM-DD) fixes it, for tests
-/// and for preparing as of another day.
-fn today() -> chrono::NaiveDate {
-    std::env::var("FACHMK_TODAY")
-        .ok()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+/// and for preparing as of another day; set to anything else it is an error
+/// (except for the commands that do not need a date).
+fn today(cli: &Cli) -> Result<chrono::NaiveDate, String> {
+    let dateless = matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. })
+    );
+    match std::env::var_os("FACHMK_TODAY") {
+        Some(value) if !dateless => value
+            .to_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or_else(|| {
+                fachmk::i18n::tf("main.bad-today", &[("value", &value.to_string_lossy())])
+            }),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
 }
 
 /// Logs: to the state directory, never onto the screen. Completions, the
@@ -208,7 +259,7 @@ fn demo_screen(
     config: &fachmk::config::Config,
     size: fachmk::demo::DemoSize,
     today: chrono::NaiveDate,
-    mut err: std::io::StderrLock<'_>,
+    mut err: TerminalSafe<std::io::StderrLock<'_>>,
 ) -> u8 {
     if let Err(message) = fachmk::tui::check_terminal() {
         let _ = writeln!(err, "{message}");
@@ -237,7 +288,10 @@ fn demo_screen(
     let code = run_screen(&path, cli, config, today);
     eprintln!(
         "{}",
-        fachmk::i18n::tf("main.demo-kept", &[("path", &path.display())])
+        terminal_safe(&fachmk::i18n::tf(
+            "main.demo-kept",
+            &[("path", &path.display())]
+        ))
     );
     code
 }
@@ -248,7 +302,7 @@ fn screen(
     config: &fachmk::config::Config,
     file: Option<&std::path::Path>,
     today: chrono::NaiveDate,
-    mut err: std::io::StderrLock<'_>,
+    mut err: TerminalSafe<std::io::StderrLock<'_>>,
 ) -> u8 {
     if let Err(message) = fachmk::tui::check_terminal() {
         let _ = writeln!(err, "{message}");
@@ -271,7 +325,7 @@ fn run_screen(
 ) -> u8 {
     let outcome = fachmk::tui::run(path, cli.session, today, &settings(cli, config));
     if let Some(message) = outcome.message {
-        eprintln!("{message}");
+        eprintln!("{}", terminal_safe(&message));
     }
     outcome.code
 }

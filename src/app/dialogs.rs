@@ -109,11 +109,16 @@ impl App {
                     }
                     vec![Effect::Save { then_quit: true }]
                 }
-                Action::DialogDiscard => vec![Effect::DiscardRecovery, Effect::Quit],
+                Action::DialogDiscard => {
+                    self.dirty = false;
+                    vec![Effect::DiscardRecovery, Effect::Quit]
+                }
                 Action::Back => {
                     self.dialog = None;
                     Vec::new()
                 }
+                // Ctrl-C asked twice: end; the work is offered at the next start.
+                Action::Quit => vec![Effect::Quit],
                 _ => Vec::new(),
             },
             Dialog::LoadFailed { backup, .. } => match action {
@@ -145,6 +150,8 @@ impl App {
                     self.info(crate::i18n::t("dialogs.recovery-discarded"));
                     vec![Effect::DiscardRecovery]
                 }
+                // Ctrl-C ends and leaves the offer for the next start.
+                Action::Quit => vec![Effect::Quit],
                 // No way past it without a decision: the work would be overwritten.
                 _ => Vec::new(),
             },
@@ -178,6 +185,8 @@ impl App {
                 self.error(crate::i18n::t("dialogs.merge-cancelled"));
                 return Vec::new();
             }
+            // Ctrl-C ends; nothing is written, unsaved work is kept for recovery.
+            Action::Quit => return vec![Effect::Quit],
             _ => return Vec::new(),
         };
         dialog.decisions.push(decision);

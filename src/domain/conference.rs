@@ -170,7 +170,11 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lands: Vec<String>,
     /// Office of each person as the source words it for this conference, by person id.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::extra::unique_texts",
+        skip_serializing_if = "std::collections::BTreeMap::is_empty"
+    )]
     pub roles: std::collections::BTreeMap<String, String>,
     /// e.g. "N.N." or "Neubesetzung geplant zur 44. Sitzung".
     #[serde(default, skip_serializing_if = "Option::is_none")]

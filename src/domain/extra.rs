@@ -54,14 +54,54 @@ pub fn duplicate<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate key `{key}`"))
 }
 
+/// Texts by key (a report's answers, an assignment's roles), read like serde's
+/// map except that a key given twice is an error rather than a lost text.
+pub struct UniqueTexts(pub std::collections::BTreeMap<String, String>);
+
+impl<'de> Deserialize<'de> for UniqueTexts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextsVisitor;
+        impl<'de> Visitor<'de> for TextsVisitor {
+            type Value = UniqueTexts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueTexts, A::Error> {
+                let mut texts = std::collections::BTreeMap::new();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    let text: String = map.next_value()?;
+                    if texts.contains_key(key.as_str()) {
+                        return Err(duplicate(key.as_str()));
+                    }
+                    texts.insert(key.into_owned(), text);
+                }
+                Ok(UniqueTexts(texts))
+            }
+        }
+        deserializer.deserialize_map(TextsVisitor)
+    }
+}
+
+/// `deserialize_with` for a map of texts: see [`UniqueTexts`].
+pub fn unique_texts<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    UniqueTexts::deserialize(deserializer).map(|texts| texts.0)
+}
+
 /// Implements `Deserialize` for a record with an `extra: Extra` field: the
 /// `required` fields must be present, the `defaulted` ones take their
-/// `Default` when missing; every other key is kept in `extra`. The JSON keys
+/// `Default` when missing (the `texts`, maps of texts, refuse a key given
+/// twice inside them too); every other key is kept in `extra`. The JSON keys
 /// are the field names. A test (`domain::extra::tests`) checks that a record
 /// written with every field read back keeps nothing in `extra`, so a field
 /// added to the struct but not here cannot go unnoticed.
 macro_rules! deserialize_keeping_unknown {
-    ($record:ident { required: [$($req:ident),* $(,)?], defaulted: [$($opt:ident),* $(,)?] $(,)? }) => {
+    ($record:ident {
+        required: [$($req:ident),* $(,)?],
+        defaulted: [$($opt:ident),* $(,)?]
+        $(, texts: [$($txt:ident),* $(,)?])? $(,)?
+    }) => {
         impl<'de> serde::Deserialize<'de> for $record {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct RecordVisitor;
@@ -76,6 +116,7 @@ macro_rules! deserialize_keeping_unknown {
                     ) -> Result<$record, A::Error> {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
+                        $($(let mut $txt = None;)*)?
                         let mut extra = $crate::domain::Extra::new();
                         while let Some(key) = map.next_key::<$crate::domain::extra::Key<'de>>()? {
                             match key.as_str() {
@@ -89,6 +130,12 @@ macro_rules! deserialize_keeping_unknown {
                                         return Err($crate::domain::extra::duplicate(key.as_str()));
                                     }
                                 })*
+                                $($(stringify!($txt) => {
+                                    let texts = map.next_value::<$crate::domain::extra::UniqueTexts>()?;
+                                    if $txt.replace(texts.0).is_some() {
+                                        return Err($crate::domain::extra::duplicate(key.as_str()));
+                                    }
+                                })*)?
                                 _ => {
                                     let value = map.next_value()?;
                                     let key = key.into_owned();
@@ -104,6 +151,7 @@ macro_rules! deserialize_keeping_unknown {
                                 <A::Error as serde::de::Error>::missing_field(stringify!($req))
                             })?,)*
                             $($opt: $opt.unwrap_or_default(),)*
+                            $($($txt: $txt.unwrap_or_default(),)*)?
                             extra,
                         })
                     }

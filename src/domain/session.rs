@@ -78,8 +78,9 @@ pub struct Report {
 super::extra::deserialize_keeping_unknown!(Report {
     required: [conference],
     defaulted: [
-        exchange, presenter, answers, decisions, status, updated_at, updated_by
+        exchange, presenter, decisions, status, updated_at, updated_by
     ],
+    texts: [answers],
 });
 
 impl Report {

@@ -1,6 +1,7 @@
 //! The concerns as CSV for German Excel: UTF-8 with byte-order mark, `;` as the
 //! separator, CRLF line ends, fields quoted where needed. A cell that Excel would
-//! read as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
+//! read as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) gets a
+//! leading apostrophe.
 
 use crate::domain::{ConcernStatus, Dataset};
 
@@ -64,7 +65,8 @@ fn row(out: &mut String, fields: impl Iterator<Item = String>) {
 }
 
 fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    // OWASP's CSV injection list: a formula may begin with any of these.
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()

@@ -89,7 +89,9 @@ fn event(
     lines.push("END:VEVENT".to_owned());
 }
 
-/// TEXT escaping of RFC 5545 §3.3.11.
+/// TEXT escaping of RFC 5545 §3.3.11. TEXT carries no control characters
+/// (§3.3.11: CONTROL is not a TSAFE-CHAR): they, C1 controls and bidi
+/// overrides become the stand-in of [`crate::safe`]; a carriage return is dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -99,6 +101,7 @@ fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if crate::safe::is_unsafe(c) => out.push(crate::safe::STAND_IN),
             c => out.push(c),
         }
     }

@@ -17,6 +17,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}", tf("load.not-regular", &[("path", &.path.display()), ("what", &.what)]))]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}", tf("load.too-large", &[("path", &.path.display()), ("size", &.size), ("max", &.max)]))]
     TooLarge { path: PathBuf, size: u64, max: u64 },
     #[error("{}", tf("load.empty", &[("path", &.path.display())]))]

@@ -1,7 +1,6 @@
 //! Reading a data file: size limit, BOM, UTF-8, JSON with positions, format and
 //! version checks, in that order, so every bad file gets the most useful message.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -48,34 +47,18 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
             }
         }
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(LoadError::Io {
+    super::read::read_regular(path, MAX_FILE_SIZE).map_err(|e| match e {
+        super::read::ReadError::Io(source) => io(source),
+        super::read::ReadError::NotRegular(what) => LoadError::NotRegular {
             path: path.to_owned(),
-            source: std::io::Error::other(crate::i18n::t("load.is-directory")),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
+            what,
+        },
+        super::read::ReadError::TooLarge(size) => LoadError::TooLarge {
             path: path.to_owned(),
-            size: meta.len(),
+            size,
             max: MAX_FILE_SIZE,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            max: MAX_FILE_SIZE,
-        });
-    }
-    Ok(bytes)
+        },
+    })
 }
 
 #[derive(Deserialize)]
@@ -184,9 +167,10 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     let what = match e.classify() {
         Category::Eof => crate::i18n::t("load.truncated").to_owned(),
         Category::Syntax => crate::i18n::tf("load.not-json", &[("what", &serde_message(e))]),
-        Category::Data | Category::Io => {
-            crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))])
-        }
+        Category::Data | Category::Io => match duplicate_key(e) {
+            Some(key) => crate::i18n::tf("load.duplicate-key", &[("key", &key)]),
+            None => crate::i18n::tf("load.unexpected", &[("what", &serde_message(e))]),
+        },
     };
     LoadError::Syntax {
         path: path.to_owned(),
@@ -194,6 +178,16 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
         column: e.column(),
         what,
     }
+}
+
+/// The key of a "given twice" error: `duplicate field` from a derived record,
+/// `duplicate key` from the records read in bulk (`domain::extra`).
+fn duplicate_key(e: &serde_json::Error) -> Option<String> {
+    let message = serde_message(e);
+    let rest = message
+        .strip_prefix("duplicate field `")
+        .or_else(|| message.strip_prefix("duplicate key `"))?;
+    Some(rest.strip_suffix('`')?.to_owned())
 }
 
 /// serde_json's message as it is, without its position (our sentence names

@@ -10,6 +10,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod paths;
+pub mod read;
 pub mod recovery;
 mod save;
 pub mod sync;

@@ -129,3 +129,16 @@ pub fn save_merging(
         base: Base::written(out),
     })
 }
+
+/// The merge conflicts `fachmk merge` left in a file and nobody decided yet, in
+/// words ("48. Sitzung · Bericht IMK · Antwort zu Q1"); empty when there are none.
+pub fn open_conflicts(data: &Dataset) -> Vec<String> {
+    let Some(left) = data.extra.get(merge::CONFLICTS_KEY) else {
+        return Vec::new();
+    };
+    match serde_json::from_value::<Vec<merge::Conflict>>(left.clone()) {
+        Ok(conflicts) => conflicts.iter().map(merge::Conflict::describe).collect(),
+        // Unreadable, but there: still open.
+        Err(_) => vec![merge::CONFLICTS_KEY.to_owned()],
+    }
+}

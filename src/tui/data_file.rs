@@ -125,7 +125,12 @@ impl DataFile {
     ) -> std::io::Result<bool> {
         match effect {
             Effect::Quit => {
-                if !app.dirty {
+                // Unsaved work (Ctrl-C at the question) is kept for the next
+                // start, up to the last key. Recoveries on offer are other
+                // windows' files: they stay either way.
+                if app.dirty {
+                    self.write_recovery(app);
+                } else {
                     self.remove_recovery();
                 }
                 return Ok(true);

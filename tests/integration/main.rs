@@ -3,6 +3,7 @@
 
 mod across_sessions;
 mod app;
+mod bad_files;
 mod bad_input;
 mod bytes;
 mod changes_view;
@@ -18,6 +19,8 @@ mod e2e;
 mod exports;
 mod failing_disk;
 mod german;
+mod git_team;
+mod hostile_text;
 mod i18n;
 mod keys_driven;
 mod logs;
