@@ -20,7 +20,13 @@ pub struct Cli {
     pub file: Option<PathBuf>,
     #[arg(long, short = 's', global = true, value_name = "N")]
     pub session: Option<u32>,
-    #[arg(long, global = true, value_enum, env = "FACHMK_THEME")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "FACHMK_THEME",
+        value_name = "THEME"
+    )]
     pub theme: Option<crate::ui::ThemeName>,
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
@@ -150,10 +156,112 @@ const SUBCOMMANDS: [(&str, &[&str]); 9] = [
     ("config", &["print", "path"]),
 ];
 
+/// An argument's help in the language: its heading, and clap's own notes
+/// (possible values, default, environment variable) in the table's words.
+fn localized(a: clap::Arg) -> clap::Arg {
+    use crate::i18n::{t, tf};
+    let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    let takes_value = a.get_action().takes_values();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_value && !defaults.is_empty() {
+        help.push_str(&tf("cli.note-default", &[("value", &defaults.join(", "))]));
+    }
+    if takes_value && !values.is_empty() {
+        help.push_str(&tf("cli.note-values", &[("values", &values.join(", "))]));
+    }
+    if let Some(env) = a.get_env() {
+        help.push_str(&tf("cli.note-env", &[("name", &env.to_string_lossy())]));
+    }
+    let heading = if a.is_positional() {
+        t("cli.heading-arguments")
+    } else {
+        t("cli.heading-options")
+    };
+    let a = a.help(help).help_heading(heading);
+    if takes_value {
+        a.hide_possible_values(true)
+            .hide_default_value(true)
+            .hide_env(true)
+    } else {
+        a.hide_env(true)
+    }
+}
+
 /// The command line with its help texts in the current language.
 pub fn command() -> clap::Command {
+    let mut command = texts();
+    // clap's own words: the help template, headings, help and version flags,
+    // the help subcommand.
+    command.build();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |mut s| {
+            let usage = usage_in_language(&mut s);
+            s.override_usage(usage)
+        });
+    }
+    let usage = usage_in_language(&mut command);
+    command
+        .override_usage(usage)
+        .mut_subcommand("help", |s| s.about(crate::i18n::t("cli.help-command")))
+}
+
+/// clap's usage line with its placeholders in the language ("[OPTIONEN]").
+fn usage_in_language(command: &mut clap::Command) -> String {
+    let usage = command.render_usage().to_string();
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u);
+    usage
+        .replace("[OPTIONS]", crate::i18n::t("cli.usage-options"))
+        .replace("[COMMAND]", crate::i18n::t("cli.usage-command"))
+        .replace("<COMMAND>", crate::i18n::t("cli.usage-command"))
+}
+
+/// For the manual page: its NAME line reads "fachmk \- Reporting FachMK …".
+pub fn man_command() -> clap::Command {
+    command().about(crate::i18n::t("cli.man-name"))
+}
+
+fn with_clap_words(command: clap::Command) -> clap::Command {
     use crate::i18n::t;
-    let mut command = <Cli as clap::CommandFactory>::command().about(t("cli.about"));
+    command
+        .help_template(t("cli.help-template"))
+        .subcommand_help_heading(t("cli.heading-commands"))
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(t("cli.help-flag")),
+        )
+        .mut_args(localized)
+}
+
+fn texts() -> clap::Command {
+    use crate::i18n::t;
+    let mut command = <Cli as clap::CommandFactory>::command()
+        .about(t("cli.about"))
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(t("cli.version-flag")),
+        );
     for arg in ["file", "session", "theme", "lang", "config", "log_level"] {
         let key = format!("cli.arg-{}", arg.replace('_', "-"));
         command = command.mut_arg(arg, |a| {
@@ -184,10 +292,10 @@ pub fn command() -> clap::Command {
                     }
                 });
             }
-            sub
+            with_clap_words(sub)
         });
     }
-    command
+    with_clap_words(command)
 }
 
 /// The language asked for by `--lang` on the command line, looked for before

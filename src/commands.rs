@@ -73,6 +73,11 @@ pub fn load_for_command(path: &Path, err: &mut dyn Write) -> Result<store::Loade
 /// line and exit code 65 when it is inconsistent.
 fn load_valid(path: &Path, err: &mut dyn Write) -> Result<store::Loaded, u8> {
     let loaded = load_for_command(path, err)?;
+    valid(path, loaded, err)
+}
+
+/// `loaded` if it is consistent; else every problem on its own line, and 65.
+fn valid(path: &Path, loaded: store::Loaded, err: &mut dyn Write) -> Result<store::Loaded, u8> {
     let problems = loaded.data.validate();
     if problems.is_empty() {
         return Ok(loaded);
@@ -80,10 +85,7 @@ fn load_valid(path: &Path, err: &mut dyn Write) -> Result<store::Loaded, u8> {
     let _ = writeln!(
         err,
         "{}",
-        crate::i18n::tf(
-            "cli.problems",
-            &[("path", &path.display()), ("count", &problems.len())]
-        )
+        crate::i18n::tn("cli.problems", problems.len(), &[("path", &path.display())])
     );
     for p in &problems {
         let _ = writeln!(err, "  {p}");
@@ -100,6 +102,20 @@ fn pick_session(
 ) -> Result<u32, u8> {
     let number = asked.or_else(|| data.session_to_prepare(today));
     match number {
+        Some(n) if data.session(n).is_some() && !Dataset::is_reporting_session(n) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::i18n::tf(
+                    "app.before-reporting",
+                    &[
+                        ("session", &n),
+                        ("first", &crate::domain::FIRST_REPORTING_SESSION)
+                    ]
+                )
+            );
+            Err(exit::USAGE)
+        }
         Some(n) if data.session(n).is_some() => Ok(n),
         Some(n) => {
             let known: Vec<String> = data.sessions.iter().map(|s| s.number.to_string()).collect();
@@ -128,7 +144,25 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load_valid(path, err) {
+    let loaded = match load_for_command(path, err) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    if let Some(found) = loaded.newer_version {
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::i18n::tf(
+                "cli.check-newer",
+                &[
+                    ("path", &path.display()),
+                    ("found", &found),
+                    ("known", &crate::domain::VERSION)
+                ]
+            )
+        );
+    }
+    let loaded = match valid(path, loaded, err) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -158,8 +192,17 @@ pub fn check(
         )
     );
     for (conference, missing) in &progress.per_conference {
-        for m in missing {
+        for m in missing.iter().filter(|m| !m.is_hint()) {
             let _ = writeln!(out, "{conference}: {}", m.describe());
+        }
+    }
+    for (conference, missing) in &progress.per_conference {
+        if let Some(hint) = crate::domain::hint_line(missing) {
+            let _ = writeln!(
+                out,
+                "{}",
+                crate::i18n::tf("cli.hint", &[("conference", conference), ("what", &hint)])
+            );
         }
     }
     let debrief = data.debrief_gaps(number, today);

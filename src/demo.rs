@@ -141,7 +141,7 @@ pub fn archive(size: DemoSize) -> Dataset {
             name: format!("Beispielkonferenz {n}"),
             lands: vec!["BY".into()],
             note: Some("erzeugt für die Demo".into()),
-            extra: Extra::new(),
+            ..Default::default()
         });
     }
     let conferences: Vec<String> = data.conferences.iter().map(|c| c.id.clone()).collect();
@@ -200,8 +200,7 @@ pub fn archive(size: DemoSize) -> Dataset {
                 url: None,
                 session: Some(number),
                 conferences: vec!["*".into()],
-                cross_cutting: false,
-                extra: Extra::new(),
+                ..Default::default()
             });
         }
         if !ids.is_empty() {

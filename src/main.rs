@@ -51,7 +51,7 @@ fn main() -> ExitCode {
             clap_complete::generate(*shell, &mut command, "fachmk", &mut out);
             exit::OK
         }
-        Some(Command::Man) => clap_mangen::Man::new(fachmk::cli::command())
+        Some(Command::Man) => clap_mangen::Man::new(fachmk::cli::man_command())
             .render(&mut out)
             .map_or(exit::IO, |()| exit::OK),
         Some(Command::Merge {

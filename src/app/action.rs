@@ -136,6 +136,8 @@ pub enum Action {
     EditNotes,
     /// In the debrief: record that it was held.
     MarkHeld,
+    /// Link the concern at hand to Beschlüsse (typed by number).
+    LinkDecisions,
     /// Edit the answer or concern at hand (or the open long text) in the
     /// user's own editor, `$VISUAL` or `$EDITOR`.
     ExternalEditor,

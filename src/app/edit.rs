@@ -29,7 +29,7 @@ impl App {
         also: Vec<Snapshot>,
         change: impl FnOnce(&mut Report),
     ) -> bool {
-        if !self.check_writable() || self.data.session(self.session).is_none() {
+        if !self.check_preparable() || self.data.session(self.session).is_none() {
             return false;
         }
         let before = Snapshot::Report {
@@ -117,7 +117,7 @@ impl App {
         entry: Option<(Option<ConcernStatus>, Option<String>)>,
         change: impl FnOnce(&mut Concern),
     ) -> bool {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return false;
         }
         let before = Snapshot::Concern {
@@ -151,17 +151,28 @@ impl App {
     /// Decides on a concern in this session: kept open (vertagt), in progress,
     /// resolved or dropped. Recorded in its history.
     pub fn decide_concern(&mut self, id: &str, status: ConcernStatus) -> bool {
+        self.decide_concern_noted(id, status, "")
+    }
+
+    /// Decides a concern; `outcome` (what came of it) is kept in its history
+    /// after the status word: "erledigt: Umsetzung über 2024/15 vereinbart".
+    pub fn decide_concern_noted(&mut self, id: &str, status: ConcernStatus, outcome: &str) -> bool {
         // The history in the file is German, whoever reads it.
-        let note = match status {
+        let word = match status {
             ConcernStatus::Open => "vertagt",
             ConcernStatus::InProgress => "in Bearbeitung",
             ConcernStatus::Resolved => "erledigt",
             ConcernStatus::Dropped => "verworfen",
         };
+        let note = if outcome.trim().is_empty() {
+            word.to_owned()
+        } else {
+            format!("{word}: {}", outcome.trim())
+        };
         let decided = self.change_concern(
             id,
             crate::i18n::t("undo.concern"),
-            Some((Some(status), Some(note.to_owned()))),
+            Some((Some(status), Some(note))),
             |c| {
                 c.status = status;
             },
@@ -196,7 +207,7 @@ impl App {
         note: &str,
         follow_up_of: Option<u32>,
     ) -> Option<String> {
-        if !self.check_writable() || title.trim().is_empty() {
+        if !self.check_preparable() || title.trim().is_empty() {
             return None;
         }
         let id = self.data.next_concern_id();

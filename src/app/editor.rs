@@ -25,6 +25,19 @@ pub enum EditTarget {
     ConcernDetails {
         id: String,
     },
+    /// The outcome of a concern closed as `status` (erledigt, verworfen).
+    ConcernOutcome {
+        id: String,
+        status: crate::domain::ConcernStatus,
+    },
+    /// The Beschlüsse a concern is linked to, typed by number.
+    ConcernDecisions {
+        id: String,
+    },
+    /// The conferences a Beschluss entered on the screen concerns.
+    DecisionConferences {
+        id: String,
+    },
     /// A guest presenter's name.
     Guest {
         session: u32,
@@ -121,6 +134,9 @@ impl EditTarget {
                 | Self::AssignFrom { .. }
                 | Self::AssignPeople { .. }
                 | Self::AssignLands { .. }
+                | Self::ConcernOutcome { .. }
+                | Self::ConcernDecisions { .. }
+                | Self::DecisionConferences { .. }
         )
     }
 }

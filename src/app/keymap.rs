@@ -227,6 +227,7 @@ impl Default for Keymap {
             b(L::Main, Key::ch('E'), A::ConcernResolved, None),
             b(L::Main, Key::ch('e'), A::ExternalEditor, None),
             b(L::Main, Key::ch('v'), A::ConcernDropped, None),
+            b(L::Main, Key::ch('L'), A::LinkDecisions, None),
             b(L::Main, Key::ch('r'), A::Review, Some("hint.review")),
             b(L::Main, Key::ch('s'), A::Sessions, None),
             b(L::Main, Key::ch('n'), A::NewSession, None),
@@ -272,6 +273,7 @@ impl Default for Keymap {
             b(L::Walkthrough, Key::ch('E'), A::ConcernResolved, None),
             b(L::Walkthrough, Key::ch('e'), A::ExternalEditor, None),
             b(L::Walkthrough, Key::ch('v'), A::ConcernDropped, None),
+            b(L::Walkthrough, Key::ch('L'), A::LinkDecisions, None),
             b(L::Walkthrough, Key::ch('a'), A::AddConcern, None),
             b(L::Walkthrough, Key::ch(' '), A::Toggle, None),
             b(

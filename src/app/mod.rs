@@ -4,6 +4,7 @@
 
 mod action;
 mod changes;
+mod concern_forms;
 mod dialogs;
 mod edit;
 mod editor;

@@ -13,14 +13,19 @@ impl App {
                 .iter()
                 .filter(|(_, missing)| !missing.is_empty())
                 .map(|(id, missing)| {
-                    let list: Vec<String> = missing
+                    let mut list: Vec<String> = missing
                         .iter()
+                        .filter(|m| !m.is_hint())
                         .map(crate::domain::Missing::describe)
                         .collect();
+                    list.extend(
+                        crate::domain::hint_line(missing)
+                            .map(|h| crate::i18n::tf("review.hint", &[("what", &h)])),
+                    );
                     format!("  {id}: {}", list.join("; "))
                 })
                 .collect();
-            if gaps.is_empty() {
+            if progress.is_complete() {
                 lines.push(crate::i18n::t("review.nothing-missing").to_owned());
             }
             lines.extend(gaps);

@@ -171,6 +171,11 @@ impl App {
                     Ok(Vec::new())
                 }
             }
+            EditTarget::ConcernOutcome { .. }
+            | EditTarget::ConcernDecisions { .. }
+            | EditTarget::DecisionConferences { .. } => self
+                .confirm_concern_form(&editor.target, &text)
+                .map(|()| Vec::new()),
             EditTarget::NewDecision { .. }
             | EditTarget::DebriefHeld { .. }
             | EditTarget::AssignDecision { .. }
@@ -277,12 +282,15 @@ impl App {
             }
             EditTarget::SessionPlace { date } => {
                 let place = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-                let debrief = Session::default_debrief(*date)
-                    .format("%d.%m.%Y")
-                    .to_string();
+                let proposal = crate::domain::DebriefProposal::for_session(*date);
+                let debrief = proposal.date.format("%d.%m.%Y").to_string();
+                let title = match proposal.reason() {
+                    Some(why) => crate::i18n::tf("editor.debrief-date-moved", &[("why", &why)]),
+                    None => crate::i18n::t("editor.debrief-date").to_owned(),
+                };
                 self.editor = Some(Editor::new(
                     EditTarget::SessionDebrief { date: *date, place },
-                    crate::i18n::t("editor.debrief-date"),
+                    title,
                     &debrief,
                 ));
             }

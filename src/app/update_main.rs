@@ -36,6 +36,21 @@ impl App {
             Action::ConcernInProgress => self.decide_selected_concern(ConcernStatus::InProgress),
             Action::ConcernResolved => self.decide_selected_concern(ConcernStatus::Resolved),
             Action::ConcernDropped => self.decide_selected_concern(ConcernStatus::Dropped),
+            Action::LinkDecisions => {
+                if self.focus == Pane::Concerns {
+                    if let Some(id) = self
+                        .visible_concerns()
+                        .get(self.concern)
+                        .map(|c| c.id.clone())
+                    {
+                        self.open_concern_links(&id);
+                    } else {
+                        self.info(crate::i18n::t("main.no-concern"));
+                    }
+                } else {
+                    self.info(crate::i18n::t("main.concerns-pane-first"));
+                }
+            }
             Action::Review => self.overlay = Overlay::Review { scroll: 0 },
             Action::Sessions => {
                 let cursor = self
@@ -78,6 +93,9 @@ impl App {
             .get(self.concern)
             .map(|c| c.id.clone());
         match id {
+            Some(id) if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) => {
+                self.open_concern_outcome(&id, status);
+            }
             Some(id) => {
                 self.decide_concern(&id, status);
                 let count = self.visible_concerns().len();
@@ -187,8 +205,17 @@ impl App {
                         Action::ConcernResolved => ConcernStatus::Resolved,
                         _ => ConcernStatus::Dropped,
                     };
-                    self.decide_concern(id, status);
-                    self.next_step();
+                    if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) {
+                        self.open_concern_outcome(id, status);
+                    } else {
+                        self.decide_concern(id, status);
+                        self.next_step();
+                    }
+                }
+            }
+            Action::LinkDecisions => {
+                if let Step::Concern(id) = &w.step {
+                    self.open_concern_links(id);
                 }
             }
             Action::AddConcern => self.open_new_concern_editor(&w.conference),

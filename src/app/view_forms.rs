@@ -3,7 +3,7 @@
 //! session → people → Länder).
 
 use super::{App, EditTarget, Editor};
-use crate::domain::{Assignment, Decision, Extra, Person, is_valid_decision_id};
+use crate::domain::{Assignment, Decision, Person, is_valid_decision_id};
 
 impl App {
     /// Data fields of the views, committed however they are left.
@@ -72,12 +72,11 @@ impl App {
                     url: None,
                     session: Some(*session),
                     conferences: vec!["*".to_owned()],
-                    cross_cutting: false,
-                    extra: Extra::new(),
+                    ..Default::default()
                 });
                 self.data.normalize();
                 self.mark_changed();
-                self.editor = None;
+                self.open_decision_conferences(id, "");
                 self.info(crate::i18n::tf("views.decision-added", &[("id", &id)]));
             }
             EditTarget::DebriefHeld { .. } => {
@@ -85,6 +84,12 @@ impl App {
                     super::parse_german_date(text).ok_or(crate::i18n::t("views.date-please"))?;
                 if self.current_session().is_some_and(|s| date < s.date) {
                     return Err(crate::i18n::t("editor.debrief-before").into());
+                }
+                if date > self.today {
+                    return Err(crate::i18n::tf(
+                        "editor.debrief-future",
+                        &[("today", &crate::i18n::date(self.today))],
+                    ));
                 }
                 self.editor = None;
                 self.change_session(crate::i18n::t("undo.debrief-held"), |s| {
@@ -185,7 +190,7 @@ impl App {
                     lands,
                     roles: std::collections::BTreeMap::new(),
                     note: people.is_empty().then(|| "N.N.".to_owned()),
-                    extra: Extra::new(),
+                    ..Default::default()
                 });
                 self.mark_changed();
                 self.editor = None;
@@ -236,7 +241,7 @@ impl App {
             salutation: None,
             role: None,
             land: None,
-            extra: Extra::new(),
+            ..Default::default()
         });
         id
     }

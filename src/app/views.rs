@@ -298,7 +298,20 @@ impl App {
                         };
                         self.editor = Some(Editor::new(
                             target,
-                            crate::i18n::tf("views.follow-up-title", &[("id", &id)]),
+                            crate::i18n::tf(
+                                "views.follow-up-title",
+                                &[
+                                    ("id", &id),
+                                    (
+                                        "gen",
+                                        &self.data.article_at(
+                                            &id,
+                                            session,
+                                            crate::domain::Case::Genitive,
+                                        ),
+                                    ),
+                                ],
+                            ),
                             "",
                         ));
                     }
@@ -377,7 +390,7 @@ impl App {
             .debrief
             .as_ref()
             .and_then(|d| d.held_on)
-            .unwrap_or(s.debrief_date)
+            .unwrap_or(s.debrief_date.min(self.today))
             .format("%d.%m.%Y")
             .to_string();
         let target = EditTarget::DebriefHeld {

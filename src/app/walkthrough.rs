@@ -119,7 +119,7 @@ impl App {
 
     /// Starts the walkthrough at the selected conference, or resumes it.
     pub fn start_walkthrough(&mut self) {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return;
         }
         let resumable = self
@@ -141,7 +141,7 @@ impl App {
 
     /// Starts the walkthrough of `conference` at `step` (e.g. the presenter).
     pub fn walkthrough_at(&mut self, conference: &str, step: Step) {
-        if !self.check_writable() {
+        if !self.check_preparable() {
             return;
         }
         self.walkthrough = Some(Walkthrough {
@@ -191,14 +191,14 @@ impl App {
                     .unwrap_or(0)
             }
             // With gaps, "not yet" is preselected: one Enter must not mark
-            // an empty report ready.
+            // an empty report ready. Hints (unanswered Leitfragen) are no gaps.
             Step::Ready => {
                 let gaps = self
                     .current_session()
                     .map(|s| crate::domain::missing_for(&self.data, s, &conference))
                     .unwrap_or_default()
                     .into_iter()
-                    .any(|m| m != crate::domain::Missing::NotReady);
+                    .any(|m| m != crate::domain::Missing::NotReady && !m.is_hint());
                 usize::from(gaps)
             }
             _ => 0,

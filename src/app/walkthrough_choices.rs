@@ -3,7 +3,7 @@
 
 use super::walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step};
 use super::{App, EditTarget, Editor};
-use crate::domain::{Exchange, ReportStatus};
+use crate::domain::{ConcernStatus, Exchange, ReportStatus};
 
 impl App {
     /// The presenter choices for `conference`: assigned speakers, earlier guests, typing a guest.
@@ -60,7 +60,8 @@ impl App {
         };
         match &w.step {
             Step::Exchange => ExchangeChoice::ALL.len(),
-            Step::Concern(_) => CONCERN_OPTIONS.len(),
+            // the statuses, editing, and linking Beschlüsse
+            Step::Concern(_) => CONCERN_OPTIONS.len() + 1,
             Step::NewConcerns | Step::Ready => 2,
             Step::Decisions => self.decision_options(&w.conference).len(),
             Step::Presenter => self.presenter_options(&w.conference).len(),
@@ -100,12 +101,16 @@ impl App {
         };
         match &w.step {
             Step::Exchange => self.answer_exchange(ExchangeChoice::ALL[w.cursor.min(2)]),
-            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied().flatten() {
-                Some(status) => {
+            Step::Concern(id) => match CONCERN_OPTIONS.get(w.cursor).copied() {
+                Some(Some(status @ (ConcernStatus::Resolved | ConcernStatus::Dropped))) => {
+                    self.open_concern_outcome(id, status);
+                }
+                Some(Some(status)) => {
                     self.decide_concern(id, status);
                     self.next_step();
                 }
-                None => self.open_concern_title_editor(id),
+                Some(None) => self.open_concern_title_editor(id),
+                None => self.open_concern_links(id),
             },
             Step::NewConcerns => {
                 if w.cursor == 0 {
@@ -167,10 +172,13 @@ impl App {
             ReportStatus::Draft
         };
         if self.change_report(conference, "fertig", |r| r.status = status) && ready {
-            let missing = self
+            let missing: Vec<_> = self
                 .current_session()
                 .map(|s| crate::domain::missing_for(&self.data, s, conference))
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|m| !m.is_hint())
+                .collect();
             if missing.is_empty() {
                 self.info(crate::i18n::tf(
                     "walk.conference-ready",
@@ -196,7 +204,20 @@ impl App {
             };
             self.editor = Some(Editor::new(
                 target,
-                crate::i18n::tf("walk.new-concern-title", &[("conference", &conference)]),
+                crate::i18n::tf(
+                    "walk.new-concern-title",
+                    &[
+                        ("conference", &conference),
+                        (
+                            "gen",
+                            &self.data.article_at(
+                                conference,
+                                self.session,
+                                crate::domain::Case::Genitive,
+                            ),
+                        ),
+                    ],
+                ),
                 "",
             ));
         }

@@ -23,9 +23,10 @@ pub(super) fn list_open_conflicts(path: &Path, data: &Dataset, out: &mut dyn Wri
         let _ = writeln!(
             out,
             "{}",
-            crate::i18n::tf(
+            crate::i18n::tn(
                 "cli.conflicts-left",
-                &[("path", &path.display()), ("conflicts", &conflicts.len())]
+                conflicts.len(),
+                &[("path", &path.display())]
             )
         );
     }
@@ -137,9 +138,10 @@ pub fn merge(
         let _ = writeln!(
             err,
             "{}",
-            crate::i18n::tf(
+            crate::i18n::tn(
                 "cli.conflicts-left",
-                &[("path", &shown.display()), ("conflicts", &conflicts)]
+                conflicts,
+                &[("path", &shown.display())]
             )
         );
         exit::INCOMPLETE

@@ -124,11 +124,6 @@ impl Dataset {
         ids
     }
 
-    /// The name of conference `id` as it stood at session `n`.
-    pub fn conference_name_at(&self, id: &str, _n: u32) -> Option<&str> {
-        self.conference(id).map(|c| c.name.as_str())
-    }
-
     /// Concerns of `conference` carried into session `n` (raised before it,
     /// still open) that have no entry of their own in `n` yet.
     pub fn carried_without_entry(&self, conference: &str, n: u32) -> Vec<String> {

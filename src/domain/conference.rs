@@ -4,21 +4,123 @@ use serde::{Deserialize, Serialize};
 
 use super::Extra;
 
-/// A Fachministerkonferenz (FachMK), e.g. `IMK` Innenministerkonferenz.
+/// The grammatical gender of a conference's name, for its article:
+/// "die IMK" (f), "der E-Justice-Rat" (m).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Gender {
+    #[default]
+    #[serde(rename = "f")]
+    Feminine,
+    #[serde(rename = "m")]
+    Masculine,
+    #[serde(rename = "n")]
+    Neuter,
+}
+
+/// The grammatical case an article is wanted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Nominative,
+    Accusative,
+    Dative,
+    Genitive,
+}
+
+impl Gender {
+    /// The definite article in the current language: "der", "die", "dem" … ("the").
+    pub fn article(self, case: Case) -> &'static str {
+        let gender = match self {
+            Self::Feminine => "f",
+            Self::Masculine => "m",
+            Self::Neuter => "n",
+        };
+        let case = match case {
+            Case::Nominative => "nom",
+            Case::Accusative => "acc",
+            Case::Dative => "dat",
+            Case::Genitive => "gen",
+        };
+        crate::i18n::t(&format!("article.{gender}-{case}"))
+    }
+}
+
+/// Where a fact of the data comes from: `"seed"` (the source deck),
+/// `"decision:YYYY/NN"` (a Beschluss), `"public"` or a URL (a public page), `"assumed"`.
+/// `None` in a record: entered by a user.
+pub type Source = Option<String>;
+
+/// Sources of single fields of a record where they differ from the record's
+/// own `source` (e.g. a session's `place` inferred, its date from a public page).
+pub type FieldSources = std::collections::BTreeMap<String, String>;
+
+/// A name a conference carries from a session on, set by a Beschluss
+/// (the E-Justice entry is "Justizministerkonferenz (E-Justice-Rat)" from
+/// 2025/01, 46th session).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Conference {
-    pub id: String,
+pub struct ConferenceName {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lands: Vec<String>,
+    /// The gender of this name, when it differs from the conference's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub gender: Option<Gender>,
+    pub from_session: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Source,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+/// A Fachministerkonferenz (FachMK), e.g. `IMK` Innenministerkonferenz.
+/// It takes part in the reporting from `from_session` (set by `from_decision`)
+/// to `until_session` inclusive; `names` lists later names.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Conference {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub gender: Gender,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lands: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_session: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_decision: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_session: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<ConferenceName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
+    pub sources: FieldSources,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Conference {
+    /// Whether the conference takes part in the reporting at session `number`.
+    pub fn is_active_at(&self, number: u32) -> bool {
+        self.from_session.is_none_or(|from| from <= number)
+            && self.until_session.is_none_or(|until| number <= until)
+    }
+
+    /// The name in force at session `number`, and its gender.
+    pub fn name_at(&self, number: u32) -> (&str, Gender) {
+        self.names
+            .iter()
+            .filter(|n| n.from_session <= number)
+            .max_by_key(|n| n.from_session)
+            .map_or((self.name.as_str(), self.gender), |n| {
+                (n.name.as_str(), n.gender.unwrap_or(self.gender))
+            })
+    }
+}
+
 /// A Sprecher:in or guest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -26,8 +128,13 @@ pub struct Person {
     pub salutation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Kept for files that have it; a speaker's Land comes from the Benennung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub land: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
+    pub sources: FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -43,8 +150,9 @@ impl Person {
 }
 
 /// A Benennung: which people (and Länder) speak for a conference, set by which
-/// Beschluss, from which session on. An empty `people` list is a vacancy (N.N.).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Beschluss, from which session on and until which (inclusive). An empty
+/// `people` list is a vacancy (N.N.); its `lands` still stand.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Assignment {
     pub conference: String,
     #[serde(default)]
@@ -52,6 +160,12 @@ pub struct Assignment {
     pub decision: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_session: Option<u32>,
+    /// The last session this Benennung is in force for (a later one replaces it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_session: Option<u32>,
+    /// The Land (or "Bund") each person speaks for under this Benennung, by person id.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub person_lands: std::collections::BTreeMap<String, String>,
     /// The Länder (or "Bund") the Beschluss names for the conference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lands: Vec<String>,
@@ -65,6 +179,10 @@ pub struct Assignment {
     /// e.g. "N.N." or "Neubesetzung geplant zur 44. Sitzung".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Source,
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
+    pub sources: FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }

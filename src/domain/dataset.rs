@@ -18,6 +18,10 @@ pub struct ReferenceText {
     pub title: String,
     #[serde(default)]
     pub items: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: super::Source,
+    #[serde(default, skip_serializing_if = "super::FieldSources::is_empty")]
+    pub sources: super::FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -94,24 +98,37 @@ impl Dataset {
             .max_by_key(|s| s.number)
     }
 
-    /// The session to prepare on `today`: the first one dated today or later,
+    /// The session to prepare on `today`: from a session's day until its
+    /// debrief is recorded (at most until its planned debrief date) that
+    /// session, for its debrief; else the first one dated today or later,
     /// else the most recent one. `None` only when there are no sessions.
     pub fn session_to_prepare(&self, today: NaiveDate) -> Option<u32> {
-        self.sessions
+        let in_debrief = self
+            .sessions
             .iter()
-            .filter(|s| s.date >= today)
-            .min_by_key(|s| s.date)
+            .filter(|s| s.date <= today && today <= s.debrief_date)
+            .filter(|s| s.debrief.as_ref().is_none_or(|d| d.held_on.is_none()))
+            .max_by_key(|s| s.date);
+        in_debrief
+            .or_else(|| {
+                self.sessions
+                    .iter()
+                    .filter(|s| s.date >= today)
+                    .min_by_key(|s| s.date)
+            })
             .or_else(|| self.sessions.iter().max_by_key(|s| s.number))
             .map(|s| s.number)
     }
 
-    /// The assignment in force for `conference` at session `number`: the one with
-    /// the latest `from_session` not after `number` (no `from_session` = always).
+    /// The assignment in force for `conference` at session `number`: of those
+    /// whose period (`from_session`..=`until_session`, open ends = always)
+    /// holds `number`, the one with the latest `from_session`.
     pub fn assignment_at(&self, conference: &str, number: u32) -> Option<&Assignment> {
         self.assignments
             .iter()
             .filter(|a| a.conference == conference)
             .filter(|a| a.from_session.is_none_or(|from| from <= number))
+            .filter(|a| a.until_session.is_none_or(|until| number <= until))
             .max_by_key(|a| a.from_session.unwrap_or(0))
     }
 

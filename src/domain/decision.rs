@@ -6,7 +6,7 @@ use super::Extra;
 
 /// A Beschluss, `YYYY/NN`. `conferences` lists the conference ids it concerns;
 /// `"*"` means all of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Decision {
     pub id: String,
     pub title: String,
@@ -18,10 +18,14 @@ pub struct Decision {
     pub session: Option<u32>,
     #[serde(default)]
     pub conferences: Vec<String>,
-    /// One of the "Übergreifende Beschlüsse mit hoher Relevanz für die FachMK":
-    /// shown in every Tischvorlage from the session after it was taken.
+    /// One of the seed's "Übergreifende Beschlüsse mit hoher Relevanz für die
+    /// FachMK" (2024/02, 2024/15, 2023/07): relevant whether linked or not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cross_cutting: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: super::Source,
+    #[serde(default, skip_serializing_if = "super::FieldSources::is_empty")]
+    pub sources: super::FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }

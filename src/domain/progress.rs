@@ -1,5 +1,11 @@
 //! What is done and what is still missing for a session: shared by `check`,
 //! the header and the review.
+//!
+//! The seed's rule, not stricter: the reporting is "formlos" and the
+//! Leitfragen are "Beispiele". A report is complete when the exchange is
+//! decided and, where there was one, some text is given and the presenter is
+//! set (and the report is marked ready). An unanswered Leitfrage is a hint
+//! ([`Missing::is_hint`]), never a gap.
 
 use super::{Dataset, Exchange, ReportStatus, Session};
 
@@ -8,7 +14,10 @@ use super::{Dataset, Exchange, ReportStatus, Session};
 pub enum Missing {
     /// Nobody has said yet whether an exchange took place.
     ExchangeUnknown,
-    /// Exchange took place, but this Leitfrage has no answer.
+    /// Exchange took place, but no text at all is given.
+    NoText,
+    /// Exchange took place and some text is given, but this Leitfrage has no
+    /// answer: a hint, not a gap.
     Unanswered { question: String, number: usize },
     /// Exchange took place, but nobody presents.
     NoPresenter,
@@ -19,10 +28,17 @@ pub enum Missing {
 }
 
 impl Missing {
+    /// A hint shown beside the gaps that does not keep the report from being
+    /// complete (an unanswered Leitfrage).
+    pub fn is_hint(&self) -> bool {
+        matches!(self, Self::Unanswered { .. })
+    }
+
     /// The German sentence for this gap.
     pub fn describe(&self) -> String {
         match self {
             Self::ExchangeUnknown => crate::i18n::t("missing.exchange-unknown").into(),
+            Self::NoText => crate::i18n::t("missing.no-text").into(),
             Self::Unanswered { number, .. } => {
                 crate::i18n::tf("missing.unanswered", &[("number", number)])
             }
@@ -35,10 +51,30 @@ impl Missing {
     }
 }
 
+/// The hints among `missing` in one phrase ("Leitfragen 2, 3, 4
+/// unbeantwortet"), or `None` when there are none.
+pub fn hint_line(missing: &[Missing]) -> Option<String> {
+    let numbers: Vec<String> = missing
+        .iter()
+        .filter_map(|m| match m {
+            Missing::Unanswered { number, .. } => Some(number.to_string()),
+            _ => None,
+        })
+        .collect();
+    (!numbers.is_empty()).then(|| {
+        crate::i18n::tn(
+            "count.questions",
+            numbers.len(),
+            &[("list", &numbers.join(", "))],
+        )
+    })
+}
+
 /// Done and missing per conference of one session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionProgress {
-    /// Per conference id, in conference order, what is missing (empty = done).
+    /// Per conference id taking part in the session, in conference order,
+    /// what is missing (gaps and hints; no gaps = complete).
     pub per_conference: Vec<(String, Vec<Missing>)>,
     /// Conferences whose report is marked ready or needs none.
     done: usize,
@@ -59,16 +95,14 @@ impl SessionProgress {
                 });
         }
         let per_conference = data
-            .conferences
-            .iter()
+            .conferences_at(session.number)
             .map(|c| {
                 let carried = undecided.remove(c.id.as_str()).unwrap_or_default();
                 (c.id.clone(), missing_with(data, session, &c.id, carried))
             })
             .collect();
         let done = data
-            .conferences
-            .iter()
+            .conferences_at(session.number)
             .filter(|c| session.status_of(&c.id).is_done())
             .count();
         Self {
@@ -87,9 +121,11 @@ impl SessionProgress {
         self.per_conference.len()
     }
 
-    /// Nothing is missing anywhere.
+    /// No gaps anywhere (hints aside).
     pub fn is_complete(&self) -> bool {
-        self.per_conference.iter().all(|(_, m)| m.is_empty())
+        self.per_conference
+            .iter()
+            .all(|(_, m)| m.iter().all(Missing::is_hint))
     }
 }
 
@@ -123,13 +159,21 @@ fn missing_with(
         Exchange::Unknown => missing.push(Missing::ExchangeUnknown),
         Exchange::No => {}
         Exchange::Yes => {
-            for (index, question) in data.guiding_questions.iter().enumerate() {
-                if report.answer(&question.id).is_none() {
-                    missing.push(Missing::Unanswered {
-                        question: question.id.clone(),
-                        number: index + 1,
-                    });
+            let answered = data
+                .guiding_questions
+                .iter()
+                .any(|q| report.answer(&q.id).is_some());
+            if answered {
+                for (index, question) in data.guiding_questions.iter().enumerate() {
+                    if report.answer(&question.id).is_none() {
+                        missing.push(Missing::Unanswered {
+                            question: question.id.clone(),
+                            number: index + 1,
+                        });
+                    }
                 }
+            } else {
+                missing.push(Missing::NoText);
             }
         }
     }

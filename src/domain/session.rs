@@ -12,6 +12,10 @@ use super::Extra;
 pub struct GuidingQuestion {
     pub id: String,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: super::Source,
+    #[serde(default, skip_serializing_if = "super::FieldSources::is_empty")]
+    pub sources: super::FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -123,19 +127,32 @@ pub struct Session {
     pub reports: Vec<Report>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debrief: Option<super::Debrief>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: super::Source,
+    #[serde(default, skip_serializing_if = "super::FieldSources::is_empty")]
+    pub sources: super::FieldSources,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 super::extra::deserialize_keeping_unknown!(Session {
     required: [number, date, debrief_date],
-    defaulted: [place, agenda_item, proposal, reports, debrief],
+    defaulted: [
+        place,
+        agenda_item,
+        proposal,
+        reports,
+        debrief,
+        source,
+        sources
+    ],
 });
 
 impl Session {
-    /// The usual debrief: three weeks after the session.
+    /// The usual debrief: three weeks after the session, on the next working
+    /// day (see [`super::DebriefProposal`] for why it moved).
     pub fn default_debrief(date: NaiveDate) -> NaiveDate {
-        date + chrono::Days::new(21)
+        super::DebriefProposal::for_session(date).date
     }
 
     /// A new session with the default debrief date and no reports.
@@ -149,6 +166,8 @@ impl Session {
             debrief_date: Self::default_debrief(date),
             reports: Vec::new(),
             debrief: None,
+            source: None,
+            sources: super::FieldSources::new(),
             extra: Extra::new(),
         }
     }

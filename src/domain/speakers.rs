@@ -34,29 +34,45 @@ impl Speakers {
 }
 
 impl Dataset {
-    /// Who speaks for `conference` at session `number`.
+    /// Who speaks for `conference` at session `number`: each person with the
+    /// Land the Benennung names for them (`person_lands`, else the Benennung's
+    /// only Land; never the person record's), and the Benennung's Länder,
+    /// kept for a vacancy too.
     pub fn speakers_at(&self, conference: &str, number: u32) -> Speakers {
         let Some(assignment) = self.assignment_at(conference, number) else {
             return Speakers::default();
         };
+        let land_of =
+            |id: &str| {
+                assignment.person_lands.get(id).cloned().or_else(|| {
+                    match assignment.lands.as_slice() {
+                        [only] => Some(only.clone()),
+                        _ => None,
+                    }
+                })
+            };
         let people = assignment
             .people
             .iter()
-            .map(|id| match self.person(id) {
-                Some(p) => Speaker {
-                    id: id.clone(),
-                    name: p.display_name(),
-                    role: self.role_in(assignment, p).map(str::to_owned),
-                    land: p.land.as_deref().map(|l| land_name(l).to_owned()),
-                    land_code: p.land.clone(),
-                },
-                None => Speaker {
-                    id: id.clone(),
-                    name: id.clone(),
-                    role: None,
-                    land: None,
-                    land_code: None,
-                },
+            .map(|id| {
+                let land_code = land_of(id);
+                let land = land_code.as_deref().map(|l| land_name(l).to_owned());
+                match self.person(id) {
+                    Some(p) => Speaker {
+                        id: id.clone(),
+                        name: p.display_name(),
+                        role: self.role_in(assignment, p).map(str::to_owned),
+                        land,
+                        land_code,
+                    },
+                    None => Speaker {
+                        id: id.clone(),
+                        name: id.clone(),
+                        role: None,
+                        land,
+                        land_code,
+                    },
+                }
             })
             .collect();
         Speakers {

@@ -37,6 +37,7 @@ impl Dataset {
             problems: Vec::new(),
         };
         checker.collect_ids();
+        checker.check_conferences();
         checker.check_assignments();
         checker.check_decisions();
         checker.check_sessions();
@@ -122,13 +123,23 @@ impl<'a> Checker<'a> {
             );
             self.conference_ref(&a.conference, &whose);
             self.decision_ref(&a.decision, &whose);
-            for person in &a.people {
+            for person in a.people.iter().chain(a.person_lands.keys()) {
                 if !self.people.contains(person.as_str()) {
                     self.problem(crate::i18n::tf(
                         "valid.unknown-person",
                         &[("whose", &whose), ("person", &person)],
                     ));
                 }
+            }
+        }
+    }
+
+    fn check_conferences(&mut self) {
+        for c in &self.data.conferences {
+            let whose = crate::i18n::tf("valid.conference", &[("id", &c.id)]);
+            let named = c.names.iter().filter_map(|n| n.decision.as_deref());
+            for decision in c.from_decision.as_deref().into_iter().chain(named) {
+                self.decision_ref(decision, &whose);
             }
         }
     }

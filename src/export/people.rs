@@ -113,11 +113,13 @@ pub fn status_word(status: ConcernStatus) -> &'static str {
 /// history's own words, written in German whatever the language).
 pub fn outcome(entry: &HistoryEntry) -> Option<&str> {
     const STATE_WORDS: [&str; 4] = ["vertagt", "in Bearbeitung", "erledigt", "verworfen"];
-    entry
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|note| !note.is_empty() && !STATE_WORDS.contains(note))
+    let note = entry.note.as_deref()?.trim();
+    // "erledigt: Geklärt", as the screen records a closing: the note after the word.
+    let note = STATE_WORDS
+        .iter()
+        .find_map(|word| note.strip_prefix(word)?.strip_prefix(':'))
+        .map_or(note, str::trim);
+    (!note.is_empty() && !STATE_WORDS.contains(&note)).then_some(note)
 }
 
 /// Who is invited to a debrief (the seed's "Teilnehmende").

@@ -128,6 +128,22 @@ pub fn t(key: &str) -> &'static str {
         .map_or("?", String::as_str)
 }
 
+/// The plural category of `count` in the current language: German and English
+/// both have "one" (exactly 1) and "other" (0, 2, 3, …).
+pub fn plural_category(count: usize) -> &'static str {
+    if count == 1 { "one" } else { "other" }
+}
+
+/// The counted text `key` for `count`: the table holds `KEY.one` ("{count}
+/// Eintrag") and `KEY.other` ("{count} Einträge"); `{count}` and `values` are
+/// filled.
+pub fn tn(key: &str, count: usize, values: &[(&str, &dyn Display)]) -> String {
+    let template = t(&format!("{key}.{}", plural_category(count)));
+    let mut all: Vec<(&str, &dyn Display)> = vec![("count", &count)];
+    all.extend_from_slice(values);
+    fill(template, &all)
+}
+
 /// The text `key` with its `{name}` places filled from `values`.
 pub fn tf(key: &str, values: &[(&str, &dyn Display)]) -> String {
     fill(t(key), values)
@@ -186,6 +202,18 @@ pub fn places(template: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_texts_take_the_plural_form() {
+        set(Lang::De);
+        assert_eq!(tn("count.entries", 1, &[]), "1 Eintrag");
+        assert_eq!(tn("count.entries", 2, &[]), "2 Einträge");
+        assert_eq!(tn("count.entries", 0, &[]), "0 Einträge");
+        set(Lang::En);
+        assert_eq!(tn("count.entries", 1, &[]), "1 entry");
+        assert_eq!(tn("count.entries", 3, &[]), "3 entries");
+        set(Lang::De);
+    }
 
     #[test]
     fn places_are_filled_by_name_and_unknown_ones_stay() {

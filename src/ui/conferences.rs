@@ -25,16 +25,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let status = app
                 .current_session()
                 .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
-            let (symbol, word) = status_mark(status);
+            let active = c.is_active_at(app.session);
+            let (symbol, word) = if active {
+                status_mark(status)
+            } else {
+                ("–", crate::i18n::t("conferences.not-active"))
+            };
             let fixed = format!("{symbol} {:<5} {word:<12} ", c.id);
             let room = inner_width.saturating_sub(fixed.chars().count());
             let name = if room >= 4 {
-                truncate(&c.name, room)
+                truncate(c.name_at(app.session).0, room)
             } else {
                 String::new()
             };
+            let style = if active {
+                theme.status(status)
+            } else {
+                theme.dim
+            };
             ListItem::new(Line::from(vec![
-                Span::styled(fixed, theme.status(status)),
+                Span::styled(fixed, style),
                 Span::styled(name, theme.dim),
             ]))
         })

@@ -103,9 +103,10 @@ pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
         Dialog::Recovery { at, changes, show } => {
             let mut lines = vec![
                 Line::from(crate::i18n::tf("dialog.recovery-from", &[("at", &at)])),
-                Line::from(crate::i18n::tf(
+                Line::from(crate::i18n::tn(
                     "dialog.recovery-changes",
-                    &[("count", &changes.len())],
+                    changes.len(),
+                    &[],
                 )),
                 Line::from(""),
             ];

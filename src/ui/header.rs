@@ -34,22 +34,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 theme.header,
                 9,
             );
-            add(format!(" · {}", crate::i18n::date(s.date)), theme.normal, 8);
+            let phase = s.phase(app.today);
+            // In the debrief phase the debrief's date matters more than the session's.
+            let date_rank = if phase == crate::domain::Phase::Debrief {
+                7
+            } else {
+                8
+            };
+            add(
+                format!(" · {}", crate::i18n::date(s.date)),
+                theme.normal,
+                date_rank,
+            );
             add(
                 format!(" ({})", days_until(app.today, s.date)),
                 theme.normal,
                 5,
             );
-            add(
-                crate::i18n::tf(
-                    "header.debrief",
-                    &[("date", &crate::i18n::date(s.debrief_date))],
-                ),
-                theme.normal,
-                3,
-            );
-            let phase = s.phase(app.today);
-            if phase != crate::domain::Phase::Preparation {
+            for (text, style, rank) in debrief_parts(app, s, phase, theme) {
+                add(text, style, rank);
+            }
+            if phase == crate::domain::Phase::Done {
                 add(format!(" · {}", phase.word()), theme.header, 7);
             }
             if let Some(p) = app.progress() {
@@ -78,8 +83,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         );
     }
     if app.needs_new_session() && app.current_session().is_some() {
-        // The way on when every session lies in the past: it must show at 80 columns.
-        add(crate::i18n::t("header.new-session").into(), theme.key, 8);
+        // The way on when every session lies in the past: it must show at 80
+        // columns, except while a debrief is due, which the header is then about.
+        let in_debrief = app
+            .current_session()
+            .is_some_and(|s| s.phase(app.today) == crate::domain::Phase::Debrief);
+        let rank = if in_debrief { 7 } else { 8 };
+        add(crate::i18n::t("header.new-session").into(), theme.key, rank);
     }
     let width = usize::from(area.width);
     let mut total: usize = parts.iter().map(|p| p.text.width()).sum();
@@ -104,4 +114,37 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         first.content = format!(" {rest}").into();
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The debrief's part of the header: in the debrief phase (from the session's
+/// day until it is recorded) its date, which gives way only to the session,
+/// the progress and the markers, and how far off it is; otherwise its date,
+/// among the first to give way.
+fn debrief_parts(
+    app: &App,
+    s: &crate::domain::Session,
+    phase: crate::domain::Phase,
+    theme: &Theme,
+) -> Vec<(String, Style, u8)> {
+    let date = crate::i18n::date(s.debrief_date);
+    if phase == crate::domain::Phase::Debrief {
+        vec![
+            (
+                crate::i18n::tf("header.debrief-due", &[("date", &date)]),
+                theme.header,
+                8,
+            ),
+            (
+                format!(" ({})", days_until(app.today, s.debrief_date)),
+                theme.normal,
+                4,
+            ),
+        ]
+    } else {
+        vec![(
+            crate::i18n::tf("header.debrief", &[("date", &date)]),
+            theme.normal,
+            3,
+        )]
+    }
 }

@@ -127,7 +127,52 @@ pub fn reference_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'stat
         }
         lines.push(Line::from(""));
     }
+    not_from_seed(app, theme, width, &mut lines);
     lines
+}
+
+/// At the end of the reference: what the bundled data holds besides the seed
+/// deck, and from where.
+fn not_from_seed(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'static>>) {
+    let foreign = app.data.facts_not_from_seed();
+    if foreign.is_empty() {
+        return;
+    }
+    for title in wrap_words(crate::i18n::t("help.not-from-seed"), width, width) {
+        lines.push(Line::from(Span::styled(title, theme.header)));
+    }
+    for intro in wrap_words(crate::i18n::t("help.not-from-seed-intro"), width, width) {
+        lines.push(Line::from(Span::styled(intro, theme.dim)));
+    }
+    for fact in foreign {
+        let what = if fact.field.is_empty() {
+            fact.what
+        } else {
+            crate::i18n::tf(
+                "help.fact-field",
+                &[("what", &fact.what), ("field", &field_word(&fact.field))],
+            )
+        };
+        let text = format!(
+            "{what}: {}",
+            crate::domain::source_label(fact.source.as_deref())
+        );
+        let wrapped = wrap_words(&text, width.saturating_sub(2), width.saturating_sub(2));
+        for (i, part) in wrapped.into_iter().enumerate() {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::from(format!("{bullet}{part}")));
+        }
+    }
+}
+
+/// A data field's name in the user's words ("debrief_date" → "Datum der Nachbesprechung").
+fn field_word(field: &str) -> String {
+    let word = crate::i18n::t(&format!("field-name.{field}"));
+    if word == "?" {
+        field.to_owned()
+    } else {
+        word.to_owned()
+    }
 }
 
 pub fn render_reference(app: &App, scroll: &Scroll, frame: &mut Frame, area: Rect, theme: &Theme) {

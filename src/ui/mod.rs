@@ -91,18 +91,19 @@ fn body_area(area: Rect) -> Rect {
 }
 
 /// The left column (the conferences) and the right one. On wide screens the
-/// left one grows to the longest conference name, up to half the width.
+/// left one grows to the longest conference name (as named at the session),
+/// leaving the right one at least 56 columns.
 fn body_columns(app: &App, area: Rect) -> [Rect; 2] {
     let left_width = if area.width >= 110 {
         let longest = app
             .data
             .conferences
             .iter()
-            .map(|c| unicode_width::UnicodeWidthStr::width(c.name.as_str()))
+            .map(|c| unicode_width::UnicodeWidthStr::width(c.name_at(app.session).0))
             .max()
             .unwrap_or(0);
         let needed = u16::try_from(2 + conferences::FIXED + longest).unwrap_or(u16::MAX);
-        needed.clamp(40, area.width / 2)
+        needed.clamp(40, area.width.saturating_sub(56).max(area.width / 2))
     } else {
         32
     };

@@ -13,7 +13,7 @@ pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme
     let popup = centered(area, area.width.min(120), area.height);
     frame.render_widget(Clear, popup);
     let block = popup_block(
-        crate::i18n::tf("search.title", &[("count", &search.hits.len())]),
+        crate::i18n::tn("search.title", search.hits.len(), &[]),
         theme,
     );
     let inner = block.inner(popup);

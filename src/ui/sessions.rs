@@ -20,15 +20,19 @@ pub fn render(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &T
         .map(|s| {
             let p = SessionProgress::of(&app.data, s);
             let mark = if s.number == app.session { "▶" } else { " " };
+            let progress = if crate::domain::Dataset::is_reporting_session(s.number) {
+                crate::i18n::tf(
+                    "sessions.progress",
+                    &[("done", &format!("{:>2}", p.done())), ("total", &p.total())],
+                )
+            } else {
+                crate::i18n::t("sessions.before-reporting").to_owned()
+            };
             ListItem::new(format!(
-                "{mark} {:>12}  {}  {:<12} {}",
+                "{mark} {:>12}  {}  {:<12} {progress}",
                 crate::i18n::tf("sessions.number", &[("number", &s.number)]),
                 crate::i18n::date(s.date),
                 s.place.as_deref().unwrap_or("–"),
-                crate::i18n::tf(
-                    "sessions.progress",
-                    &[("done", &format!("{:>2}", p.done())), ("total", &p.total())]
-                )
             ))
         })
         .collect();

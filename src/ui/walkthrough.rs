@@ -10,13 +10,14 @@ use super::Theme;
 use super::concerns::{age, symbol};
 use super::widgets::{pane_block, truncate, wrapped_height};
 use crate::app::{Action, App, Layer, PresenterOption, Step, Walkthrough};
+use crate::domain::Case;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(w) = app.walkthrough.as_ref() else {
         return;
     };
     let conference = app.data.conference(&w.conference);
-    let name = conference.map_or(String::new(), |c| c.name.clone());
+    let name = conference.map_or(String::new(), |c| c.name_at(w.session).0.to_owned());
     let (k, n) = app.walkthrough_position().unwrap_or((1, 1));
     let index = app
         .data
@@ -107,7 +108,14 @@ fn exchange(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &T
         Line::from(Span::styled(
             crate::i18n::tf(
                 "walk.exchange-question",
-                &[("since", &since), ("conference", &w.conference)],
+                &[
+                    ("since", &since),
+                    ("conference", &w.conference),
+                    (
+                        "dat",
+                        &app.data.article_at(&w.conference, w.session, Case::Dative),
+                    ),
+                ],
             ),
             theme.header,
         )),
@@ -159,8 +167,22 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
             theme.dim,
         )));
     }
+    question.push(Line::from(Span::styled(
+        crate::i18n::tf(
+            "walk.concern-decisions",
+            &[(
+                "list",
+                &if c.decisions.is_empty() {
+                    "–".to_owned()
+                } else {
+                    c.decisions.join(", ")
+                },
+            )],
+        ),
+        theme.dim,
+    )));
     question.push(Line::from(crate::i18n::t("walk.how-is-it")));
-    let options = (0..5)
+    let options = (0..6)
         .map(|i| ListItem::new(concern_option_label(app, i)))
         .collect();
     choice(frame, area, theme, question, options, w.cursor);
@@ -168,7 +190,17 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
 
 fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut question = vec![Line::from(Span::styled(
-        crate::i18n::tf("walk.new-concerns", &[("conference", &w.conference)]),
+        crate::i18n::tf(
+            "walk.new-concerns",
+            &[
+                ("conference", &w.conference),
+                (
+                    "gen",
+                    &app.data
+                        .article_at(&w.conference, w.session, Case::Genitive),
+                ),
+            ],
+        ),
         theme.header,
     ))];
     for c in app
@@ -289,19 +321,37 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         .map(|s| crate::domain::missing_for(&app.data, s, &w.conference))
         .unwrap_or_default();
     let mut question = vec![Line::from(Span::styled(
-        crate::i18n::tf("walk.ready-question", &[("conference", &w.conference)]),
+        crate::i18n::tf(
+            "walk.ready-question",
+            &[
+                ("conference", &w.conference),
+                (
+                    "gen",
+                    &app.data
+                        .article_at(&w.conference, w.session, Case::Genitive),
+                ),
+            ],
+        ),
         theme.header,
     ))];
-    for m in missing
+    let gaps: Vec<_> = missing
         .iter()
         .filter(|m| **m != crate::domain::Missing::NotReady)
-    {
+        .collect();
+    for m in gaps.iter().filter(|m| !m.is_hint()) {
         question.push(Line::from(Span::styled(
             crate::i18n::tf("walk.missing", &[("what", &m.describe())]),
             theme.warning,
         )));
     }
-    let first = if question.len() > 1 {
+    let has_gaps = question.len() > 1;
+    if let Some(hint) = crate::domain::hint_line(&missing) {
+        question.push(Line::from(Span::styled(
+            crate::i18n::tf("walk.hint", &[("what", &hint)]),
+            theme.dim,
+        )));
+    }
+    let first = if has_gaps {
         crate::i18n::t("walk.ready-anyway")
     } else {
         crate::i18n::t("walk.ready-next")
@@ -331,6 +381,7 @@ fn concern_option_label(app: &App, index: usize) -> String {
         ),
         2 => (Action::ConcernResolved, crate::i18n::t("walk.resolved")),
         3 => (Action::ConcernDropped, crate::i18n::t("walk.dropped")),
+        5 => (Action::LinkDecisions, crate::i18n::t("walk.link-decisions")),
         _ => {
             let editor = key(Action::ExternalEditor);
             return crate::i18n::tf("walk.edit-own", &[("editor", &editor)]);

@@ -49,8 +49,9 @@ fn carry_over_over_three_sessions_with_every_decision() {
     }
     type_text(&mut app, "o"); // A-0001 stays open: vertagt
     type_text(&mut app, "b"); // A-0002 in progress
-    type_text(&mut app, "E"); // A-0003 resolved
-    type_text(&mut app, "v"); // A-0004 dropped
+    type_text(&mut app, "E"); // A-0003 resolved…
+    type_text(&mut app, "Geklärt\n"); // …with a note on the outcome
+    type_text(&mut app, "v\n"); // A-0004 dropped, without a note
     assert_eq!(undecided(&app), 0);
     assert_eq!(concern(&app, "A-0001").times_carried(), 1);
     assert_eq!(concern(&app, "A-0003").status, ConcernStatus::Resolved);
@@ -59,8 +60,9 @@ fn carry_over_over_three_sessions_with_every_decision() {
     assert!(md.contains("| 47. Sitzung | offen | 1× |"), "{md}");
     assert!(
         md.contains("| in Bearbeitung |")
-            && md.contains("| erledigt |")
-            && md.contains("| verworfen |")
+            && md.contains("| erledigt: Geklärt |")
+            && md.contains("| verworfen |"),
+        "{md}"
     );
     // Session 50: only the active ones come back, the open one a second time.
     press(&mut app, KeyCode::Esc);
@@ -72,7 +74,7 @@ fn carry_over_over_three_sessions_with_every_decision() {
         press(&mut app, KeyCode::Tab);
     }
     type_text(&mut app, "o");
-    type_text(&mut app, "E");
+    type_text(&mut app, "E\n");
     let c = concern(&app, "A-0001");
     assert_eq!(c.times_carried(), 2);
     let sessions: Vec<Option<u32>> = c.history.iter().map(|h| h.session).collect();
@@ -91,6 +93,7 @@ fn carry_over_over_three_sessions_with_every_decision() {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)]
 fn the_debrief_from_decisions_to_held() {
     let mut app = App::new(
         crate::common::sample_data(),
@@ -118,6 +121,20 @@ fn the_debrief_from_decisions_to_held() {
     }
     type_text(&mut app, "2025/31 Registermodernisierung: Umsetzungsplan\n");
     assert_eq!(app.data.decision("2025/31").unwrap().session, Some(48));
+    // …and which conferences it concerns: named, not always all of them.
+    type_text(&mut app, "\n");
+    assert!(app.editor.as_ref().unwrap().error.is_some(), "none named");
+    type_text(&mut app, "imk, XMK\n");
+    assert!(app.editor.as_ref().unwrap().error.is_some(), "unknown XMK");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, ", GMK\n");
+    assert!(app.editor.is_none());
+    assert_eq!(
+        app.data.decision("2025/31").unwrap().conferences,
+        ["IMK", "GMK"]
+    );
     type_text(&mut app, "j\n"); // IMK
     type_text(&mut app, " "); // present 2025/31
     type_text(&mut app, "e");
@@ -162,8 +179,8 @@ fn the_debrief_from_decisions_to_held() {
     type_text(&mut app, "x");
     assert_eq!(
         app.editor.as_ref().unwrap().content(),
-        "17.12.2025",
-        "default: session + 21 days"
+        "01.12.2025",
+        "default: the planned 17.12.2025, but never after today"
     );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.current_session().unwrap().phase(app.today), Phase::Done);

@@ -227,7 +227,8 @@ fn concern_status_keys_in_the_concerns_pane() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Concerns);
     assert_eq!(app.visible_concerns().len(), 1);
-    type_text(&mut app, "E"); // erledigt
+    type_text(&mut app, "E"); // erledigt, asks what came of it
+    type_text(&mut app, "\n"); // no note
     assert!(app.visible_concerns().is_empty());
     let c = &app.data.concerns[0];
     assert_eq!(c.status, ConcernStatus::Resolved);

@@ -178,7 +178,7 @@ fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
     // The history view: no new entry, no note, nothing to mark held.
     type_text(&mut app, "h");
     let history = hint_line(&mut app);
-    for absent in ["a neu", "e Notiz", "x gehalten"] {
+    for absent in ["a neu", "e Notiz", "x durchgeführt"] {
         assert!(!history.contains(absent), "{history}");
     }
     assert!(history.contains("Enter öffnen"), "{history}");
@@ -187,7 +187,7 @@ fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
     type_text(&mut app, "d");
     let debrief = hint_line(&mut app);
     assert!(
-        debrief.contains("a neu") && debrief.contains("x gehalten"),
+        debrief.contains("a neu") && debrief.contains("x durchgeführt"),
         "{debrief}"
     );
 }
@@ -297,7 +297,8 @@ fn the_conference_list_shows_full_names_when_the_width_allows() {
     let mut app = app();
     let screen = draw(&mut app, 120, 40);
     for c in &app.data.conferences {
-        assert!(screen.contains(&c.name), "{} cut:\n{screen}", c.name);
+        let name = c.name_at(app.session).0;
+        assert!(screen.contains(name), "{name} cut:\n{screen}");
     }
     // In the walkthrough too.
     type_text(&mut app, "w");

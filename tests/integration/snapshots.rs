@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-fn draw(app: &App, width: u16, height: u16) -> String {
+pub fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| ui::render(app, f, &Theme::default()))
@@ -206,6 +206,7 @@ fn views_across_sessions() {
         &mut app,
         "2025/31 Registermodernisierung: Umsetzungsplan für Länder\n",
     );
+    type_text(&mut app, "IMK, GMK\n");
     snap("view_debrief", &mut app);
     type_text(&mut app, "j\n ");
     type_text(&mut app, "e");
