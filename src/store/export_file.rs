@@ -2,37 +2,18 @@
 //! planted; an existing one is replaced only when the user agreed, atomically.
 
 use std::io::Write as _;
-use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use super::SaveError;
-use super::save::{dir_of, plain, sync_dir, temporary_in};
+use super::save::{create_new, dir_of, plain, sync_dir, temporary_in};
 
 /// Writes an export to `path`, a file that must not exist yet: created
 /// exclusively (`O_EXCL`, which also refuses a link planted there), with the
 /// usual mode (0666 less the umask). `SaveError::Exists` when something is there.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |source: std::io::Error| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            SaveError::Exists {
-                path: path.to_owned(),
-            }
-        } else {
-            SaveError::Io {
-                path: path.to_owned(),
-                source,
-            }
-        }
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
-        .mode(0o666)
-        .open(path)
-        .map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
-    file.sync_all().map_err(io)
+    let no_follow = rustix::fs::OFlags::NOFOLLOW.bits().cast_signed();
+    create_new(path, bytes, 0o666, no_follow)
 }
 
 /// Replaces whatever is at `path` with an export the user agreed to overwrite:

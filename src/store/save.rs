@@ -283,6 +283,17 @@ pub(super) fn remove_leftovers(target: &Path) -> usize {
 
 /// Writes `bytes` to a file that must not exist yet (mode 0600).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    create_new(path, bytes, 0o600, 0)
+}
+
+/// Writes `bytes` to `path`, created exclusively with `mode` (less the umask)
+/// and the open `flags` given; `SaveError::Exists` when something is there.
+pub(super) fn create_new(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    flags: i32,
+) -> Result<(), SaveError> {
     let io = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
             SaveError::Exists {
@@ -298,7 +309,8 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .mode(0o600)
+        .custom_flags(flags)
+        .mode(mode)
         .open(path)
         .map_err(io)?;
     file.write_all(bytes).map_err(io)?;
