@@ -107,16 +107,45 @@ fn watch_terminal(shared: &Mutex<Shared>) {
 /// Whether a shell with job control can continue this process after a stop:
 /// its parent is in the same session but another process group. (Otherwise
 /// the kernel ignores SIGTSTP from the terminal: nobody could send `fg`.)
+///
+/// The ids come from `/proc`, not from `getsid`/`getpgid`: in a container the
+/// parent's session may lie outside our PID namespace, where the kernel
+/// reports it as 0 — a value rustix's `Pid` cannot hold (it asserts, and a
+/// debug build panicked on Ctrl-Z there).
 pub(super) fn job_control() -> bool {
-    use rustix::process::{getpgid, getpgrp, getppid, getsid};
-    let Some(parent) = getppid() else {
+    let Some(own) = ProcessIds::read("self") else {
         return false;
     };
-    match (getsid(Some(parent)), getsid(None), getpgid(Some(parent))) {
-        (Ok(parent_session), Ok(session), Ok(parent_group)) => {
-            parent_session == session && parent_group != getpgrp()
-        }
-        _ => false,
+    let Some(parent) = ProcessIds::read(&own.parent.to_string()) else {
+        return false;
+    };
+    own.session != 0 && parent.session == own.session && parent.group != own.group
+}
+
+/// The ids of `/proc/PID/stat` that job control depends on.
+#[derive(Debug, PartialEq, Eq)]
+struct ProcessIds {
+    parent: i64,
+    group: i64,
+    session: i64,
+}
+
+impl ProcessIds {
+    fn read(pid: &str) -> Option<Self> {
+        Self::parse(&std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?)
+    }
+
+    /// `PID (COMM) STATE PPID PGRP SESSION …`; COMM may hold spaces and
+    /// parentheses, so the fields are counted from its last `)`.
+    fn parse(stat: &str) -> Option<Self> {
+        let (_, rest) = stat.rsplit_once(')')?;
+        let mut fields = rest.split_ascii_whitespace().skip(1);
+        let mut next = || fields.next()?.parse().ok();
+        Some(Self {
+            parent: next()?,
+            group: next()?,
+            session: next()?,
+        })
     }
 }
 
@@ -142,5 +171,30 @@ fn stop_from_signal() {
     if enter_screen(MOUSE.load(Ordering::SeqCst)).is_ok() {
         REPAINT.store(true, Ordering::SeqCst);
         let _ = signal_hook::low_level::raise(SIGWINCH);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProcessIds;
+
+    #[test]
+    fn ids_are_read_after_a_command_name_with_spaces_and_parentheses() {
+        let stat = "4242 (a (b) c) S 17 4242 0 34816 4242 4194560 0";
+        assert_eq!(
+            ProcessIds::parse(stat),
+            Some(ProcessIds {
+                parent: 17,
+                group: 4242,
+                session: 0
+            })
+        );
+        assert_eq!(ProcessIds::parse("4242 (x"), None);
+        assert_eq!(ProcessIds::parse("4242 (x) S 1 2"), None);
+    }
+
+    #[test]
+    fn this_process_has_ids() {
+        assert!(ProcessIds::read("self").is_some_and(|ids| ids.parent > 0));
     }
 }
