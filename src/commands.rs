@@ -187,17 +187,17 @@ pub fn check(
                 ("date", &crate::i18n::date(s.date)),
                 ("done", &progress.done()),
                 ("total", &progress.total()),
-                ("phase", &phase.word()),
+                ("phase", &phase),
             ]
         )
     );
     for (conference, missing) in &progress.per_conference {
         for m in missing.iter().filter(|m| !m.is_hint()) {
-            let _ = writeln!(out, "{conference}: {}", m.describe());
+            let _ = writeln!(out, "{conference}: {m}");
         }
     }
     for (conference, missing) in &progress.per_conference {
-        if let Some(hint) = crate::domain::hint_line(missing) {
+        if let Some(hint) = crate::i18n::words::hint_line(missing) {
             let _ = writeln!(
                 out,
                 "{}",

@@ -16,10 +16,10 @@ impl App {
                     let mut list: Vec<String> = missing
                         .iter()
                         .filter(|m| !m.is_hint())
-                        .map(crate::domain::Missing::describe)
+                        .map(ToString::to_string)
                         .collect();
                     list.extend(
-                        crate::domain::hint_line(missing)
+                        crate::i18n::words::hint_line(missing)
                             .map(|h| crate::i18n::tf("review.hint", &[("what", &h)])),
                     );
                     format!("  {id}: {}", list.join("; "))

@@ -284,7 +284,7 @@ impl App {
                 let place = (!text.trim().is_empty()).then(|| text.trim().to_owned());
                 let proposal = crate::domain::DebriefProposal::for_session(*date);
                 let debrief = proposal.date.format("%d.%m.%Y").to_string();
-                let title = match proposal.reason() {
+                let title = match crate::i18n::words::debrief_moved(&proposal) {
                     Some(why) => crate::i18n::tf("editor.debrief-date-moved", &[("why", &why)]),
                     None => crate::i18n::t("editor.debrief-date").to_owned(),
                 };

@@ -185,10 +185,7 @@ impl App {
                     &[("conference", &conference)],
                 ));
             } else {
-                let list: Vec<String> = missing
-                    .iter()
-                    .map(crate::domain::Missing::describe)
-                    .collect();
+                let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
                 self.info(crate::i18n::tf(
                     "walk.ready-but-missing",
                     &[("conference", &conference), ("missing", &list.join(", "))],

@@ -4,24 +4,28 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-/// Why a day is no working day.
+/// Why a day is no working day (worded by `i18n::words`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayOff {
     Saturday,
     Sunday,
-    /// A holiday, named by its key in the language tables (`holiday.KEY`).
-    Holiday(&'static str),
+    Holiday(Holiday),
 }
 
-impl DayOff {
-    /// "Samstag", "Neujahr", … in the current language.
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Saturday => crate::i18n::t("holiday.saturday"),
-            Self::Sunday => crate::i18n::t("holiday.sunday"),
-            Self::Holiday(key) => crate::i18n::t(&format!("holiday.{key}")),
-        }
-    }
+/// The nationwide public holidays, with 24.12. and 31.12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYear,
+    GoodFriday,
+    EasterMonday,
+    LabourDay,
+    Ascension,
+    WhitMonday,
+    UnityDay,
+    ChristmasEve,
+    ChristmasDay,
+    BoxingDay,
+    NewYearsEve,
 }
 
 /// Easter Sunday of `year` (Gregorian calendar). The letters are those of the
@@ -48,27 +52,27 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// Why `day` is no working day, or `None` when it is one.
 pub fn day_off(day: NaiveDate) -> Option<DayOff> {
     let fixed = match (day.month(), day.day()) {
-        (1, 1) => Some("new-year"),
-        (5, 1) => Some("labour-day"),
-        (10, 3) => Some("unity-day"),
-        (12, 24) => Some("christmas-eve"),
-        (12, 25) => Some("christmas-1"),
-        (12, 26) => Some("christmas-2"),
-        (12, 31) => Some("new-years-eve"),
+        (1, 1) => Some(Holiday::NewYear),
+        (5, 1) => Some(Holiday::LabourDay),
+        (10, 3) => Some(Holiday::UnityDay),
+        (12, 24) => Some(Holiday::ChristmasEve),
+        (12, 25) => Some(Holiday::ChristmasDay),
+        (12, 26) => Some(Holiday::BoxingDay),
+        (12, 31) => Some(Holiday::NewYearsEve),
         _ => None,
     };
     let movable = easter_sunday(day.year()).and_then(|easter| {
         let offset = (day - easter).num_days();
         match offset {
-            -2 => Some("good-friday"),
-            1 => Some("easter-monday"),
-            39 => Some("ascension"),
-            50 => Some("whit-monday"),
+            -2 => Some(Holiday::GoodFriday),
+            1 => Some(Holiday::EasterMonday),
+            39 => Some(Holiday::Ascension),
+            50 => Some(Holiday::WhitMonday),
             _ => None,
         }
     });
-    if let Some(key) = fixed.or(movable) {
-        return Some(DayOff::Holiday(key));
+    if let Some(holiday) = fixed.or(movable) {
+        return Some(DayOff::Holiday(holiday));
     }
     match day.weekday() {
         Weekday::Sat => Some(DayOff::Saturday),
@@ -79,7 +83,8 @@ pub fn day_off(day: NaiveDate) -> Option<DayOff> {
 
 /// The debrief date proposed for a session on `session_date`: three weeks
 /// after, moved to the next working day; `skipped` says which days were no
-/// working days and why (empty when the first date is one).
+/// working days and why (empty when the first date is one). Worded by
+/// `i18n::words::debrief_moved`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DebriefProposal {
     pub date: NaiveDate,
@@ -95,26 +100,6 @@ impl DebriefProposal {
             date = date + Days::new(1);
         }
         Self { date, skipped }
-    }
-
-    /// Why the date moved ("31.12.2025 Silvester, 01.01.2026 Neujahr"), or
-    /// `None` when it did not.
-    pub fn reason(&self) -> Option<String> {
-        if self.skipped.is_empty() {
-            return None;
-        }
-        let days: Vec<String> = self
-            .skipped
-            .iter()
-            .map(|(day, why)| format!("{} {}", crate::i18n::date(*day), why.word()))
-            .collect();
-        Some(crate::i18n::tf(
-            "holiday.moved",
-            &[
-                ("date", &crate::i18n::date(self.date)),
-                ("days", &days.join(", ")),
-            ],
-        ))
     }
 }
 
@@ -139,10 +124,16 @@ mod tests {
     fn holidays_and_weekends() {
         assert_eq!(
             day_off(d(2025, 4, 18)),
-            Some(DayOff::Holiday("good-friday"))
+            Some(DayOff::Holiday(Holiday::GoodFriday))
         );
-        assert_eq!(day_off(d(2025, 5, 29)), Some(DayOff::Holiday("ascension")));
-        assert_eq!(day_off(d(2025, 6, 9)), Some(DayOff::Holiday("whit-monday")));
+        assert_eq!(
+            day_off(d(2025, 5, 29)),
+            Some(DayOff::Holiday(Holiday::Ascension))
+        );
+        assert_eq!(
+            day_off(d(2025, 6, 9)),
+            Some(DayOff::Holiday(Holiday::WhitMonday))
+        );
         assert_eq!(day_off(d(2025, 12, 27)), Some(DayOff::Saturday));
         assert_eq!(day_off(d(2025, 12, 29)), None);
     }

@@ -27,21 +27,18 @@ pub enum Case {
 }
 
 impl Gender {
-    /// The definite article in the current language: "der", "die", "dem" … ("the").
-    pub fn article(self, case: Case) -> &'static str {
-        let gender = match self {
-            Self::Feminine => "f",
-            Self::Masculine => "m",
-            Self::Neuter => "n",
-        };
-        let case = match case {
-            Case::Nominative => "nom",
-            Case::Accusative => "acc",
-            Case::Dative => "dat",
-            Case::Genitive => "gen",
-        };
-        crate::i18n::t(&format!("article.{gender}-{case}"))
+    /// The definite article of a name of this gender in `case`, as data: the
+    /// words ("der", "dem", "the") come from `i18n::words`.
+    pub fn article(self, case: Case) -> Article {
+        Article { gender: self, case }
     }
+}
+
+/// A definite article: the gender of the name it goes with and its case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Article {
+    pub gender: Gender,
+    pub case: Case,
 }
 
 /// Where a fact of the data comes from: `"seed"` (the source deck),

@@ -34,7 +34,7 @@ pub struct Debrief {
     pub extra: Extra,
 }
 
-/// Where a session stands.
+/// Where a session stands (worded by `i18n::words`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// Until the session: the reports are prepared.
@@ -45,14 +45,17 @@ pub enum Phase {
     Done,
 }
 
-impl Phase {
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Preparation => crate::i18n::t("phase.preparation"),
-            Self::Debrief => crate::i18n::t("phase.debrief"),
-            Self::Done => crate::i18n::t("phase.done"),
-        }
-    }
+/// What is still open in a session's debrief (worded by `i18n::words`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefGap {
+    /// No decision of the session is recorded.
+    NoDecisions,
+    /// No decision is chosen to be presented to any conference.
+    NothingChosen,
+    /// The debrief's date has passed and it is not marked as held.
+    Overdue(NaiveDate),
+    /// The debrief on this date is still to be held.
+    NotHeld(NaiveDate),
 }
 
 impl Session {
@@ -83,7 +86,7 @@ impl Dataset {
     }
 
     /// What is still open in the debrief of session `number` on `today`.
-    pub fn debrief_gaps(&self, number: u32, today: NaiveDate) -> Vec<String> {
+    pub fn debrief_gaps(&self, number: u32, today: NaiveDate) -> Vec<DebriefGap> {
         let Some(session) = self.session(number) else {
             return Vec::new();
         };
@@ -92,25 +95,19 @@ impl Dataset {
         }
         let mut gaps = Vec::new();
         if self.decisions_of_session(number).is_empty() {
-            gaps.push(crate::i18n::t("gaps.no-decisions").to_owned());
+            gaps.push(DebriefGap::NoDecisions);
         }
         let chosen = session.debrief.as_ref().map_or(0, |d| {
             d.items.values().filter(|i| !i.present.is_empty()).count()
         });
         if chosen == 0 {
-            gaps.push(crate::i18n::t("gaps.nothing-chosen").to_owned());
+            gaps.push(DebriefGap::NothingChosen);
         }
-        if today > session.debrief_date {
-            gaps.push(crate::i18n::tf(
-                "gaps.overdue",
-                &[("date", &crate::i18n::date(session.debrief_date))],
-            ));
+        gaps.push(if today > session.debrief_date {
+            DebriefGap::Overdue(session.debrief_date)
         } else {
-            gaps.push(crate::i18n::tf(
-                "gaps.not-held",
-                &[("date", &crate::i18n::date(session.debrief_date))],
-            ));
-        }
+            DebriefGap::NotHeld(session.debrief_date)
+        });
         gaps
     }
 }

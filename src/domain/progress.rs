@@ -9,7 +9,8 @@
 
 use super::{Dataset, Exchange, ReportStatus, Session};
 
-/// One thing still missing for a session, for one conference.
+/// One thing still missing for a session, for one conference (worded by
+/// `i18n::words`; the hints together by `words::hint_line`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
     /// Nobody has said yet whether an exchange took place.
@@ -33,41 +34,6 @@ impl Missing {
     pub fn is_hint(&self) -> bool {
         matches!(self, Self::Unanswered { .. })
     }
-
-    /// The German sentence for this gap.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::ExchangeUnknown => crate::i18n::t("missing.exchange-unknown").into(),
-            Self::NoText => crate::i18n::t("missing.no-text").into(),
-            Self::Unanswered { number, .. } => {
-                crate::i18n::tf("missing.unanswered", &[("number", number)])
-            }
-            Self::NoPresenter => crate::i18n::t("missing.no-presenter").into(),
-            Self::NotReady => crate::i18n::t("missing.not-ready").into(),
-            Self::ConcernUndecided { id, title } => {
-                crate::i18n::tf("missing.concern-undecided", &[("id", id), ("title", title)])
-            }
-        }
-    }
-}
-
-/// The hints among `missing` in one phrase ("Leitfragen 2, 3, 4
-/// unbeantwortet"), or `None` when there are none.
-pub fn hint_line(missing: &[Missing]) -> Option<String> {
-    let numbers: Vec<String> = missing
-        .iter()
-        .filter_map(|m| match m {
-            Missing::Unanswered { number, .. } => Some(number.to_string()),
-            _ => None,
-        })
-        .collect();
-    (!numbers.is_empty()).then(|| {
-        crate::i18n::tn(
-            "count.questions",
-            numbers.len(),
-            &[("list", &numbers.join(", "))],
-        )
-    })
 }
 
 /// Done and missing per conference of one session.

@@ -2,19 +2,38 @@
 
 use super::{Dataset, FieldSources, Source};
 
-/// The words for a source value: the seed, a Beschluss, a public page, an
-/// assumption, a planned (computed) date, or entered by a user (`None`).
-pub fn source_label(source: Option<&str>) -> String {
-    match source {
-        None => crate::i18n::t("source.user").to_owned(),
-        Some("seed") => crate::i18n::t("source.seed").to_owned(),
-        Some("assumed") => crate::i18n::t("source.assumed").to_owned(),
-        Some("public") => crate::i18n::t("source.public").to_owned(),
-        Some("planned") => crate::i18n::t("source.planned").to_owned(),
-        Some(other) => other.strip_prefix("decision:").map_or_else(
-            || crate::i18n::tf("source.page", &[("url", &other)]),
-            |id| crate::i18n::tf("source.decision", &[("id", &id)]),
-        ),
+/// What a source value says (worded by `i18n::words`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// No source: entered by a user.
+    User,
+    /// The seed deck.
+    Seed,
+    /// An assumption.
+    Assumed,
+    /// The IT-Planungsrat's public pages.
+    Public,
+    /// Planned (computed) and not yet recorded.
+    Planned,
+    /// A Beschluss, by id (`"decision:YYYY/NN"`).
+    Decision(&'a str),
+    /// A public page, by address.
+    Page(&'a str),
+}
+
+impl<'a> Origin<'a> {
+    /// The origin a source value names.
+    pub fn of(source: Option<&'a str>) -> Self {
+        match source {
+            None => Self::User,
+            Some("seed") => Self::Seed,
+            Some("assumed") => Self::Assumed,
+            Some("public") => Self::Public,
+            Some("planned") => Self::Planned,
+            Some(other) => other
+                .strip_prefix("decision:")
+                .map_or(Self::Page(other), Self::Decision),
+        }
     }
 }
 
@@ -27,15 +46,35 @@ pub fn is_seed(source: Option<&str>) -> bool {
 /// for the whole record), and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForeignFact {
-    pub what: String,
+    pub what: Fact,
     pub field: String,
     pub source: Option<String>,
 }
 
-fn collect(out: &mut Vec<ForeignFact>, what: &str, source: &Source, sources: &FieldSources) {
+/// The record a fact belongs to (worded by `i18n::words`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    /// A conference, by id.
+    Conference(String),
+    /// A later name of a conference.
+    ConferenceName { conference: String, name: String },
+    /// A person, by display name.
+    Person(String),
+    /// The Benennung for a conference by a Beschluss.
+    Assignment {
+        conference: String,
+        decision: String,
+    },
+    /// A Beschluss, by id.
+    Decision(String),
+    /// A session, by number.
+    Session(u32),
+}
+
+fn collect(out: &mut Vec<ForeignFact>, what: &Fact, source: &Source, sources: &FieldSources) {
     if source.is_some() && !is_seed(source.as_deref()) {
         out.push(ForeignFact {
-            what: what.to_owned(),
+            what: what.clone(),
             field: String::new(),
             source: source.clone(),
         });
@@ -43,7 +82,7 @@ fn collect(out: &mut Vec<ForeignFact>, what: &str, source: &Source, sources: &Fi
     for (field, from) in sources {
         if !is_seed(Some(from)) {
             out.push(ForeignFact {
-                what: what.to_owned(),
+                what: what.clone(),
                 field: field.clone(),
                 source: Some(from.clone()),
             });
@@ -58,11 +97,15 @@ impl Dataset {
     pub fn facts_not_from_seed(&self) -> Vec<ForeignFact> {
         let mut out = Vec::new();
         for c in &self.conferences {
-            collect(&mut out, &c.id, &c.source, &c.sources);
+            let what = Fact::Conference(c.id.clone());
+            collect(&mut out, &what, &c.source, &c.sources);
             for n in &c.names {
                 if n.source.is_some() && !is_seed(n.source.as_deref()) {
                     out.push(ForeignFact {
-                        what: format!("{}: {}", c.id, n.name),
+                        what: Fact::ConferenceName {
+                            conference: c.id.clone(),
+                            name: n.name.clone(),
+                        },
                         field: String::new(),
                         source: n.source.clone(),
                     });
@@ -70,21 +113,22 @@ impl Dataset {
             }
         }
         for p in &self.people {
-            collect(&mut out, &p.display_name(), &p.source, &p.sources);
+            let what = Fact::Person(p.display_name());
+            collect(&mut out, &what, &p.source, &p.sources);
         }
         for a in &self.assignments {
-            let what = crate::i18n::tf(
-                "valid.assignment",
-                &[("conference", &a.conference), ("decision", &a.decision)],
-            );
+            let what = Fact::Assignment {
+                conference: a.conference.clone(),
+                decision: a.decision.clone(),
+            };
             collect(&mut out, &what, &a.source, &a.sources);
         }
         for d in &self.decisions {
-            let what = crate::i18n::tf("valid.decision", &[("id", &d.id)]);
+            let what = Fact::Decision(d.id.clone());
             collect(&mut out, &what, &d.source, &d.sources);
         }
         for s in &self.sessions {
-            let what = crate::i18n::tf("source.session", &[("number", &s.number)]);
+            let what = Fact::Session(s.number);
             collect(&mut out, &what, &s.source, &s.sources);
         }
         out

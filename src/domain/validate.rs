@@ -1,18 +1,62 @@
 //! Structural checks of a dataset. All problems are collected, none stops the others.
 
 use std::collections::HashSet;
-use std::fmt;
+
+use chrono::NaiveDate;
 
 use super::{Dataset, is_valid_decision_id};
 
-/// One structural problem of a dataset, in German for the user.
+/// One structural problem of a dataset (worded by `i18n::words`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem(pub String);
+pub enum Problem {
+    /// Two records of one kind share an id.
+    Duplicate { kind: RecordKind, id: String },
+    /// Two sessions share a number.
+    DuplicateSession(u32),
+    /// A session has two reports of one conference.
+    DuplicateReport(Whose),
+    /// A record names a conference that does not exist.
+    UnknownConference { whose: Whose, conference: String },
+    /// A record names a decision that does not exist.
+    UnknownDecision { whose: Whose, decision: String },
+    /// A Benennung names a person who does not exist.
+    UnknownPerson { whose: Whose, person: String },
+    /// A report answers a Leitfrage that does not exist.
+    UnknownQuestion { whose: Whose, question: String },
+    /// A decision's id is not of the form YYYY/NN.
+    DecisionForm(String),
+    /// A session's debrief is dated before the session.
+    DebriefBefore {
+        session: u32,
+        debrief: NaiveDate,
+        date: NaiveDate,
+    },
+}
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// The kinds of record whose ids must be unique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Conference,
+    Person,
+    Decision,
+    Question,
+    Concern,
+}
+
+/// The record a problem is found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whose {
+    Conference(String),
+    Assignment {
+        conference: String,
+        decision: String,
+    },
+    Decision(String),
+    Report {
+        session: u32,
+        conference: String,
+    },
+    Concern(String),
 }
 
 struct Checker<'a> {
@@ -47,18 +91,22 @@ impl Dataset {
 }
 
 impl<'a> Checker<'a> {
-    fn problem(&mut self, text: String) {
-        self.problems.push(Problem(text));
+    fn problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
     }
 
-    fn unique<I: Iterator<Item = &'a str>>(&mut self, kind: &str, ids: I) -> HashSet<&'a str> {
+    fn unique<I: Iterator<Item = &'a str>>(
+        &mut self,
+        kind: RecordKind,
+        ids: I,
+    ) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                self.problem(crate::i18n::tf(
-                    "valid.duplicate",
-                    &[("kind", &kind), ("id", &id)],
-                ));
+                self.problem(Problem::Duplicate {
+                    kind,
+                    id: id.to_owned(),
+                });
             }
         }
         seen
@@ -67,68 +115,65 @@ impl<'a> Checker<'a> {
     fn collect_ids(&mut self) {
         let data = self.data;
         self.conferences = self.unique(
-            crate::i18n::t("valid.kind-conference"),
+            RecordKind::Conference,
             data.conferences.iter().map(|c| c.id.as_str()),
         );
         self.people = self.unique(
-            crate::i18n::t("valid.kind-person"),
+            RecordKind::Person,
             data.people.iter().map(|p| p.id.as_str()),
         );
         self.decisions = self.unique(
-            crate::i18n::t("valid.kind-decision"),
+            RecordKind::Decision,
             data.decisions.iter().map(|d| d.id.as_str()),
         );
         self.questions = self.unique(
-            crate::i18n::t("valid.kind-question"),
+            RecordKind::Question,
             data.guiding_questions.iter().map(|q| q.id.as_str()),
         );
         self.unique(
-            crate::i18n::t("valid.kind-concern"),
+            RecordKind::Concern,
             data.concerns.iter().map(|c| c.id.as_str()),
         );
         let mut numbers = HashSet::new();
         for session in &data.sessions {
             if !numbers.insert(session.number) {
-                self.problem(crate::i18n::tf(
-                    "valid.duplicate-session",
-                    &[("number", &session.number)],
-                ));
+                self.problem(Problem::DuplicateSession(session.number));
             }
         }
     }
 
-    fn conference_ref(&mut self, conference: &str, whose: &str) {
+    fn conference_ref(&mut self, conference: &str, whose: &Whose) {
         if !self.conferences.contains(conference) {
-            self.problem(crate::i18n::tf(
-                "valid.unknown-conference",
-                &[("whose", &whose), ("conference", &conference)],
-            ));
+            self.problem(Problem::UnknownConference {
+                whose: whose.clone(),
+                conference: conference.to_owned(),
+            });
         }
     }
 
-    fn decision_ref(&mut self, decision: &str, whose: &str) {
+    fn decision_ref(&mut self, decision: &str, whose: &Whose) {
         if !self.decisions.contains(decision) {
-            self.problem(crate::i18n::tf(
-                "valid.unknown-decision",
-                &[("whose", &whose), ("decision", &decision)],
-            ));
+            self.problem(Problem::UnknownDecision {
+                whose: whose.clone(),
+                decision: decision.to_owned(),
+            });
         }
     }
 
     fn check_assignments(&mut self) {
         for a in &self.data.assignments {
-            let whose = crate::i18n::tf(
-                "valid.assignment",
-                &[("conference", &a.conference), ("decision", &a.decision)],
-            );
+            let whose = Whose::Assignment {
+                conference: a.conference.clone(),
+                decision: a.decision.clone(),
+            };
             self.conference_ref(&a.conference, &whose);
             self.decision_ref(&a.decision, &whose);
             for person in a.people.iter().chain(a.person_lands.keys()) {
                 if !self.people.contains(person.as_str()) {
-                    self.problem(crate::i18n::tf(
-                        "valid.unknown-person",
-                        &[("whose", &whose), ("person", &person)],
-                    ));
+                    self.problem(Problem::UnknownPerson {
+                        whose: whose.clone(),
+                        person: person.clone(),
+                    });
                 }
             }
         }
@@ -136,7 +181,7 @@ impl<'a> Checker<'a> {
 
     fn check_conferences(&mut self) {
         for c in &self.data.conferences {
-            let whose = crate::i18n::tf("valid.conference", &[("id", &c.id)]);
+            let whose = Whose::Conference(c.id.clone());
             let named = c.names.iter().filter_map(|n| n.decision.as_deref());
             for decision in c.from_decision.as_deref().into_iter().chain(named) {
                 self.decision_ref(decision, &whose);
@@ -147,11 +192,12 @@ impl<'a> Checker<'a> {
     fn check_decisions(&mut self) {
         for d in &self.data.decisions {
             if !is_valid_decision_id(&d.id) {
-                self.problem(crate::i18n::tf("valid.decision-form", &[("id", &d.id)]));
+                self.problem(Problem::DecisionForm(d.id.clone()));
             }
+            let whose = Whose::Decision(d.id.clone());
             for c in &d.conferences {
                 if c != "*" {
-                    self.conference_ref(c, &crate::i18n::tf("valid.decision", &[("id", &d.id)]));
+                    self.conference_ref(c, &whose);
                 }
             }
         }
@@ -160,26 +206,20 @@ impl<'a> Checker<'a> {
     fn check_sessions(&mut self) {
         for s in &self.data.sessions {
             if s.debrief_date < s.date {
-                self.problem(crate::i18n::tf(
-                    "valid.debrief-before",
-                    &[
-                        ("number", &s.number),
-                        ("debrief", &crate::i18n::date(s.debrief_date)),
-                        ("date", &crate::i18n::date(s.date)),
-                    ],
-                ));
+                self.problem(Problem::DebriefBefore {
+                    session: s.number,
+                    debrief: s.debrief_date,
+                    date: s.date,
+                });
             }
             let mut seen = HashSet::new();
             for r in &s.reports {
-                let whose = crate::i18n::tf(
-                    "valid.report",
-                    &[("number", &s.number), ("conference", &r.conference)],
-                );
+                let whose = Whose::Report {
+                    session: s.number,
+                    conference: r.conference.clone(),
+                };
                 if !seen.insert(r.conference.as_str()) {
-                    self.problem(crate::i18n::tf(
-                        "valid.duplicate-whose",
-                        &[("whose", &whose)],
-                    ));
+                    self.problem(Problem::DuplicateReport(whose.clone()));
                 }
                 self.conference_ref(&r.conference, &whose);
                 for d in &r.decisions {
@@ -187,10 +227,10 @@ impl<'a> Checker<'a> {
                 }
                 for q in r.answers.keys() {
                     if !self.questions.contains(q.as_str()) {
-                        self.problem(crate::i18n::tf(
-                            "valid.unknown-question",
-                            &[("whose", &whose), ("q", &q)],
-                        ));
+                        self.problem(Problem::UnknownQuestion {
+                            whose: whose.clone(),
+                            question: q.clone(),
+                        });
                     }
                 }
             }
@@ -199,7 +239,7 @@ impl<'a> Checker<'a> {
 
     fn check_concerns(&mut self) {
         for c in &self.data.concerns {
-            let whose = crate::i18n::tf("valid.concern", &[("id", &c.id)]);
+            let whose = Whose::Concern(c.id.clone());
             self.conference_ref(&c.conference, &whose);
             for d in &c.decisions {
                 self.decision_ref(d, &whose);

@@ -46,8 +46,8 @@ impl Dataset {
 
     /// The definite article of conference `id`'s name at session `number`
     /// in `case` ("der"/"dem" for the E-Justice-Rat, "die"/"der" for a
-    /// Konferenz; "the" in English).
-    pub fn article_at(&self, id: &str, number: u32, case: super::Case) -> &'static str {
+    /// Konferenz; "the" in English, once worded).
+    pub fn article_at(&self, id: &str, number: u32, case: super::Case) -> super::Article {
         self.conference_gender_at(id, number).article(case)
     }
 

@@ -33,7 +33,7 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
                 .filter(|m| !matches!(m, Missing::ConcernUndecided { .. }))
                 .cloned()
                 .chain(undecided_at(data, id, n))
-                .map(|m| m.describe())
+                .map(|m| m.to_string())
                 .collect();
             (!list.is_empty()).then(|| {
                 vec![

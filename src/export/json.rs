@@ -45,7 +45,7 @@ pub fn json(data: &Dataset, number: u32) -> String {
                 .per_conference
                 .iter()
                 .find(|(id, _)| *id == c.id)
-                .map(|(_, m)| m.iter().map(crate::domain::Missing::describe).collect())
+                .map(|(_, m)| m.iter().map(ToString::to_string).collect())
                 .unwrap_or_default();
             j!({
                 "id": c.id,

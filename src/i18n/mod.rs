@@ -7,6 +7,8 @@
 //! The language is per thread: the screen's thread sets it once; each test
 //! runs in its own thread, so tests in different languages do not meet.
 
+pub mod words;
+
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt::Display;

@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 add(text, style, rank);
             }
             if phase == crate::domain::Phase::Done {
-                add(format!(" · {}", phase.word()), theme.header, 7);
+                add(format!(" · {phase}"), theme.header, 7);
             }
             if let Some(p) = app.progress() {
                 add(

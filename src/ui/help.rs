@@ -146,7 +146,7 @@ fn not_from_seed(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'s
     }
     for fact in foreign {
         let what = if fact.field.is_empty() {
-            fact.what
+            fact.what.to_string()
         } else {
             crate::i18n::tf(
                 "help.fact-field",
@@ -155,7 +155,7 @@ fn not_from_seed(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'s
         };
         let text = format!(
             "{what}: {}",
-            crate::domain::source_label(fact.source.as_deref())
+            crate::domain::Origin::of(fact.source.as_deref())
         );
         let wrapped = wrap_words(&text, width.saturating_sub(2), width.saturating_sub(2));
         for (i, part) in wrapped.into_iter().enumerate() {

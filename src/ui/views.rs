@@ -78,7 +78,7 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
         Line::from(Span::styled(
             crate::i18n::tf(
                 "views.phase",
-                &[("state", &state), ("phase", &s.phase(app.today).word())],
+                &[("state", &state), ("phase", &s.phase(app.today))],
             ),
             theme.header,
         )),

@@ -340,12 +340,12 @@ fn ready(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Them
         .collect();
     for m in gaps.iter().filter(|m| !m.is_hint()) {
         question.push(Line::from(Span::styled(
-            crate::i18n::tf("walk.missing", &[("what", &m.describe())]),
+            crate::i18n::tf("walk.missing", &[("what", m)]),
             theme.warning,
         )));
     }
     let has_gaps = question.len() > 1;
-    if let Some(hint) = crate::domain::hint_line(&missing) {
+    if let Some(hint) = crate::i18n::words::hint_line(&missing) {
         question.push(Line::from(Span::styled(
             crate::i18n::tf("walk.hint", &[("what", &hint)]),
             theme.dim,

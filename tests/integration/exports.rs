@@ -257,12 +257,16 @@ fn check_reports_undecided_concerns_and_an_overdue_debrief() {
     assert!(
         missing
             .iter()
-            .any(|m| m.describe().contains("A-0001") && m.describe().contains("ohne Entscheidung")),
+            .map(ToString::to_string)
+            .any(|m| m.contains("A-0001") && m.contains("ohne Entscheidung")),
         "{missing:?}"
     );
     let after = chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
     let gaps = data.debrief_gaps(48, after);
-    assert!(gaps.iter().any(|g| g.contains("überfällig")), "{gaps:?}");
+    assert!(
+        gaps.iter().any(|g| g.to_string().contains("überfällig")),
+        "{gaps:?}"
+    );
     let before = chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap();
     assert!(
         data.debrief_gaps(48, before).is_empty(),

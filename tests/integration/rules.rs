@@ -28,7 +28,7 @@ fn one_answer_and_a_presenter_make_a_complete_report() {
     assert!(missing.iter().all(Missing::is_hint), "{missing:?}");
     assert_eq!(missing.len(), 3, "Leitfragen 2–4 as hints: {missing:?}");
     assert_eq!(
-        fachmk::domain::hint_line(&missing).unwrap(),
+        fachmk::i18n::words::hint_line(&missing).unwrap(),
         "Leitfragen 2, 3, 4 unbeantwortet"
     );
 }
