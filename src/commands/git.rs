@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::exit;
+use super::{CliError, CliResult, Done};
 use crate::domain::Dataset;
 use crate::store;
 
@@ -34,27 +34,15 @@ pub(super) fn list_open_conflicts(path: &Path, data: &Dataset, out: &mut dyn Wri
 }
 
 /// Refuses (exit 65) while merge conflicts are open in `data`, naming each.
-pub(super) fn refuse_open_conflicts(
-    path: &Path,
-    data: &Dataset,
-    err: &mut dyn Write,
-) -> Result<(), u8> {
+pub(super) fn refuse_open_conflicts(path: &Path, data: &Dataset) -> Result<(), CliError> {
     let conflicts = store::sync::open_conflicts(data);
     if conflicts.is_empty() {
         return Ok(());
     }
-    let _ = writeln!(
-        err,
-        "{}",
-        crate::i18n::tf(
-            "cli.export-conflicts",
-            &[("path", &path.display()), ("conflicts", &conflicts.len())]
-        )
-    );
-    for c in &conflicts {
-        let _ = writeln!(err, "  {c}");
-    }
-    Err(exit::DATA)
+    Err(CliError::OpenConflicts {
+        path: path.to_owned(),
+        conflicts,
+    })
 }
 
 /// `fachmk merge BASE OURS THEIRS [NAME]`: git's merge driver (`%O %A %B %P`). Writes the
@@ -70,7 +58,7 @@ pub fn merge(
     theirs: &Path,
     name: Option<&Path>,
     err: &mut dyn Write,
-) -> u8 {
+) -> CliResult {
     let shown = name.unwrap_or(ours);
     // Messages name the data file and the side, not git's `.merge_file_…`.
     let named = |message: String, file: &Path, side: &str| match name {
@@ -80,25 +68,22 @@ pub fn merge(
         ),
         None => message,
     };
-    let load = |p: &Path, side: &str, err: &mut dyn Write| {
-        store::load_file(p).map_err(|e| {
-            let _ = writeln!(err, "{}", named(e.to_string(), p, side));
-        })
+    // Each input that cannot be read is named, not only the first.
+    let mut unreadable = Vec::new();
+    let mut load = |p: &Path, side: &str| {
+        store::load_file(p)
+            .map_err(|e| unreadable.push(named(e.to_string(), p, side)))
+            .ok()
     };
-    let (Ok(b), Ok(o), Ok(t)) = (
-        load(base, "cli.merge-side-base", err),
-        load(ours, "cli.merge-side-ours", err),
-        load(theirs, "cli.merge-side-theirs", err),
-    ) else {
-        return exit::DATA;
+    let (b, o, t) = (
+        load(base, "cli.merge-side-base"),
+        load(ours, "cli.merge-side-ours"),
+        load(theirs, "cli.merge-side-theirs"),
+    );
+    let (Some(b), Some(o), Some(t)) = (b, o, t) else {
+        return Err(CliError::MergeInput(unreadable));
     };
-    let merged = match store::sync::merge_datasets(&b.data, &o.data, &t.data) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return exit::DATA;
-        }
-    };
+    let merged = store::sync::merge_datasets(&b.data, &o.data, &t.data)?;
     let conflicts = merged.conflicts.len();
     let bytes = if conflicts == 0 {
         store::sync::from_value(merged.value)
@@ -122,11 +107,10 @@ pub fn merge(
         .map_err(|e| e.to_string())
         .and_then(|b| store::save(ours, &b, 0).map_err(|e| e.to_string()));
     if let Err(e) = written {
-        let _ = writeln!(err, "{}", named(e, ours, "cli.merge-side-ours"));
-        return exit::IO;
+        return Err(CliError::MergeWrite(named(e, ours, "cli.merge-side-ours")));
     }
     if conflicts == 0 {
-        exit::OK
+        Ok(Done::Complete)
     } else {
         for c in &merged.conflicts {
             let _ = writeln!(
@@ -144,6 +128,6 @@ pub fn merge(
                 &[("path", &shown.display())]
             )
         );
-        exit::INCOMPLETE
+        Ok(Done::Incomplete)
     }
 }

@@ -251,10 +251,11 @@ fn a_word_file_is_not_written_to_a_terminal() {
         output: None,
         to_terminal: true,
     };
-    let code = fachmk::commands::export(&file, &request, today(), &mut out, &mut err);
-    assert_eq!(code, fachmk::commands::exit::USAGE);
-    assert!(out.is_empty());
-    assert!(String::from_utf8(err).unwrap().contains("-o"));
+    let error = fachmk::commands::export(&file, &request, today(), &mut out, &mut err)
+        .expect_err("a Word file to a terminal is refused");
+    assert_eq!(error.code(), fachmk::commands::exit::USAGE);
+    assert!(out.is_empty() && err.is_empty());
+    assert!(error.to_string().contains("-o"), "{error}");
 }
 
 /// Every document of session 48 in both formats.
