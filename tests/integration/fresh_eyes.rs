@@ -49,6 +49,7 @@ fn a_closed_pipe_ends_quietly_with_0() {
         &["search", "IMK"][..],
         &["check"],
         &["export", "--format", "md"],
+        &["export", "--format", "docx"],
     ] {
         // The reader is gone before a byte is written, as `| head -c0` would be.
         let (reader, writer) = std::io::pipe().unwrap();
