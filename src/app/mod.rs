@@ -3,8 +3,8 @@
 //! clock, no terminal here: the date and the time are passed in.
 
 mod action;
-mod changes;
 mod concern_forms;
+mod ctx;
 mod dialogs;
 mod edit;
 mod editor;
@@ -22,13 +22,12 @@ mod update;
 mod update_editor;
 mod update_main;
 mod update_overlays;
-mod view_forms;
-mod views;
+pub mod view;
 mod walkthrough;
 mod walkthrough_choices;
 
 pub use action::Action;
-pub use changes::word_diff;
+pub use ctx::{Ctx, Request};
 pub use dialogs::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::{EditTarget, Editor};
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
@@ -40,5 +39,6 @@ pub use state::{App, Effect, Message, Overlay, Pane, SearchState};
 pub use undo::History;
 pub use update::{MIN_HEIGHT, MIN_WIDTH};
 pub use update_editor::parse_german_date;
-pub use views::{Citations, View};
+pub use view::changes::word_diff;
+pub use view::{Citations, View};
 pub use walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step, Walkthrough};

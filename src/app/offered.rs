@@ -1,7 +1,7 @@
 //! Which actions do something where the user is: the hint line offers only
 //! those (a key that does nothing where it is offered teaches the wrong thing).
 
-use super::{Action, App, Layer, Overlay, Step, View};
+use super::{Action, App, Layer, Overlay, Step};
 
 impl App {
     /// Whether `action` acts in the current layer, step and view.
@@ -9,7 +9,7 @@ impl App {
         match self.layer() {
             Layer::Walkthrough => self.walkthrough_offers(action),
             Layer::View => match &self.overlay {
-                Overlay::View(view) => view_offers(view, action),
+                Overlay::View(view) => view.offers(action),
                 _ => true,
             },
             _ => true,
@@ -31,27 +31,5 @@ impl App {
             | Action::ConcernDropped => matches!(step, Step::Concern(_)),
             _ => true,
         }
-    }
-}
-
-/// The keys each view handles (see `update_view`).
-fn view_offers(view: &View, action: Action) -> bool {
-    let debrief = matches!(view, View::Debrief { .. });
-    let in_conference = matches!(
-        view,
-        View::Debrief {
-            conference: Some(_),
-            ..
-        }
-    );
-    match action {
-        Action::Open => debrief || matches!(view, View::History { .. }),
-        Action::Toggle | Action::EditNotes => in_conference,
-        Action::MarkHeld => debrief,
-        Action::AddItem => {
-            debrief || matches!(view, View::Decisions { .. } | View::Assignments { .. })
-        }
-        Action::NextPane | Action::PreviousPane => matches!(view, View::History { .. }),
-        _ => true,
     }
 }

@@ -90,12 +90,12 @@ impl App {
             }
             Action::Undo => {
                 self.undo();
-                self.refresh_changes();
+                self.refresh_view();
                 return Vec::new();
             }
             Action::Redo => {
                 self.redo();
-                self.refresh_changes();
+                self.refresh_view();
                 return Vec::new();
             }
             Action::ExternalEditor => return self.external_editor(),
@@ -110,9 +110,26 @@ impl App {
             Layer::Sessions => self.update_sessions(action),
             Layer::Walkthrough => self.update_walkthrough(action),
             Layer::Main => return self.update_main(action),
-            Layer::View => return self.update_view(action),
+            Layer::View => {
+                let (overlay, mut ctx) = self.overlay_and_ctx();
+                let Overlay::View(view) = overlay else {
+                    return Vec::new();
+                };
+                let effects = view.update(action, &mut ctx);
+                let requests = std::mem::take(&mut ctx.requests);
+                self.carry_out(requests);
+                return effects;
+            }
         }
         Vec::new()
+    }
+
+    /// After an undo or redo: an open view shows the data as it is now.
+    fn refresh_view(&mut self) {
+        let (overlay, ctx) = self.overlay_and_ctx();
+        if let Overlay::View(view) = overlay {
+            view.refresh(&ctx);
+        }
     }
 
     pub(super) fn quit(&mut self) -> Vec<Effect> {

@@ -76,7 +76,10 @@ impl App {
             | Action::History
             | Action::Changes
             | Action::Assignments => {
-                self.open_view(action);
+                let (overlay, ctx) = self.overlay_and_ctx();
+                if let Some(view) = super::View::open(action, &ctx) {
+                    *overlay = Overlay::View(view);
+                }
             }
             _ => {}
         }

@@ -14,7 +14,7 @@ mod search;
 mod sessions;
 mod speakers;
 mod theme;
-mod views;
+mod view;
 mod walkthrough;
 mod widgets;
 
@@ -58,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
-        Overlay::View(view) => views::render(app, view, frame, body, theme),
+        Overlay::View(view) => view.render(app, frame, body, theme),
         Overlay::Help {
             scroll, section, ..
         } => help::render(app, scroll, *section, frame, body, theme),
