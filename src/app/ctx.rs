@@ -18,6 +18,8 @@ pub enum Request {
     Close,
     /// Open the help at the section of `Layer`.
     Help(Layer),
+    /// Close the help and go back to the walkthrough it was opened from.
+    ResumeWalkthrough,
     /// Open a text field over the component.
     Edit(Box<Editor>),
 }
@@ -171,6 +173,7 @@ impl super::App {
             match request {
                 Request::Close => self.overlay = super::Overlay::None,
                 Request::Help(layer) => self.open_help(layer, false),
+                Request::ResumeWalkthrough => self.resume_walkthrough(),
                 Request::Edit(editor) => self.editor = Some(*editor),
             }
         }

@@ -229,6 +229,7 @@ impl Default for Keymap {
         for layer in <Layer as strum::IntoEnumIterator>::iter() {
             match layer {
                 Layer::View => bindings.extend(super::view::keys::bindings()),
+                Layer::Help => bindings.extend(super::help::keys::bindings()),
                 other => bindings.extend(legacy(other)),
             }
         }
@@ -363,19 +364,6 @@ fn legacy(only: Layer) -> Vec<Binding> {
         b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
         b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
         b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-        b(L::Help, Key::plain(K::Esc), A::Back, Some("hint.close")),
-        b(L::Help, Key::ch('?'), A::Back, None),
-        b(L::Help, Key::ch('q'), A::Back, None),
-        b(L::Help, Key::plain(K::Up), A::SelectPrevious, None),
-        b(L::Help, Key::plain(K::Down), A::SelectNext, None),
-        b(L::Help, Key::ch('k'), A::SelectPrevious, None),
-        b(L::Help, Key::ch('j'), A::SelectNext, None),
-        b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
-        b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
-        b(L::Help, Key::plain(K::Home), A::SelectFirst, None),
-        b(L::Help, Key::plain(K::End), A::SelectLast, None),
-        b(L::Help, Key::ch('g'), A::SelectFirst, None),
-        b(L::Help, Key::ch('G'), A::SelectLast, None),
         b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
         b(
             L::Review,

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Dialog, Editor, History, Keymap, Layer, Scroll, Walkthrough};
+use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
 use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
 use crate::search::{Hit, Index};
 
@@ -54,13 +54,8 @@ pub struct SearchState {
 pub enum Overlay {
     #[default]
     None,
-    /// The keys, opened at the section of the layer it was asked for in;
-    /// `resume_walkthrough` when opened from the walkthrough.
-    Help {
-        scroll: Scroll,
-        section: Layer,
-        resume_walkthrough: bool,
-    },
+    /// The keys or the reference texts.
+    Help(super::Help),
     Search(Box<SearchState>),
     Review {
         scroll: usize,
@@ -71,9 +66,6 @@ pub enum Overlay {
     Walkthrough,
     /// One of the views across sessions (debrief, decisions, history, changes, assignments).
     View(super::View),
-    Reference {
-        scroll: Scroll,
-    },
 }
 
 /// A one-line message in the hint line; errors stand out.
@@ -227,7 +219,7 @@ impl App {
         } else {
             match self.overlay {
                 Overlay::None => Layer::Main,
-                Overlay::Help { .. } | Overlay::Reference { .. } => Layer::Help,
+                Overlay::Help(_) => Layer::Help,
                 Overlay::Search(_) => Layer::Search,
                 Overlay::Review { .. } => Layer::Review,
                 Overlay::Sessions { .. } => Layer::Sessions,

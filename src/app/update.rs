@@ -105,7 +105,16 @@ impl App {
             Layer::Dialog => return self.update_dialog(action),
             Layer::Editor => return self.update_editor(action),
             Layer::Search => self.update_search(action),
-            Layer::Help => self.update_help(action),
+            Layer::Help => {
+                let (overlay, mut ctx) = self.overlay_and_ctx();
+                let Overlay::Help(help) = overlay else {
+                    return Vec::new();
+                };
+                let effects = help.update(action, &mut ctx);
+                let requests = std::mem::take(&mut ctx.requests);
+                self.carry_out(requests);
+                return effects;
+            }
             Layer::Review => return self.update_review(action),
             Layer::Sessions => self.update_sessions(action),
             Layer::Walkthrough => self.update_walkthrough(action),

@@ -2,7 +2,7 @@
 
 use super::update::{PAGE, step};
 use super::walkthrough::ExchangeChoice;
-use super::{Action, App, Effect, Layer, Overlay, Pane, Scroll, Step};
+use super::{Action, App, Effect, Layer, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
 
 impl App {
@@ -66,9 +66,7 @@ impl App {
             Action::Search => self.open_search(),
             Action::Help => self.open_help(Layer::Main, false),
             Action::Reference => {
-                self.overlay = Overlay::Reference {
-                    scroll: Scroll::default(),
-                }
+                self.overlay = Overlay::Help(super::Help::reference());
             }
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
             Action::Debrief

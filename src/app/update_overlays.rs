@@ -3,57 +3,29 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{PAGE, step};
-use super::{Action, App, EditTarget, Editor, Effect, Layer, Overlay, Pane, Scroll, SearchState};
+use super::{Action, App, EditTarget, Editor, Effect, Layer, Overlay, Pane, SearchState};
 use crate::search::{Index, Target};
 
 impl App {
     /// The help, at the section of `section`'s keys.
     pub(super) fn open_help(&mut self, section: Layer, resume_walkthrough: bool) {
-        self.overlay = Overlay::Help {
-            scroll: Scroll::default(),
-            section,
-            resume_walkthrough,
-        };
+        self.overlay = Overlay::Help(super::Help::keys(section, resume_walkthrough));
     }
 
-    /// Help and reference: scrolled within what was drawn.
-    pub(super) fn update_help(&mut self, action: Action) {
-        let resume = matches!(
-            self.overlay,
-            Overlay::Help {
-                resume_walkthrough: true,
-                ..
+    /// Back from the help to the walkthrough it was opened from, if that is
+    /// still the selected session's.
+    pub(super) fn resume_walkthrough(&mut self) {
+        let step = self
+            .walkthrough
+            .as_ref()
+            .filter(|w| w.session == self.session)
+            .map(|w| w.step.clone());
+        match step {
+            Some(step) => {
+                self.overlay = Overlay::Walkthrough;
+                self.enter_step(step);
             }
-        );
-        let (Overlay::Help { scroll, .. } | Overlay::Reference { scroll }) = &mut self.overlay
-        else {
-            return;
-        };
-        match action {
-            Action::SelectPrevious => scroll.step(-1),
-            Action::SelectNext => scroll.step(1),
-            Action::PageUp => scroll.step(-PAGE),
-            Action::PageDown => scroll.step(PAGE),
-            Action::SelectFirst => scroll.step(isize::MIN / 2),
-            Action::SelectLast => scroll.step(isize::MAX / 2),
-            Action::Back => {
-                let back_to_walkthrough = resume
-                    && self
-                        .walkthrough
-                        .as_ref()
-                        .is_some_and(|w| w.session == self.session);
-                self.overlay = if back_to_walkthrough {
-                    Overlay::Walkthrough
-                } else {
-                    Overlay::None
-                };
-                if back_to_walkthrough
-                    && let Some(step) = self.walkthrough.as_ref().map(|w| w.step.clone())
-                {
-                    self.enter_step(step);
-                }
-            }
-            _ => {}
+            None => self.overlay = Overlay::None,
         }
     }
 

@@ -59,10 +59,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
         Overlay::View(view) => view.render(app, frame, body, theme),
-        Overlay::Help {
-            scroll, section, ..
-        } => help::render(app, scroll, *section, frame, body, theme),
-        Overlay::Reference { scroll } => help::render_reference(app, scroll, frame, body, theme),
+        Overlay::Help(help) => help.render(app, frame, body, theme),
         Overlay::Search(search) => search::render(search, frame, body, theme),
         Overlay::Review { scroll } => review::render(app, *scroll, frame, body, theme),
         Overlay::Sessions { cursor } => sessions::render(app, *cursor, frame, body, theme),
