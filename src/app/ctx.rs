@@ -20,6 +20,8 @@ pub enum Request {
     Help(Layer),
     /// Close the help and go back to the walkthrough it was opened from.
     ResumeWalkthrough,
+    /// Select what a search hit or a gap of the review leads to.
+    Jump(crate::search::Target),
     /// Open a text field over the component.
     Edit(Box<Editor>),
 }
@@ -174,6 +176,7 @@ impl super::App {
                 Request::Close => self.overlay = super::Overlay::None,
                 Request::Help(layer) => self.open_help(layer, false),
                 Request::ResumeWalkthrough => self.resume_walkthrough(),
+                Request::Jump(target) => self.jump_to(&target),
                 Request::Edit(editor) => self.editor = Some(*editor),
             }
         }

@@ -165,11 +165,10 @@ pub const HELP_LAYERS: [Layer; 8] = [
 ];
 
 /// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 5] = [
+const LIST_LAYERS: [Layer; 4] = [
     Layer::Main,
     Layer::Walkthrough,
     Layer::Search,
-    Layer::Review,
     Layer::Sessions,
 ];
 
@@ -230,6 +229,7 @@ impl Default for Keymap {
             match layer {
                 Layer::View => bindings.extend(super::view::keys::bindings()),
                 Layer::Help => bindings.extend(super::help::keys::bindings()),
+                Layer::Review => bindings.extend(super::review::keys::bindings()),
                 other => bindings.extend(legacy(other)),
             }
         }
@@ -364,17 +364,6 @@ fn legacy(only: Layer) -> Vec<Binding> {
         b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
         b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
         b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-        b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
-        b(
-            L::Review,
-            Key::ch('t'),
-            A::AgendaItem,
-            Some("hint.agenda-item"),
-        ),
-        b(L::Review, Key::ch('b'), A::Proposal, Some("hint.proposal")),
-        b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
-        b(L::Review, Key::ch('q'), A::Back, None),
-        b(L::Review, Key::ch('?'), A::Help, None),
         b(
             L::Sessions,
             Key::plain(K::Enter),

@@ -12,6 +12,10 @@ impl App {
                 Overlay::View(view) => view.offers(action),
                 _ => true,
             },
+            Layer::Review => match &self.overlay {
+                Overlay::Review(review) => review.offers(action),
+                _ => true,
+            },
             _ => true,
         }
     }

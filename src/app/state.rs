@@ -57,9 +57,7 @@ pub enum Overlay {
     /// The keys or the reference texts.
     Help(super::Help),
     Search(Box<SearchState>),
-    Review {
-        scroll: usize,
-    },
+    Review(super::Review),
     Sessions {
         cursor: usize,
     },
@@ -221,7 +219,7 @@ impl App {
                 Overlay::None => Layer::Main,
                 Overlay::Help(_) => Layer::Help,
                 Overlay::Search(_) => Layer::Search,
-                Overlay::Review { .. } => Layer::Review,
+                Overlay::Review(_) => Layer::Review,
                 Overlay::Sessions { .. } => Layer::Sessions,
                 Overlay::Walkthrough => Layer::Walkthrough,
                 Overlay::View(_) => Layer::View,

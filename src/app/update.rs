@@ -80,6 +80,13 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.refresh_review();
+        effects
+    }
+
+    /// Hands one action to the layer that owns the keyboard.
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Redraw => return vec![Effect::Redraw],
             Action::Suspend => return vec![Effect::Suspend],
@@ -115,7 +122,16 @@ impl App {
                 self.carry_out(requests);
                 return effects;
             }
-            Layer::Review => return self.update_review(action),
+            Layer::Review => {
+                let (overlay, mut ctx) = self.overlay_and_ctx();
+                let Overlay::Review(review) = overlay else {
+                    return Vec::new();
+                };
+                let effects = review.update(action, &mut ctx);
+                let requests = std::mem::take(&mut ctx.requests);
+                self.carry_out(requests);
+                return effects;
+            }
             Layer::Sessions => self.update_sessions(action),
             Layer::Walkthrough => self.update_walkthrough(action),
             Layer::Main => return self.update_main(action),

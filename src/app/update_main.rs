@@ -51,7 +51,7 @@ impl App {
                     self.info(crate::i18n::t("main.concerns-pane-first"));
                 }
             }
-            Action::Review => self.overlay = Overlay::Review { scroll: 0 },
+            Action::Review => self.open_review(),
             Action::Sessions => {
                 let cursor = self
                     .data

@@ -1,9 +1,10 @@
-//! Keys of the overlays: help and reference, review, session picker, search.
+//! Keys of the overlays not yet components: session picker, search; opening
+//! the help and going back from it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{PAGE, step};
-use super::{Action, App, EditTarget, Editor, Effect, Layer, Overlay, Pane, SearchState};
+use super::{Action, App, Layer, Overlay, Pane, SearchState};
 use crate::search::{Index, Target};
 
 impl App {
@@ -27,35 +28,6 @@ impl App {
             }
             None => self.overlay = Overlay::None,
         }
-    }
-
-    pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
-        let limit = self.scroll_limit(self.review_lines().len());
-        let Overlay::Review { scroll } = &mut self.overlay else {
-            return Vec::new();
-        };
-        match action {
-            Action::SelectPrevious => *scroll = scroll.saturating_sub(1),
-            Action::SelectNext => *scroll = (*scroll + 1).min(limit),
-            Action::PageUp => *scroll = scroll.saturating_sub(PAGE.unsigned_abs()),
-            Action::PageDown => *scroll = (*scroll + PAGE.unsigned_abs()).min(limit),
-            Action::SelectFirst => *scroll = 0,
-            Action::SelectLast => *scroll = limit,
-            Action::Back => self.overlay = Overlay::None,
-            Action::Help => self.open_help(Layer::Review, false),
-            Action::AgendaItem | Action::Proposal => self.open_session_item(action),
-            Action::Export => {
-                let kind = crate::export::Kind::Tischvorlage;
-                let name = format!("{}-{}.md", kind.name(), self.session);
-                self.editor = Some(Editor::new(
-                    EditTarget::ExportPath,
-                    crate::i18n::t("review.export-to"),
-                    &name,
-                ));
-            }
-            _ => {}
-        }
-        Vec::new()
     }
 
     pub(super) fn update_sessions(&mut self, action: Action) {

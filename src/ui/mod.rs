@@ -61,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         Overlay::View(view) => view.render(app, frame, body, theme),
         Overlay::Help(help) => help.render(app, frame, body, theme),
         Overlay::Search(search) => search::render(search, frame, body, theme),
-        Overlay::Review { scroll } => review::render(app, *scroll, frame, body, theme),
+        Overlay::Review(review) => review.render(app.session, frame, body, theme),
         Overlay::Sessions { cursor } => sessions::render(app, *cursor, frame, body, theme),
     }
     let inline = matches!(app.overlay, Overlay::Walkthrough)
