@@ -20,6 +20,8 @@ pub enum Request {
     Help(Layer),
     /// Close the help and go back to the walkthrough it was opened from.
     ResumeWalkthrough,
+    /// Select session `u32` (the panes' cursors start again).
+    Session(u32),
     /// Select what a search hit or a gap of the review leads to.
     Jump(crate::search::Target),
     /// Open a text field over the component.
@@ -177,6 +179,10 @@ impl super::App {
                 Request::Help(layer) => self.open_help(layer, false),
                 Request::ResumeWalkthrough => self.resume_walkthrough(),
                 Request::Jump(target) => self.jump_to(&target),
+                Request::Session(number) => {
+                    self.session = number;
+                    self.concern = 0;
+                }
                 Request::Edit(editor) => self.editor = Some(*editor),
             }
         }

@@ -165,12 +165,7 @@ pub const HELP_LAYERS: [Layer; 8] = [
 ];
 
 /// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 4] = [
-    Layer::Main,
-    Layer::Walkthrough,
-    Layer::Search,
-    Layer::Sessions,
-];
+const LIST_LAYERS: [Layer; 3] = [Layer::Main, Layer::Walkthrough, Layer::Search];
 
 /// One row of a layer's table: key, action, and the hint that puts it on the
 /// hint line.
@@ -230,6 +225,7 @@ impl Default for Keymap {
                 Layer::View => bindings.extend(super::view::keys::bindings()),
                 Layer::Help => bindings.extend(super::help::keys::bindings()),
                 Layer::Review => bindings.extend(super::review::keys::bindings()),
+                Layer::Sessions => bindings.extend(super::sessions::keys::bindings()),
                 other => bindings.extend(legacy(other)),
             }
         }
@@ -364,20 +360,6 @@ fn legacy(only: Layer) -> Vec<Binding> {
         b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
         b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
         b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-        b(
-            L::Sessions,
-            Key::plain(K::Enter),
-            A::Open,
-            Some("hint.open"),
-        ),
-        b(
-            L::Sessions,
-            Key::ch('n'),
-            A::NewSession,
-            Some("hint.new-session"),
-        ),
-        b(L::Sessions, Key::plain(K::Esc), A::Back, Some("hint.back")),
-        b(L::Sessions, Key::ch('q'), A::Back, None),
         // Each dialog shows its own keys; the hint line only the way out.
         b(L::Dialog, Key::ch('s'), A::DialogSave, None),
         b(L::Dialog, Key::ch('d'), A::DialogDiscard, None),

@@ -58,9 +58,7 @@ pub enum Overlay {
     Help(super::Help),
     Search(Box<SearchState>),
     Review(super::Review),
-    Sessions {
-        cursor: usize,
-    },
+    Sessions(super::Sessions),
     Walkthrough,
     /// One of the views across sessions (debrief, decisions, history, changes, assignments).
     View(super::View),
@@ -220,7 +218,7 @@ impl App {
                 Overlay::Help(_) => Layer::Help,
                 Overlay::Search(_) => Layer::Search,
                 Overlay::Review(_) => Layer::Review,
-                Overlay::Sessions { .. } => Layer::Sessions,
+                Overlay::Sessions(_) => Layer::Sessions,
                 Overlay::Walkthrough => Layer::Walkthrough,
                 Overlay::View(_) => Layer::View,
             }

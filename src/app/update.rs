@@ -132,7 +132,16 @@ impl App {
                 self.carry_out(requests);
                 return effects;
             }
-            Layer::Sessions => self.update_sessions(action),
+            Layer::Sessions => {
+                let (overlay, mut ctx) = self.overlay_and_ctx();
+                let Overlay::Sessions(sessions) = overlay else {
+                    return Vec::new();
+                };
+                let effects = sessions.update(action, &mut ctx);
+                let requests = std::mem::take(&mut ctx.requests);
+                self.carry_out(requests);
+                return effects;
+            }
             Layer::Walkthrough => self.update_walkthrough(action),
             Layer::Main => return self.update_main(action),
             Layer::View => {

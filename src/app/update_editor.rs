@@ -318,15 +318,9 @@ impl App {
     }
 
     pub(super) fn open_new_session(&mut self) {
-        if !self.check_writable() {
-            return;
+        if let Some(field) = super::sessions::new_session_field(&mut self.ctx()) {
+            self.editor = Some(field);
         }
-        let number = self.data.next_session_number();
-        self.editor = Some(Editor::new(
-            EditTarget::SessionDate,
-            crate::i18n::tf("editor.session-date", &[("number", &number)]),
-            "",
-        ));
     }
 }
 

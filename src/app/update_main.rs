@@ -53,14 +53,8 @@ impl App {
             }
             Action::Review => self.open_review(),
             Action::Sessions => {
-                let cursor = self
-                    .data
-                    .sessions
-                    .iter()
-                    .rev()
-                    .position(|s| s.number == self.session)
-                    .unwrap_or(0);
-                self.overlay = Overlay::Sessions { cursor };
+                let (overlay, ctx) = self.overlay_and_ctx();
+                *overlay = Overlay::Sessions(super::Sessions::open(&ctx));
             }
             Action::NewSession => self.open_new_session(),
             Action::Search => self.open_search(),

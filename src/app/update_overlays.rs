@@ -1,5 +1,5 @@
-//! Keys of the overlays not yet components: session picker, search; opening
-//! the help and going back from it.
+//! Keys of the search, not yet a component; opening the help and going back
+//! from it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -27,39 +27,6 @@ impl App {
                 self.enter_step(step);
             }
             None => self.overlay = Overlay::None,
-        }
-    }
-
-    pub(super) fn update_sessions(&mut self, action: Action) {
-        let count = self.data.sessions.len();
-        let Overlay::Sessions { cursor } = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::SelectPrevious => *cursor = step(*cursor, -1, count),
-            Action::SelectNext => *cursor = step(*cursor, 1, count),
-            Action::PageUp => *cursor = step(*cursor, -PAGE, count),
-            Action::PageDown => *cursor = step(*cursor, PAGE, count),
-            Action::SelectFirst => *cursor = 0,
-            Action::SelectLast => *cursor = count.saturating_sub(1),
-            Action::Open => {
-                let chosen = self
-                    .data
-                    .sessions
-                    .iter()
-                    .rev()
-                    .nth(*cursor)
-                    .map(|s| s.number);
-                if let Some(number) = chosen {
-                    self.session = number;
-                    self.overlay = Overlay::None;
-                    self.concern = 0;
-                    self.info(crate::i18n::tf("sessions.chosen", &[("number", &number)]));
-                }
-            }
-            Action::NewSession => self.open_new_session(),
-            Action::Back => self.overlay = Overlay::None,
-            _ => {}
         }
     }
 

@@ -62,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         Overlay::Help(help) => help.render(app, frame, body, theme),
         Overlay::Search(search) => search::render(search, frame, body, theme),
         Overlay::Review(review) => review.render(app.session, frame, body, theme),
-        Overlay::Sessions { cursor } => sessions::render(app, *cursor, frame, body, theme),
+        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
     let inline = matches!(app.overlay, Overlay::Walkthrough)
         && matches!(
