@@ -20,12 +20,22 @@ pub enum Request {
     Help(Layer),
     /// Close the help and go back to the walkthrough it was opened from.
     ResumeWalkthrough,
+    /// Others' changes were merged in: the file no longer differs.
+    Merged,
     /// Select session `u32` (the panes' cursors start again).
     Session(u32),
     /// Select what a search hit or a gap of the review leads to.
     Jump(crate::search::Target),
     /// Open a text field over the component.
     Edit(Box<Editor>),
+}
+
+/// The layers whose components hold state of their own, borrowed apart
+/// from the `Ctx`.
+#[derive(Debug)]
+pub(super) struct Layers<'a> {
+    pub overlay: &'a mut super::Overlay,
+    pub dialog: &'a mut Option<super::Dialog>,
 }
 
 /// The narrow borrow a component's `update` gets instead of the `App`.
@@ -138,6 +148,12 @@ impl super::App {
     /// The overlay, and a `Ctx` on the rest of the app: what a component in
     /// the overlay handles an action with.
     pub(super) fn overlay_and_ctx(&mut self) -> (&mut super::Overlay, Ctx<'_>) {
+        let (layers, ctx) = self.split();
+        (layers.overlay, ctx)
+    }
+
+    /// The components' layers, and a `Ctx` on the rest of the app.
+    pub(super) fn split(&mut self) -> (Layers<'_>, Ctx<'_>) {
         let Self {
             data,
             history,
@@ -149,6 +165,7 @@ impl super::App {
             dirty,
             revision,
             overlay,
+            dialog,
             ..
         } = self;
         let ctx = Ctx {
@@ -163,7 +180,7 @@ impl super::App {
             revision,
             requests: Vec::new(),
         };
-        (overlay, ctx)
+        (Layers { overlay, dialog }, ctx)
     }
 
     /// A `Ctx` on the app, for changes made outside a component.
@@ -171,11 +188,13 @@ impl super::App {
         self.overlay_and_ctx().1
     }
 
-    /// Carries out, in order, what a component asked for.
-    pub(super) fn carry_out(&mut self, requests: Vec<Request>) {
+    /// Carries out, in order, what the component of `layer` asked for.
+    pub(super) fn carry_out(&mut self, layer: Layer, requests: Vec<Request>) {
         for request in requests {
             match request {
+                Request::Close if layer == Layer::Dialog => self.dialog = None,
                 Request::Close => self.overlay = super::Overlay::None,
+                Request::Merged => self.external_change = false,
                 Request::Help(layer) => self.open_help(layer, false),
                 Request::ResumeWalkthrough => self.resume_walkthrough(),
                 Request::Jump(target) => self.jump_to(&target),

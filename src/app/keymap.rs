@@ -226,6 +226,7 @@ impl Default for Keymap {
                 Layer::Help => bindings.extend(super::help::keys::bindings()),
                 Layer::Review => bindings.extend(super::review::keys::bindings()),
                 Layer::Sessions => bindings.extend(super::sessions::keys::bindings()),
+                Layer::Dialog => bindings.extend(super::dialog::keys::bindings()),
                 other => bindings.extend(legacy(other)),
             }
         }
@@ -360,19 +361,6 @@ fn legacy(only: Layer) -> Vec<Binding> {
         b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
         b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
         b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-        // Each dialog shows its own keys; the hint line only the way out.
-        b(L::Dialog, Key::ch('s'), A::DialogSave, None),
-        b(L::Dialog, Key::ch('d'), A::DialogDiscard, None),
-        b(L::Dialog, Key::ch('m'), A::TakeMine, None),
-        b(L::Dialog, Key::ch('t'), A::TakeTheirs, None),
-        b(L::Dialog, Key::ch('b'), A::TakeBoth, None),
-        b(L::Dialog, Key::ch('w'), A::Restore, None),
-        b(L::Dialog, Key::ch('v'), A::ShowDifference, None),
-        b(L::Dialog, Key::ch('o'), A::OpenBackup, None),
-        b(L::Dialog, Key::plain(K::Esc), A::Back, Some("hint.cancel")),
-        b(L::Dialog, Key::plain(K::Enter), A::Open, None),
-        b(L::Dialog, Key::ch('y'), A::DialogYes, None),
-        b(L::Dialog, Key::ch('j'), A::DialogYes, None),
     ]);
     bindings.extend(everywhere(only));
     bindings.retain(|b| b.layer == only);

@@ -5,7 +5,7 @@
 mod action;
 mod concern_forms;
 mod ctx;
-mod dialogs;
+pub mod dialog;
 mod edit;
 mod editor;
 mod external;
@@ -30,7 +30,7 @@ mod walkthrough_choices;
 
 pub use action::Action;
 pub use ctx::{Ctx, Request};
-pub use dialogs::{AfterConflicts, ConflictDialog, Dialog};
+pub use dialog::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::{EditTarget, Editor};
 pub use help::Help;
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};

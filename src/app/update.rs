@@ -109,53 +109,39 @@ impl App {
             _ => {}
         }
         match self.layer() {
-            Layer::Dialog => return self.update_dialog(action),
-            Layer::Editor => return self.update_editor(action),
-            Layer::Search => self.update_search(action),
-            Layer::Help => {
-                let (overlay, mut ctx) = self.overlay_and_ctx();
-                let Overlay::Help(help) = overlay else {
-                    return Vec::new();
-                };
-                let effects = help.update(action, &mut ctx);
-                let requests = std::mem::take(&mut ctx.requests);
-                self.carry_out(requests);
-                return effects;
+            layer @ (Layer::Dialog
+            | Layer::Help
+            | Layer::Review
+            | Layer::Sessions
+            | Layer::View) => self.hand_to_component(layer, action),
+            Layer::Editor => self.update_editor(action),
+            Layer::Search => {
+                self.update_search(action);
+                Vec::new()
             }
-            Layer::Review => {
-                let (overlay, mut ctx) = self.overlay_and_ctx();
-                let Overlay::Review(review) = overlay else {
-                    return Vec::new();
-                };
-                let effects = review.update(action, &mut ctx);
-                let requests = std::mem::take(&mut ctx.requests);
-                self.carry_out(requests);
-                return effects;
+            Layer::Walkthrough => {
+                self.update_walkthrough(action);
+                Vec::new()
             }
-            Layer::Sessions => {
-                let (overlay, mut ctx) = self.overlay_and_ctx();
-                let Overlay::Sessions(sessions) = overlay else {
-                    return Vec::new();
-                };
-                let effects = sessions.update(action, &mut ctx);
-                let requests = std::mem::take(&mut ctx.requests);
-                self.carry_out(requests);
-                return effects;
-            }
-            Layer::Walkthrough => self.update_walkthrough(action),
-            Layer::Main => return self.update_main(action),
-            Layer::View => {
-                let (overlay, mut ctx) = self.overlay_and_ctx();
-                let Overlay::View(view) = overlay else {
-                    return Vec::new();
-                };
-                let effects = view.update(action, &mut ctx);
-                let requests = std::mem::take(&mut ctx.requests);
-                self.carry_out(requests);
-                return effects;
-            }
+            Layer::Main => self.update_main(action),
         }
-        Vec::new()
+    }
+
+    /// Hands `action` to the component of `layer`; then carries out, in
+    /// order, what it asked of the layers around it.
+    fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
+        let (layers, mut ctx) = self.split();
+        let effects = match (layer, layers.overlay, layers.dialog) {
+            (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),
+            (Layer::Help, Overlay::Help(help), _) => help.update(action, &mut ctx),
+            (Layer::Review, Overlay::Review(review), _) => review.update(action, &mut ctx),
+            (Layer::Sessions, Overlay::Sessions(sessions), _) => sessions.update(action, &mut ctx),
+            (Layer::View, Overlay::View(view), _) => view.update(action, &mut ctx),
+            _ => Vec::new(),
+        };
+        let requests = std::mem::take(&mut ctx.requests);
+        self.carry_out(layer, requests);
+        effects
     }
 
     /// After an undo or redo: an open view shows the data as it is now.

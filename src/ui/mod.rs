@@ -73,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         editor::render_popup(app, frame, body, theme);
     }
     if let Some(dialog) = &app.dialog {
-        dialog::render(dialog, frame, area, theme);
+        dialog.render(frame, area, theme);
     }
 }
 
