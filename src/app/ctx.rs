@@ -193,6 +193,7 @@ impl super::App {
         for request in requests {
             match request {
                 Request::Close if layer == Layer::Dialog => self.dialog = None,
+                Request::Close if layer == Layer::Search => self.close_search(),
                 Request::Close => self.overlay = super::Overlay::None,
                 Request::Merged => self.external_change = false,
                 Request::Help(layer) => self.open_help(layer, false),

@@ -165,7 +165,7 @@ pub const HELP_LAYERS: [Layer; 8] = [
 ];
 
 /// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 3] = [Layer::Main, Layer::Walkthrough, Layer::Search];
+const LIST_LAYERS: [Layer; 2] = [Layer::Main, Layer::Walkthrough];
 
 /// One row of a layer's table: key, action, and the hint that puts it on the
 /// hint line.
@@ -227,6 +227,7 @@ impl Default for Keymap {
                 Layer::Review => bindings.extend(super::review::keys::bindings()),
                 Layer::Sessions => bindings.extend(super::sessions::keys::bindings()),
                 Layer::Dialog => bindings.extend(super::dialog::keys::bindings()),
+                Layer::Search => bindings.extend(super::search::keys::bindings()),
                 other => bindings.extend(legacy(other)),
             }
         }
@@ -357,10 +358,6 @@ fn legacy(only: Layer) -> Vec<Binding> {
         ),
         b(L::Editor, Key::ctrl('s'), A::Save, Some("hint.save")),
         // Search: keys not bound here narrow the query.
-        b(L::Search, Key::plain(K::Enter), A::Open, Some("hint.jump")),
-        b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
-        b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
-        b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
     ]);
     bindings.extend(everywhere(only));
     bindings.retain(|b| b.layer == only);

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
 use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
-use crate::search::{Hit, Index};
+use crate::search::Index;
 
 /// The four panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,18 +37,6 @@ impl Pane {
     }
 }
 
-/// The search overlay: query, index and current hits.
-#[derive(Debug)]
-pub struct SearchState {
-    pub query: String,
-    pub index: Index,
-    pub hits: Vec<Hit>,
-    pub cursor: usize,
-    /// The query the hits were found for, and every entry it matched: the
-    /// next keystroke that extends it searches only among those.
-    pub matched: crate::search::Matched,
-}
-
 /// What covers the panes, if anything.
 #[derive(Debug, Default)]
 pub enum Overlay {
@@ -56,7 +44,7 @@ pub enum Overlay {
     None,
     /// The keys or the reference texts.
     Help(super::Help),
-    Search(Box<SearchState>),
+    Search(Box<super::Search>),
     Review(super::Review),
     Sessions(super::Sessions),
     Walkthrough,

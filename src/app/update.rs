@@ -45,7 +45,11 @@ impl App {
                     }
                 }
             }
-            Layer::Search => self.type_in_search(key),
+            Layer::Search => {
+                if let Overlay::Search(search) = &mut self.overlay {
+                    search.type_key(key);
+                }
+            }
             _ => {}
         }
         Vec::new()
@@ -70,10 +74,7 @@ impl App {
             editor.paste(text);
             self.revision += 1;
         } else if let Overlay::Search(search) = &mut self.overlay {
-            search
-                .query
-                .extend(text.chars().filter(|c| !c.is_control()).take(200));
-            self.refresh_search();
+            search.paste(text);
         }
         Vec::new()
     }
@@ -112,13 +113,10 @@ impl App {
             layer @ (Layer::Dialog
             | Layer::Help
             | Layer::Review
+            | Layer::Search
             | Layer::Sessions
             | Layer::View) => self.hand_to_component(layer, action),
             Layer::Editor => self.update_editor(action),
-            Layer::Search => {
-                self.update_search(action);
-                Vec::new()
-            }
             Layer::Walkthrough => {
                 self.update_walkthrough(action);
                 Vec::new()
@@ -135,6 +133,7 @@ impl App {
             (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),
             (Layer::Help, Overlay::Help(help), _) => help.update(action, &mut ctx),
             (Layer::Review, Overlay::Review(review), _) => review.update(action, &mut ctx),
+            (Layer::Search, Overlay::Search(search), _) => search.update(action, &mut ctx),
             (Layer::Sessions, Overlay::Sessions(sessions), _) => sessions.update(action, &mut ctx),
             (Layer::View, Overlay::View(view), _) => view.update(action, &mut ctx),
             _ => Vec::new(),

@@ -1,9 +1,11 @@
-//! Keys of the main view and of the walkthrough.
+//! Keys of the main view and of the walkthrough; where a search hit or a gap
+//! of the review leads.
 
 use super::update::{PAGE, step};
 use super::walkthrough::ExchangeChoice;
 use super::{Action, App, Effect, Layer, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
+use crate::search::Target;
 
 impl App {
     pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
@@ -216,6 +218,64 @@ impl App {
             Action::AddConcern => self.open_new_concern_editor(&w.conference),
             Action::Help => self.open_help(Layer::Walkthrough, true),
             _ => {}
+        }
+    }
+}
+
+impl App {
+    /// Selects the conference, pane and item a search hit leads to.
+    pub fn jump_to(&mut self, target: &Target) {
+        match target {
+            Target::Conference(id) => {
+                self.select_conference(id);
+                self.focus = Pane::Conferences;
+            }
+            Target::Person { conference } => match conference {
+                Some(id) => {
+                    self.select_conference(id);
+                    self.focus = Pane::Speakers;
+                }
+                None => self.info(crate::i18n::t("search.person-speaks-for-none")),
+            },
+            Target::Concern { conference, id } => {
+                self.select_conference(conference);
+                self.focus = Pane::Concerns;
+                match self.visible_concerns().iter().position(|c| c.id == *id) {
+                    Some(i) => self.concern = i,
+                    None => self.info(crate::i18n::tf("search.concern-not-open", &[("id", &id)])),
+                }
+            }
+            Target::Decision { id, conference } => {
+                if let Some(c) = conference {
+                    self.select_conference(c);
+                }
+                self.focus = Pane::Conferences;
+                if let Some(d) = self.data.decision(id) {
+                    let text = crate::i18n::tf(
+                        "search.decision",
+                        &[
+                            ("id", &d.id),
+                            ("text", &d.summary.as_deref().unwrap_or(&d.title)),
+                        ],
+                    );
+                    self.info(text);
+                }
+            }
+            Target::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                self.session = *session;
+                self.select_conference(conference);
+                self.focus = Pane::Questions;
+                self.question = self
+                    .data
+                    .guiding_questions
+                    .iter()
+                    .position(|q| q.id == *question)
+                    .unwrap_or(0);
+            }
         }
     }
 }

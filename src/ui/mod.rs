@@ -60,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         Overlay::None | Overlay::Walkthrough => {}
         Overlay::View(view) => view.render(app, frame, body, theme),
         Overlay::Help(help) => help.render(app, frame, body, theme),
-        Overlay::Search(search) => search::render(search, frame, body, theme),
+        Overlay::Search(search) => search.render(frame, body, theme),
         Overlay::Review(review) => review.render(app.session, frame, body, theme),
         Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }

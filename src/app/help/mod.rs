@@ -5,7 +5,7 @@
 pub(super) mod keys;
 
 use super::update::PAGE;
-use super::{Action, Ctx, Effect, Layer, Request, Scroll};
+use super::{Action, App, Ctx, Effect, Layer, Overlay, Request, Scroll};
 
 /// Which text the help shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,5 +67,29 @@ impl Help {
             _ => {}
         }
         Vec::new()
+    }
+}
+
+impl App {
+    /// The help, at the section of `section`'s keys.
+    pub(super) fn open_help(&mut self, section: Layer, resume_walkthrough: bool) {
+        self.overlay = Overlay::Help(Help::keys(section, resume_walkthrough));
+    }
+
+    /// Back from the help to the walkthrough it was opened from, if that is
+    /// still the selected session's.
+    pub(super) fn resume_walkthrough(&mut self) {
+        let step = self
+            .walkthrough
+            .as_ref()
+            .filter(|w| w.session == self.session)
+            .map(|w| w.step.clone());
+        match step {
+            Some(step) => {
+                self.overlay = Overlay::Walkthrough;
+                self.enter_step(step);
+            }
+            None => self.overlay = Overlay::None,
+        }
     }
 }
