@@ -1,5 +1,6 @@
-//! Keys as data: one table per layer, from which key handling, the key-hint line
-//! and the help screen are all made, so they never disagree.
+//! Keys as data: one table per layer, each in its layer's `keys.rs`, joined
+//! here into the keymap from which key handling, the key-hint line and the
+//! help screen are all made, so they never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -164,9 +165,6 @@ pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Dialog,
 ];
 
-/// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 2] = [Layer::Main, Layer::Walkthrough];
-
 /// One row of a layer's table: key, action, and the hint that puts it on the
 /// hint line.
 pub type Row = (Key, Action, Option<&'static str>);
@@ -216,152 +214,24 @@ pub fn everywhere(layer: Layer) -> [Binding; 3] {
 }
 
 impl Default for Keymap {
-    /// The union of the layers' tables: those of the components in their own
-    /// `keys.rs`, the others' in `legacy` below until they are moved.
+    /// The union of the layers' tables, each in its layer's `keys.rs`.
     fn default() -> Self {
         let mut bindings = Vec::new();
         for layer in <Layer as strum::IntoEnumIterator>::iter() {
-            match layer {
-                Layer::View => bindings.extend(super::view::keys::bindings()),
-                Layer::Help => bindings.extend(super::help::keys::bindings()),
-                Layer::Review => bindings.extend(super::review::keys::bindings()),
-                Layer::Sessions => bindings.extend(super::sessions::keys::bindings()),
-                Layer::Dialog => bindings.extend(super::dialog::keys::bindings()),
-                Layer::Search => bindings.extend(super::search::keys::bindings()),
-                other => bindings.extend(legacy(other)),
-            }
+            bindings.extend(match layer {
+                Layer::Main => super::main::keys::bindings(),
+                Layer::Walkthrough => super::walkthrough::keys::bindings(),
+                Layer::Editor => super::editor::keys::bindings(),
+                Layer::Search => super::search::keys::bindings(),
+                Layer::Help => super::help::keys::bindings(),
+                Layer::Review => super::review::keys::bindings(),
+                Layer::Sessions => super::sessions::keys::bindings(),
+                Layer::View => super::view::keys::bindings(),
+                Layer::Dialog => super::dialog::keys::bindings(),
+            });
         }
         Self { bindings }
     }
-}
-
-/// The tables of the layers that are not yet components of their own.
-// A table: its length is its content.
-#[allow(clippy::too_many_lines)]
-fn legacy(only: Layer) -> Vec<Binding> {
-    use Action as A;
-    use KeyCode as K;
-    use Layer as L;
-    let mut bindings = Vec::new();
-    for layer in LIST_LAYERS {
-        // In search, letters are typed.
-        bindings.extend(list_keys(layer, layer != Layer::Search));
-    }
-    bindings.extend([
-        // Hints show in this order and give way from the end on narrow screens.
-        b(
-            L::Main,
-            Key::ch('w'),
-            A::Walkthrough,
-            Some("hint.walkthrough"),
-        ),
-        b(L::Main, Key::ch('/'), A::Search, Some("hint.search")),
-        b(L::Main, Key::plain(K::Enter), A::Open, Some("hint.open")),
-        b(L::Main, Key::plain(K::Tab), A::NextPane, Some("hint.pane")),
-        b(L::Main, Key::plain(K::BackTab), A::PreviousPane, None),
-        b(
-            L::Main,
-            Key::ch('-'),
-            A::NoExchange,
-            Some("hint.no-exchange"),
-        ),
-        b(L::Main, Key::ch('f'), A::MarkReady, None),
-        b(L::Main, Key::ch('a'), A::AddConcern, None),
-        b(L::Main, Key::ch('o'), A::ConcernOpen, None),
-        b(L::Main, Key::ch('b'), A::ConcernInProgress, None),
-        b(L::Main, Key::ch('E'), A::ConcernResolved, None),
-        b(L::Main, Key::ch('e'), A::ExternalEditor, None),
-        b(L::Main, Key::ch('v'), A::ConcernDropped, None),
-        b(L::Main, Key::ch('L'), A::LinkDecisions, None),
-        b(L::Main, Key::ch('r'), A::Review, Some("hint.review")),
-        b(L::Main, Key::ch('s'), A::Sessions, None),
-        b(L::Main, Key::ch('n'), A::NewSession, None),
-        b(L::Main, Key::ch('i'), A::Reference, None),
-        b(L::Main, Key::ch('R'), A::MergeOthers, None),
-        b(L::Main, Key::ch('d'), A::Debrief, None),
-        b(L::Main, Key::ch('B'), A::Decisions, None),
-        b(L::Main, Key::ch('h'), A::History, None),
-        b(L::Main, Key::ch('c'), A::Changes, None),
-        b(L::Main, Key::ch('p'), A::Assignments, None),
-        b(L::Main, Key::ch('u'), A::Undo, None),
-        b(L::Main, Key::ctrl('y'), A::Redo, None),
-        b(L::Main, Key::ch('?'), A::Help, Some("hint.help")),
-        b(L::Main, Key::ctrl('s'), A::Save, Some("hint.save")),
-        b(L::Main, Key::plain(K::Esc), A::Back, None),
-        b(L::Main, Key::ch('q'), A::Quit, Some("hint.quit")),
-        // Walkthrough (steps that are not a text field).
-        b(
-            L::Walkthrough,
-            Key::ch('y'),
-            A::ExchangeYes,
-            Some("hint.yes"),
-        ),
-        b(L::Walkthrough, Key::ch('n'), A::ExchangeNo, Some("hint.no")),
-        b(L::Walkthrough, Key::ch('x'), A::ExchangeUnknown, None),
-        b(L::Walkthrough, Key::ch('o'), A::ConcernOpen, None),
-        b(L::Walkthrough, Key::ch('b'), A::ConcernInProgress, None),
-        b(L::Walkthrough, Key::ch('E'), A::ConcernResolved, None),
-        b(L::Walkthrough, Key::ch('e'), A::ExternalEditor, None),
-        b(L::Walkthrough, Key::ch('v'), A::ConcernDropped, None),
-        b(L::Walkthrough, Key::ch('L'), A::LinkDecisions, None),
-        b(L::Walkthrough, Key::ch('a'), A::AddConcern, None),
-        b(L::Walkthrough, Key::ch(' '), A::Toggle, None),
-        b(
-            L::Walkthrough,
-            Key::plain(K::Enter),
-            A::Open,
-            Some("hint.select"),
-        ),
-        b(
-            L::Walkthrough,
-            Key::plain(K::Tab),
-            A::NextStep,
-            Some("hint.next"),
-        ),
-        b(
-            L::Walkthrough,
-            Key::plain(K::BackTab),
-            A::PreviousStep,
-            Some("hint.back"),
-        ),
-        b(L::Walkthrough, Key::ch('u'), A::Undo, None),
-        b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
-        b(L::Walkthrough, Key::ch('?'), A::Help, Some("hint.help")),
-        b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("hint.save")),
-        b(
-            L::Walkthrough,
-            Key::plain(K::Esc),
-            A::Back,
-            Some("hint.pause"),
-        ),
-        // Text fields: keys not bound here are typed.
-        b(L::Editor, Key::plain(K::Esc), A::Back, Some("hint.done")),
-        // Enter: a new line in long texts, confirms a one-line field.
-        b(L::Editor, Key::plain(K::Enter), A::Open, None),
-        b(
-            L::Editor,
-            Key::plain(K::Tab),
-            A::NextStep,
-            Some("hint.next"),
-        ),
-        b(
-            L::Editor,
-            Key::ctrl('e'),
-            A::ExternalEditor,
-            Some("hint.own-editor"),
-        ),
-        b(
-            L::Editor,
-            Key::plain(K::BackTab),
-            A::PreviousStep,
-            Some("hint.back"),
-        ),
-        b(L::Editor, Key::ctrl('s'), A::Save, Some("hint.save")),
-        // Search: keys not bound here narrow the query.
-    ]);
-    bindings.extend(everywhere(only));
-    bindings.retain(|b| b.layer == only);
-    bindings
 }
 
 impl Keymap {

@@ -1,14 +1,16 @@
-//! Keys of the main view and of the walkthrough; where a search hit or a gap
-//! of the review leads.
+//! The Main layer: the four panes of the main screen and their keys (in
+//! `keys.rs`); where a search hit or a gap of the review leads. Not yet a
+//! component with a `Ctx` of its own: its state is the `App`'s.
 
-use super::update::{PAGE, step};
-use super::walkthrough::ExchangeChoice;
-use super::{Action, App, Effect, Layer, Overlay, Pane, Step};
+pub(in crate::app) mod keys;
+
+use crate::app::update::{PAGE, step};
+use crate::app::{Action, App, Effect, Layer, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
 use crate::search::Target;
 
 impl App {
-    pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
+    pub(in crate::app) fn update_main(&mut self, action: Action) -> Vec<Effect> {
         let conference = self.conference_id();
         match action {
             Action::NextPane => self.focus = self.focus.next(),
@@ -56,13 +58,13 @@ impl App {
             Action::Review => self.open_review(),
             Action::Sessions => {
                 let (overlay, ctx) = self.overlay_and_ctx();
-                *overlay = Overlay::Sessions(super::Sessions::open(&ctx));
+                *overlay = Overlay::Sessions(crate::app::Sessions::open(&ctx));
             }
             Action::NewSession => self.open_new_session(),
             Action::Search => self.open_search(),
             Action::Help => self.open_help(Layer::Main, false),
             Action::Reference => {
-                self.overlay = Overlay::Help(super::Help::reference());
+                self.overlay = Overlay::Help(crate::app::Help::reference());
             }
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
             Action::Debrief
@@ -71,7 +73,7 @@ impl App {
             | Action::Changes
             | Action::Assignments => {
                 let (overlay, ctx) = self.overlay_and_ctx();
-                if let Some(view) = super::View::open(action, &ctx) {
+                if let Some(view) = crate::app::View::open(action, &ctx) {
                     *overlay = Overlay::View(view);
                 }
             }
@@ -103,7 +105,7 @@ impl App {
     }
 
     /// Moves the focused pane's selection, clamped to its list.
-    pub(super) fn move_selection(&mut self, delta: isize) {
+    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
         let (cursor, len) = match self.focus {
             Pane::Conferences => (&mut self.conference, self.data.conferences.len()),
             Pane::Speakers => {
@@ -153,71 +155,6 @@ impl App {
                     self.open_answer_editor(&conference, &q);
                 }
             }
-        }
-    }
-
-    pub(super) fn update_walkthrough(&mut self, action: Action) {
-        let Some(w) = self.walkthrough.clone() else {
-            self.overlay = Overlay::None;
-            return;
-        };
-        let count = self.step_option_count();
-        let mut move_cursor = |delta: isize| {
-            if let Some(w) = self.walkthrough.as_mut() {
-                w.cursor = step(w.cursor, delta, count);
-            }
-        };
-        match action {
-            Action::SelectPrevious => move_cursor(-1),
-            Action::SelectNext => move_cursor(1),
-            Action::PageUp => move_cursor(-PAGE),
-            Action::PageDown => move_cursor(PAGE),
-            Action::SelectFirst => move_cursor(isize::MIN / 2),
-            Action::SelectLast => move_cursor(isize::MAX / 2),
-            Action::Open => self.choose_option(),
-            Action::Toggle if w.step == Step::Decisions => self.toggle_decision(),
-            Action::NextStep => self.next_step(),
-            Action::PreviousStep => self.previous_step(),
-            Action::Back => {
-                self.leave_walkthrough();
-                self.info(crate::i18n::t("walk.paused"));
-            }
-            Action::ExchangeYes if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Yes);
-            }
-            Action::ExchangeNo if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::No);
-            }
-            Action::ExchangeUnknown if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Unknown);
-            }
-            Action::ConcernOpen
-            | Action::ConcernInProgress
-            | Action::ConcernResolved
-            | Action::ConcernDropped => {
-                if let Step::Concern(id) = &w.step {
-                    let status = match action {
-                        Action::ConcernOpen => ConcernStatus::Open,
-                        Action::ConcernInProgress => ConcernStatus::InProgress,
-                        Action::ConcernResolved => ConcernStatus::Resolved,
-                        _ => ConcernStatus::Dropped,
-                    };
-                    if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) {
-                        self.open_concern_outcome(id, status);
-                    } else {
-                        self.decide_concern(id, status);
-                        self.next_step();
-                    }
-                }
-            }
-            Action::LinkDecisions => {
-                if let Step::Concern(id) = &w.step {
-                    self.open_concern_links(id);
-                }
-            }
-            Action::AddConcern => self.open_new_concern_editor(&w.conference),
-            Action::Help => self.open_help(Layer::Walkthrough, true),
-            _ => {}
         }
     }
 }
