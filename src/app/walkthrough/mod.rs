@@ -69,6 +69,23 @@ pub enum PresenterOption {
     TypeGuest,
 }
 
+impl Walkthrough {
+    /// Whether `action` acts at this step: the hint line offers only those.
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::ExchangeYes | Action::ExchangeNo | Action::ExchangeUnknown => {
+                self.step == Step::Exchange
+            }
+            Action::Toggle => self.step == Step::Decisions,
+            Action::ConcernOpen
+            | Action::ConcernInProgress
+            | Action::ConcernResolved
+            | Action::ConcernDropped => matches!(self.step, Step::Concern(_)),
+            _ => true,
+        }
+    }
+}
+
 impl App {
     /// Handles an action of the Walkthrough layer.
     pub(in crate::app) fn update_walkthrough(&mut self, action: Action) {
