@@ -1,5 +1,6 @@
-//! Keys as data: one table per layer, from which key handling, the key-hint line
-//! and the help screen are all made, so they never disagree.
+//! Keys as data: one table per layer, each in its layer's `keys.rs`, joined
+//! here into the keymap from which key handling, the key-hint line and the
+//! help screen are all made, so they never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -164,231 +165,70 @@ pub const HELP_LAYERS: [Layer; 8] = [
     Layer::Dialog,
 ];
 
-/// Lists shared by every layer that shows a list.
-const LIST_LAYERS: [Layer; 6] = [
-    Layer::View,
-    Layer::Main,
-    Layer::Walkthrough,
-    Layer::Search,
-    Layer::Review,
-    Layer::Sessions,
-];
+/// One row of a layer's table: key, action, and the hint that puts it on the
+/// hint line.
+pub type Row = (Key, Action, Option<&'static str>);
+
+/// The bindings of `layer` from its table.
+pub fn rows(layer: Layer, table: &[Row]) -> impl Iterator<Item = Binding> + '_ {
+    table
+        .iter()
+        .map(move |&(key, action, hint)| b(layer, key, action, hint))
+}
+
+/// The keys of every layer that shows a list; `vim` adds k, j, g, G.
+pub fn list_keys(layer: Layer, vim: bool) -> Vec<Binding> {
+    use Action as A;
+    use KeyCode as K;
+    let mut keys = vec![
+        b(
+            layer,
+            Key::plain(K::Up),
+            A::SelectPrevious,
+            Some("hint.select"),
+        ),
+        b(layer, Key::plain(K::Down), A::SelectNext, None),
+        b(layer, Key::plain(K::PageUp), A::PageUp, None),
+        b(layer, Key::plain(K::PageDown), A::PageDown, None),
+        b(layer, Key::plain(K::Home), A::SelectFirst, None),
+        b(layer, Key::plain(K::End), A::SelectLast, None),
+    ];
+    if vim {
+        keys.extend([
+            b(layer, Key::ch('k'), A::SelectPrevious, None),
+            b(layer, Key::ch('j'), A::SelectNext, None),
+            b(layer, Key::ch('g'), A::SelectFirst, None),
+            b(layer, Key::ch('G'), A::SelectLast, None),
+        ]);
+    }
+    keys
+}
+
+/// Ctrl-L, Ctrl-Z and Ctrl-C work in every layer.
+pub fn everywhere(layer: Layer) -> [Binding; 3] {
+    [
+        b(layer, Key::ctrl('l'), Action::Redraw, None),
+        b(layer, Key::ctrl('z'), Action::Suspend, None),
+        b(layer, Key::ctrl('c'), Action::Quit, None),
+    ]
+}
 
 impl Default for Keymap {
-    // A table: its length is its content.
-    #[allow(clippy::too_many_lines)]
+    /// The union of the layers' tables, each in its layer's `keys.rs`.
     fn default() -> Self {
-        use Action as A;
-        use KeyCode as K;
-        use Layer as L;
         let mut bindings = Vec::new();
-        for layer in LIST_LAYERS {
-            let vim = layer != Layer::Search; // in search, letters are typed
-            bindings.push(b(
-                layer,
-                Key::plain(K::Up),
-                A::SelectPrevious,
-                Some("hint.select"),
-            ));
-            bindings.push(b(layer, Key::plain(K::Down), A::SelectNext, None));
-            bindings.push(b(layer, Key::plain(K::PageUp), A::PageUp, None));
-            bindings.push(b(layer, Key::plain(K::PageDown), A::PageDown, None));
-            bindings.push(b(layer, Key::plain(K::Home), A::SelectFirst, None));
-            bindings.push(b(layer, Key::plain(K::End), A::SelectLast, None));
-            if vim {
-                bindings.push(b(layer, Key::ch('k'), A::SelectPrevious, None));
-                bindings.push(b(layer, Key::ch('j'), A::SelectNext, None));
-                bindings.push(b(layer, Key::ch('g'), A::SelectFirst, None));
-                bindings.push(b(layer, Key::ch('G'), A::SelectLast, None));
-            }
-        }
-        bindings.extend([
-            // Hints show in this order and give way from the end on narrow screens.
-            b(
-                L::Main,
-                Key::ch('w'),
-                A::Walkthrough,
-                Some("hint.walkthrough"),
-            ),
-            b(L::Main, Key::ch('/'), A::Search, Some("hint.search")),
-            b(L::Main, Key::plain(K::Enter), A::Open, Some("hint.open")),
-            b(L::Main, Key::plain(K::Tab), A::NextPane, Some("hint.pane")),
-            b(L::Main, Key::plain(K::BackTab), A::PreviousPane, None),
-            b(
-                L::Main,
-                Key::ch('-'),
-                A::NoExchange,
-                Some("hint.no-exchange"),
-            ),
-            b(L::Main, Key::ch('f'), A::MarkReady, None),
-            b(L::Main, Key::ch('a'), A::AddConcern, None),
-            b(L::Main, Key::ch('o'), A::ConcernOpen, None),
-            b(L::Main, Key::ch('b'), A::ConcernInProgress, None),
-            b(L::Main, Key::ch('E'), A::ConcernResolved, None),
-            b(L::Main, Key::ch('e'), A::ExternalEditor, None),
-            b(L::Main, Key::ch('v'), A::ConcernDropped, None),
-            b(L::Main, Key::ch('L'), A::LinkDecisions, None),
-            b(L::Main, Key::ch('r'), A::Review, Some("hint.review")),
-            b(L::Main, Key::ch('s'), A::Sessions, None),
-            b(L::Main, Key::ch('n'), A::NewSession, None),
-            b(L::Main, Key::ch('i'), A::Reference, None),
-            b(L::Main, Key::ch('R'), A::MergeOthers, None),
-            b(L::Main, Key::ch('d'), A::Debrief, None),
-            b(L::Main, Key::ch('B'), A::Decisions, None),
-            b(L::Main, Key::ch('h'), A::History, None),
-            b(L::Main, Key::ch('c'), A::Changes, None),
-            b(L::Main, Key::ch('p'), A::Assignments, None),
-            // The views across sessions.
-            b(L::View, Key::plain(K::Enter), A::Open, Some("hint.open")),
-            b(L::View, Key::ch(' '), A::Toggle, Some("hint.select")),
-            b(L::View, Key::plain(K::Left), A::PreviousPane, None),
-            b(L::View, Key::plain(K::Right), A::NextPane, None),
-            b(L::View, Key::ch('l'), A::NextPane, None),
-            b(L::View, Key::ch('a'), A::AddItem, Some("hint.new")),
-            b(L::View, Key::ch('e'), A::EditNotes, Some("hint.note")),
-            b(L::View, Key::ch('x'), A::MarkHeld, Some("hint.held")),
-            b(L::View, Key::ch('u'), A::Undo, None),
-            b(L::View, Key::ctrl('y'), A::Redo, None),
-            b(L::View, Key::ch('?'), A::Help, Some("hint.help")),
-            b(L::View, Key::ctrl('s'), A::Save, Some("hint.save")),
-            b(L::View, Key::plain(K::Esc), A::Back, Some("hint.back")),
-            b(L::View, Key::ch('q'), A::Back, None),
-            b(L::Main, Key::ch('u'), A::Undo, None),
-            b(L::Main, Key::ctrl('y'), A::Redo, None),
-            b(L::Main, Key::ch('?'), A::Help, Some("hint.help")),
-            b(L::Main, Key::ctrl('s'), A::Save, Some("hint.save")),
-            b(L::Main, Key::plain(K::Esc), A::Back, None),
-            b(L::Main, Key::ch('q'), A::Quit, Some("hint.quit")),
-            // Walkthrough (steps that are not a text field).
-            b(
-                L::Walkthrough,
-                Key::ch('y'),
-                A::ExchangeYes,
-                Some("hint.yes"),
-            ),
-            b(L::Walkthrough, Key::ch('n'), A::ExchangeNo, Some("hint.no")),
-            b(L::Walkthrough, Key::ch('x'), A::ExchangeUnknown, None),
-            b(L::Walkthrough, Key::ch('o'), A::ConcernOpen, None),
-            b(L::Walkthrough, Key::ch('b'), A::ConcernInProgress, None),
-            b(L::Walkthrough, Key::ch('E'), A::ConcernResolved, None),
-            b(L::Walkthrough, Key::ch('e'), A::ExternalEditor, None),
-            b(L::Walkthrough, Key::ch('v'), A::ConcernDropped, None),
-            b(L::Walkthrough, Key::ch('L'), A::LinkDecisions, None),
-            b(L::Walkthrough, Key::ch('a'), A::AddConcern, None),
-            b(L::Walkthrough, Key::ch(' '), A::Toggle, None),
-            b(
-                L::Walkthrough,
-                Key::plain(K::Enter),
-                A::Open,
-                Some("hint.select"),
-            ),
-            b(
-                L::Walkthrough,
-                Key::plain(K::Tab),
-                A::NextStep,
-                Some("hint.next"),
-            ),
-            b(
-                L::Walkthrough,
-                Key::plain(K::BackTab),
-                A::PreviousStep,
-                Some("hint.back"),
-            ),
-            b(L::Walkthrough, Key::ch('u'), A::Undo, None),
-            b(L::Walkthrough, Key::ctrl('y'), A::Redo, None),
-            b(L::Walkthrough, Key::ch('?'), A::Help, Some("hint.help")),
-            b(L::Walkthrough, Key::ctrl('s'), A::Save, Some("hint.save")),
-            b(
-                L::Walkthrough,
-                Key::plain(K::Esc),
-                A::Back,
-                Some("hint.pause"),
-            ),
-            // Text fields: keys not bound here are typed.
-            b(L::Editor, Key::plain(K::Esc), A::Back, Some("hint.done")),
-            // Enter: a new line in long texts, confirms a one-line field.
-            b(L::Editor, Key::plain(K::Enter), A::Open, None),
-            b(
-                L::Editor,
-                Key::plain(K::Tab),
-                A::NextStep,
-                Some("hint.next"),
-            ),
-            b(
-                L::Editor,
-                Key::ctrl('e'),
-                A::ExternalEditor,
-                Some("hint.own-editor"),
-            ),
-            b(
-                L::Editor,
-                Key::plain(K::BackTab),
-                A::PreviousStep,
-                Some("hint.back"),
-            ),
-            b(L::Editor, Key::ctrl('s'), A::Save, Some("hint.save")),
-            // Search: keys not bound here narrow the query.
-            b(L::Search, Key::plain(K::Enter), A::Open, Some("hint.jump")),
-            b(L::Search, Key::plain(K::Esc), A::Back, Some("hint.back")),
-            b(L::Search, Key::plain(K::Tab), A::SelectNext, None),
-            b(L::Search, Key::plain(K::BackTab), A::SelectPrevious, None),
-            b(L::Help, Key::plain(K::Esc), A::Back, Some("hint.close")),
-            b(L::Help, Key::ch('?'), A::Back, None),
-            b(L::Help, Key::ch('q'), A::Back, None),
-            b(L::Help, Key::plain(K::Up), A::SelectPrevious, None),
-            b(L::Help, Key::plain(K::Down), A::SelectNext, None),
-            b(L::Help, Key::ch('k'), A::SelectPrevious, None),
-            b(L::Help, Key::ch('j'), A::SelectNext, None),
-            b(L::Help, Key::plain(K::PageUp), A::PageUp, None),
-            b(L::Help, Key::plain(K::PageDown), A::PageDown, None),
-            b(L::Help, Key::plain(K::Home), A::SelectFirst, None),
-            b(L::Help, Key::plain(K::End), A::SelectLast, None),
-            b(L::Help, Key::ch('g'), A::SelectFirst, None),
-            b(L::Help, Key::ch('G'), A::SelectLast, None),
-            b(L::Review, Key::ch('x'), A::Export, Some("hint.export")),
-            b(
-                L::Review,
-                Key::ch('t'),
-                A::AgendaItem,
-                Some("hint.agenda-item"),
-            ),
-            b(L::Review, Key::ch('b'), A::Proposal, Some("hint.proposal")),
-            b(L::Review, Key::plain(K::Esc), A::Back, Some("hint.back")),
-            b(L::Review, Key::ch('q'), A::Back, None),
-            b(L::Review, Key::ch('?'), A::Help, None),
-            b(
-                L::Sessions,
-                Key::plain(K::Enter),
-                A::Open,
-                Some("hint.open"),
-            ),
-            b(
-                L::Sessions,
-                Key::ch('n'),
-                A::NewSession,
-                Some("hint.new-session"),
-            ),
-            b(L::Sessions, Key::plain(K::Esc), A::Back, Some("hint.back")),
-            b(L::Sessions, Key::ch('q'), A::Back, None),
-            // Each dialog shows its own keys; the hint line only the way out.
-            b(L::Dialog, Key::ch('s'), A::DialogSave, None),
-            b(L::Dialog, Key::ch('d'), A::DialogDiscard, None),
-            b(L::Dialog, Key::ch('m'), A::TakeMine, None),
-            b(L::Dialog, Key::ch('t'), A::TakeTheirs, None),
-            b(L::Dialog, Key::ch('b'), A::TakeBoth, None),
-            b(L::Dialog, Key::ch('w'), A::Restore, None),
-            b(L::Dialog, Key::ch('v'), A::ShowDifference, None),
-            b(L::Dialog, Key::ch('o'), A::OpenBackup, None),
-            b(L::Dialog, Key::plain(K::Esc), A::Back, Some("hint.cancel")),
-            b(L::Dialog, Key::plain(K::Enter), A::Open, None),
-            b(L::Dialog, Key::ch('y'), A::DialogYes, None),
-            b(L::Dialog, Key::ch('j'), A::DialogYes, None),
-        ]);
-        // Every layer: Ctrl-L, Ctrl-Z and Ctrl-C work everywhere.
         for layer in <Layer as strum::IntoEnumIterator>::iter() {
-            bindings.push(b(layer, Key::ctrl('l'), A::Redraw, None));
-            bindings.push(b(layer, Key::ctrl('z'), A::Suspend, None));
-            bindings.push(b(layer, Key::ctrl('c'), A::Quit, None));
+            bindings.extend(match layer {
+                Layer::Main => super::main::keys::bindings(),
+                Layer::Walkthrough => super::walkthrough::keys::bindings(),
+                Layer::Editor => super::editor::keys::bindings(),
+                Layer::Search => super::search::keys::bindings(),
+                Layer::Help => super::help::keys::bindings(),
+                Layer::Review => super::review::keys::bindings(),
+                Layer::Sessions => super::sessions::keys::bindings(),
+                Layer::View => super::view::keys::bindings(),
+                Layer::Dialog => super::dialog::keys::bindings(),
+            });
         }
         Self { bindings }
     }

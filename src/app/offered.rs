@@ -1,57 +1,23 @@
 //! Which actions do something where the user is: the hint line offers only
 //! those (a key that does nothing where it is offered teaches the wrong thing).
+//! Each layer that knows says so in its own `offers`; this asks the open one.
 
-use super::{Action, App, Layer, Overlay, Step, View};
+use super::{Action, App, Layer, Overlay};
 
 impl App {
     /// Whether `action` acts in the current layer, step and view.
     pub fn offers(&self, action: Action) -> bool {
         match self.layer() {
-            Layer::Walkthrough => self.walkthrough_offers(action),
+            Layer::Walkthrough => self.walkthrough.as_ref().is_none_or(|w| w.offers(action)),
             Layer::View => match &self.overlay {
-                Overlay::View(view) => view_offers(view, action),
+                Overlay::View(view) => view.offers(action),
+                _ => true,
+            },
+            Layer::Review => match &self.overlay {
+                Overlay::Review(review) => review.offers(action),
                 _ => true,
             },
             _ => true,
         }
-    }
-
-    fn walkthrough_offers(&self, action: Action) -> bool {
-        let Some(step) = self.walkthrough.as_ref().map(|w| &w.step) else {
-            return true;
-        };
-        match action {
-            Action::ExchangeYes | Action::ExchangeNo | Action::ExchangeUnknown => {
-                *step == Step::Exchange
-            }
-            Action::Toggle => *step == Step::Decisions,
-            Action::ConcernOpen
-            | Action::ConcernInProgress
-            | Action::ConcernResolved
-            | Action::ConcernDropped => matches!(step, Step::Concern(_)),
-            _ => true,
-        }
-    }
-}
-
-/// The keys each view handles (see `update_view`).
-fn view_offers(view: &View, action: Action) -> bool {
-    let debrief = matches!(view, View::Debrief { .. });
-    let in_conference = matches!(
-        view,
-        View::Debrief {
-            conference: Some(_),
-            ..
-        }
-    );
-    match action {
-        Action::Open => debrief || matches!(view, View::History { .. }),
-        Action::Toggle | Action::EditNotes => in_conference,
-        Action::MarkHeld => debrief,
-        Action::AddItem => {
-            debrief || matches!(view, View::Decisions { .. } | View::Assignments { .. })
-        }
-        Action::NextPane | Action::PreviousPane => matches!(view, View::History { .. }),
-        _ => true,
     }
 }

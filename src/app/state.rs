@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Dialog, Editor, History, Keymap, Layer, Scroll, Walkthrough};
+use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
 use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
-use crate::search::{Hit, Index};
+use crate::search::Index;
 
 /// The four panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,43 +37,19 @@ impl Pane {
     }
 }
 
-/// The search overlay: query, index and current hits.
-#[derive(Debug)]
-pub struct SearchState {
-    pub query: String,
-    pub index: Index,
-    pub hits: Vec<Hit>,
-    pub cursor: usize,
-    /// The query the hits were found for, and every entry it matched: the
-    /// next keystroke that extends it searches only among those.
-    pub matched: crate::search::Matched,
-}
-
 /// What covers the panes, if anything.
 #[derive(Debug, Default)]
 pub enum Overlay {
     #[default]
     None,
-    /// The keys, opened at the section of the layer it was asked for in;
-    /// `resume_walkthrough` when opened from the walkthrough.
-    Help {
-        scroll: Scroll,
-        section: Layer,
-        resume_walkthrough: bool,
-    },
-    Search(Box<SearchState>),
-    Review {
-        scroll: usize,
-    },
-    Sessions {
-        cursor: usize,
-    },
+    /// The keys or the reference texts.
+    Help(super::Help),
+    Search(Box<super::Search>),
+    Review(super::Review),
+    Sessions(super::Sessions),
     Walkthrough,
     /// One of the views across sessions (debrief, decisions, history, changes, assignments).
     View(super::View),
-    Reference {
-        scroll: Scroll,
-    },
 }
 
 /// A one-line message in the hint line; errors stand out.
@@ -227,10 +203,10 @@ impl App {
         } else {
             match self.overlay {
                 Overlay::None => Layer::Main,
-                Overlay::Help { .. } | Overlay::Reference { .. } => Layer::Help,
+                Overlay::Help(_) => Layer::Help,
                 Overlay::Search(_) => Layer::Search,
-                Overlay::Review { .. } => Layer::Review,
-                Overlay::Sessions { .. } => Layer::Sessions,
+                Overlay::Review(_) => Layer::Review,
+                Overlay::Sessions(_) => Layer::Sessions,
                 Overlay::Walkthrough => Layer::Walkthrough,
                 Overlay::View(_) => Layer::View,
             }

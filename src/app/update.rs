@@ -45,7 +45,11 @@ impl App {
                     }
                 }
             }
-            Layer::Search => self.type_in_search(key),
+            Layer::Search => {
+                if let Overlay::Search(search) = &mut self.overlay {
+                    search.type_key(key);
+                }
+            }
             _ => {}
         }
         Vec::new()
@@ -70,16 +74,20 @@ impl App {
             editor.paste(text);
             self.revision += 1;
         } else if let Overlay::Search(search) = &mut self.overlay {
-            search
-                .query
-                .extend(text.chars().filter(|c| !c.is_control()).take(200));
-            self.refresh_search();
+            search.paste(text);
         }
         Vec::new()
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.refresh_review();
+        effects
+    }
+
+    /// Hands one action to the layer that owns the keyboard.
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Redraw => return vec![Effect::Redraw],
             Action::Suspend => return vec![Effect::Suspend],
@@ -90,29 +98,57 @@ impl App {
             }
             Action::Undo => {
                 self.undo();
-                self.refresh_changes();
+                self.refresh_view();
                 return Vec::new();
             }
             Action::Redo => {
                 self.redo();
-                self.refresh_changes();
+                self.refresh_view();
                 return Vec::new();
             }
             Action::ExternalEditor => return self.external_editor(),
             _ => {}
         }
         match self.layer() {
-            Layer::Dialog => return self.update_dialog(action),
-            Layer::Editor => return self.update_editor(action),
-            Layer::Search => self.update_search(action),
-            Layer::Help => self.update_help(action),
-            Layer::Review => return self.update_review(action),
-            Layer::Sessions => self.update_sessions(action),
-            Layer::Walkthrough => self.update_walkthrough(action),
-            Layer::Main => return self.update_main(action),
-            Layer::View => return self.update_view(action),
+            layer @ (Layer::Dialog
+            | Layer::Help
+            | Layer::Review
+            | Layer::Search
+            | Layer::Sessions
+            | Layer::View) => self.hand_to_component(layer, action),
+            Layer::Editor => self.update_editor(action),
+            Layer::Walkthrough => {
+                self.update_walkthrough(action);
+                Vec::new()
+            }
+            Layer::Main => self.update_main(action),
         }
-        Vec::new()
+    }
+
+    /// Hands `action` to the component of `layer`; then carries out, in
+    /// order, what it asked of the layers around it.
+    fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
+        let (layers, mut ctx) = self.split();
+        let effects = match (layer, layers.overlay, layers.dialog) {
+            (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),
+            (Layer::Help, Overlay::Help(help), _) => help.update(action, &mut ctx),
+            (Layer::Review, Overlay::Review(review), _) => review.update(action, &mut ctx),
+            (Layer::Search, Overlay::Search(search), _) => search.update(action, &mut ctx),
+            (Layer::Sessions, Overlay::Sessions(sessions), _) => sessions.update(action, &mut ctx),
+            (Layer::View, Overlay::View(view), _) => view.update(action, &mut ctx),
+            _ => Vec::new(),
+        };
+        let requests = std::mem::take(&mut ctx.requests);
+        self.carry_out(layer, requests);
+        effects
+    }
+
+    /// After an undo or redo: an open view shows the data as it is now.
+    fn refresh_view(&mut self) {
+        let (overlay, ctx) = self.overlay_and_ctx();
+        if let Overlay::View(view) = overlay {
+            view.refresh(&ctx);
+        }
     }
 
     pub(super) fn quit(&mut self) -> Vec<Effect> {

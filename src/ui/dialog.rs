@@ -67,97 +67,100 @@ fn conflict_lines(dialog: &ConflictDialog, theme: &Theme) -> (String, Vec<Line<'
     )
 }
 
-pub fn render(dialog: &Dialog, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let (title, lines) = match dialog {
-        Dialog::QuitUnsaved => (
-            crate::i18n::t("dialog.unsaved-title").to_owned(),
-            vec![
-                Line::from(crate::i18n::t("dialog.unsaved")),
-                Line::from(""),
-                keys(
+impl Dialog {
+    /// Draws the dialog in the middle of `area`, with its own keys.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let (title, lines) = match self {
+            Dialog::QuitUnsaved => (
+                crate::i18n::t("dialog.unsaved-title").to_owned(),
+                vec![
+                    Line::from(crate::i18n::t("dialog.unsaved")),
+                    Line::from(""),
+                    keys(
+                        &[
+                            ("s", crate::i18n::t("dialog.save-quit")),
+                            ("d", crate::i18n::t("dialog.discard-quit")),
+                            ("Esc", crate::i18n::t("dialog.keep-working")),
+                        ],
+                        theme,
+                    ),
+                ],
+            ),
+            Dialog::LoadFailed { reason, backup } => {
+                let mut lines = vec![
+                    Line::from(Span::styled(reason.clone(), theme.error)),
+                    Line::from(""),
+                    Line::from(crate::i18n::t("dialog.file-unchanged")),
+                ];
+                if let Some(b) = backup {
+                    lines.push(keys(
+                        &[("o", &crate::i18n::tf("dialog.view-backup", &[("b", &b)]))],
+                        theme,
+                    ));
+                }
+                lines.push(keys(&[("Enter", crate::i18n::t("dialog.quit"))], theme));
+                (crate::i18n::t("dialog.cannot-open").to_owned(), lines)
+            }
+            Dialog::Conflicts(c) => conflict_lines(c, theme),
+            Dialog::Recovery { at, changes, show } => {
+                let mut lines = vec![
+                    Line::from(crate::i18n::tf("dialog.recovery-from", &[("at", &at)])),
+                    Line::from(crate::i18n::tn(
+                        "dialog.recovery-changes",
+                        changes.len(),
+                        &[],
+                    )),
+                    Line::from(""),
+                ];
+                if *show {
+                    lines.extend(changes.iter().map(|c| Line::from(format!("  • {c}"))));
+                    lines.push(Line::from(""));
+                }
+                lines.push(keys(
                     &[
-                        ("s", crate::i18n::t("dialog.save-quit")),
-                        ("d", crate::i18n::t("dialog.discard-quit")),
-                        ("Esc", crate::i18n::t("dialog.keep-working")),
+                        ("w", "wiederherstellen"),
+                        (
+                            "v",
+                            if *show {
+                                crate::i18n::t("dialog.hide-list")
+                            } else {
+                                crate::i18n::t("dialog.show-differences")
+                            },
+                        ),
+                        ("d", "verwerfen"),
                     ],
                     theme,
-                ),
-            ],
-        ),
-        Dialog::LoadFailed { reason, backup } => {
-            let mut lines = vec![
-                Line::from(Span::styled(reason.clone(), theme.error)),
-                Line::from(""),
-                Line::from(crate::i18n::t("dialog.file-unchanged")),
-            ];
-            if let Some(b) = backup {
+                ));
+                (crate::i18n::t("dialog.recovery-title").to_owned(), lines)
+            }
+            Dialog::Overwrite { path, link, .. } => {
+                let mut lines = vec![Line::from(crate::i18n::tf(
+                    "dialog.overwrite-question",
+                    &[("path", path)],
+                ))];
+                if *link {
+                    lines.push(Line::from(crate::i18n::t("dialog.overwrite-link")));
+                }
+                lines.push(Line::from(""));
                 lines.push(keys(
-                    &[("o", &crate::i18n::tf("dialog.view-backup", &[("b", &b)]))],
+                    &[
+                        ("j", crate::i18n::t("dialog.overwrite")),
+                        ("Enter/Esc", crate::i18n::t("dialog.keep")),
+                    ],
                     theme,
                 ));
+                (crate::i18n::t("dialog.overwrite-title").to_owned(), lines)
             }
-            lines.push(keys(&[("Enter", crate::i18n::t("dialog.quit"))], theme));
-            (crate::i18n::t("dialog.cannot-open").to_owned(), lines)
-        }
-        Dialog::Conflicts(c) => conflict_lines(c, theme),
-        Dialog::Recovery { at, changes, show } => {
-            let mut lines = vec![
-                Line::from(crate::i18n::tf("dialog.recovery-from", &[("at", &at)])),
-                Line::from(crate::i18n::tn(
-                    "dialog.recovery-changes",
-                    changes.len(),
-                    &[],
-                )),
-                Line::from(""),
-            ];
-            if *show {
-                lines.extend(changes.iter().map(|c| Line::from(format!("  • {c}"))));
-                lines.push(Line::from(""));
-            }
-            lines.push(keys(
-                &[
-                    ("w", "wiederherstellen"),
-                    (
-                        "v",
-                        if *show {
-                            crate::i18n::t("dialog.hide-list")
-                        } else {
-                            crate::i18n::t("dialog.show-differences")
-                        },
-                    ),
-                    ("d", "verwerfen"),
-                ],
-                theme,
-            ));
-            (crate::i18n::t("dialog.recovery-title").to_owned(), lines)
-        }
-        Dialog::Overwrite { path, link, .. } => {
-            let mut lines = vec![Line::from(crate::i18n::tf(
-                "dialog.overwrite-question",
-                &[("path", path)],
-            ))];
-            if *link {
-                lines.push(Line::from(crate::i18n::t("dialog.overwrite-link")));
-            }
-            lines.push(Line::from(""));
-            lines.push(keys(
-                &[
-                    ("j", crate::i18n::t("dialog.overwrite")),
-                    ("Enter/Esc", crate::i18n::t("dialog.keep")),
-                ],
-                theme,
-            ));
-            (crate::i18n::t("dialog.overwrite-title").to_owned(), lines)
-        }
-    };
-    let width = area.width.min(76);
-    let height = wrapped_height(&lines, width.saturating_sub(2)) + 2;
-    let popup = centered(area, width, height);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(popup_block(title, theme)),
-        popup,
-    );
+        };
+        let width = area.width.min(76);
+        let height = wrapped_height(&lines, width.saturating_sub(2)) + 2;
+        let popup = centered(area, width, height);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(popup_block(title, theme)),
+            popup,
+        );
+    }
 }

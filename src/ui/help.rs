@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::Theme;
 use super::widgets::{centered, popup_block, wrap_words};
+use crate::app::help::{Help, Page};
 use crate::app::{App, HELP_LAYERS, Keymap, Layer, Scroll};
 
 /// Columns of the keys before each description.
@@ -84,14 +85,17 @@ fn scrolled(
     );
 }
 
-pub fn render(
-    app: &App,
-    scroll: &Scroll,
-    section: Layer,
-    frame: &mut Frame,
-    area: Rect,
-    theme: &Theme,
-) {
+impl Help {
+    /// Draws the open page; records the height drawn into its `Scroll`.
+    pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+        match self.page {
+            Page::Keys { section, .. } => keys(app, &self.scroll, section, frame, area, theme),
+            Page::Reference => reference(app, &self.scroll, frame, area, theme),
+        }
+    }
+}
+
+fn keys(app: &App, scroll: &Scroll, section: Layer, frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = popup(area);
     let inner = popup_block("", theme).inner(popup);
     let (content, sections) = lines(&app.keymap, theme, usize::from(inner.width));
@@ -175,7 +179,7 @@ fn field_word(field: &str) -> String {
     }
 }
 
-pub fn render_reference(app: &App, scroll: &Scroll, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn reference(app: &App, scroll: &Scroll, frame: &mut Frame, area: Rect, theme: &Theme) {
     let popup = popup(area);
     let inner = popup_block("", theme).inner(popup);
     let content = reference_lines(app, theme, usize::from(inner.width));

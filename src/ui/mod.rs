@@ -14,7 +14,7 @@ mod search;
 mod sessions;
 mod speakers;
 mod theme;
-mod views;
+mod view;
 mod walkthrough;
 mod widgets;
 
@@ -58,14 +58,11 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
-        Overlay::View(view) => views::render(app, view, frame, body, theme),
-        Overlay::Help {
-            scroll, section, ..
-        } => help::render(app, scroll, *section, frame, body, theme),
-        Overlay::Reference { scroll } => help::render_reference(app, scroll, frame, body, theme),
-        Overlay::Search(search) => search::render(search, frame, body, theme),
-        Overlay::Review { scroll } => review::render(app, *scroll, frame, body, theme),
-        Overlay::Sessions { cursor } => sessions::render(app, *cursor, frame, body, theme),
+        Overlay::View(view) => view.render(app, frame, body, theme),
+        Overlay::Help(help) => help.render(app, frame, body, theme),
+        Overlay::Search(search) => search.render(frame, body, theme),
+        Overlay::Review(review) => review.render(app.session, frame, body, theme),
+        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
     let inline = matches!(app.overlay, Overlay::Walkthrough)
         && matches!(
@@ -76,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         editor::render_popup(app, frame, body, theme);
     }
     if let Some(dialog) = &app.dialog {
-        dialog::render(dialog, frame, area, theme);
+        dialog.render(frame, area, theme);
     }
 }
 

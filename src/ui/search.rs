@@ -7,72 +7,76 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
 
 use super::Theme;
 use super::widgets::{centered, popup_block};
-use crate::app::SearchState;
+use crate::app::Search;
 
-pub fn render(search: &SearchState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let popup = centered(area, area.width.min(120), area.height);
-    frame.render_widget(Clear, popup);
-    let block = popup_block(
-        crate::i18n::tn("search.title", search.hits.len(), &[]),
-        theme,
-    );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let [query, list_area] = inner.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ]));
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled("/ ", theme.key),
-                Span::raw(search.query.clone()),
-                Span::styled("▏", theme.key),
+impl Search {
+    /// Draws the query and the hits, grouped by kind, matched characters highlighted.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let search = self;
+        let popup = centered(area, area.width.min(120), area.height);
+        frame.render_widget(Clear, popup);
+        let block = popup_block(
+            crate::i18n::tn("search.title", search.hits.len(), &[]),
+            theme,
+        );
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        let [query, list_area] = inner.layout(&Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(vec![
+                    Span::styled("/ ", theme.key),
+                    Span::raw(search.query.clone()),
+                    Span::styled("▏", theme.key),
+                ]),
+                Line::from(Span::styled(crate::i18n::t("search.help"), theme.dim)),
             ]),
-            Line::from(Span::styled(crate::i18n::t("search.help"), theme.dim)),
-        ]),
-        query,
-    );
-    let width = usize::from(list_area.width.saturating_sub(2));
-    let mut items = Vec::new();
-    let mut selected = None;
-    let mut last_kind = None;
-    for (i, hit) in search.hits.iter().enumerate() {
-        let entry = &search.index.entries[hit.entry];
-        if last_kind != Some(entry.kind) {
-            items.push(ListItem::new(Line::from(Span::styled(
-                entry.kind.heading(),
-                theme.header,
-            ))));
-            last_kind = Some(entry.kind);
-        }
-        if i == search.cursor {
-            selected = Some(items.len());
-        }
-        let mut spans = vec![Span::raw("  ")];
-        let mut used = 2;
-        for (pos, ch) in entry.text.chars().enumerate() {
-            if used >= width {
-                spans.push(Span::raw("…"));
-                break;
+            query,
+        );
+        let width = usize::from(list_area.width.saturating_sub(2));
+        let mut items = Vec::new();
+        let mut selected = None;
+        let mut last_kind = None;
+        for (i, hit) in search.hits.iter().enumerate() {
+            let entry = &search.index.entries[hit.entry];
+            if last_kind != Some(entry.kind) {
+                items.push(ListItem::new(Line::from(Span::styled(
+                    entry.kind.heading(),
+                    theme.header,
+                ))));
+                last_kind = Some(entry.kind);
             }
-            let style = if hit.indices.contains(&pos) {
-                theme.highlight
-            } else {
-                theme.normal
-            };
-            spans.push(Span::styled(ch.to_string(), style));
-            used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if i == search.cursor {
+                selected = Some(items.len());
+            }
+            let mut spans = vec![Span::raw("  ")];
+            let mut used = 2;
+            for (pos, ch) in entry.text.chars().enumerate() {
+                if used >= width {
+                    spans.push(Span::raw("…"));
+                    break;
+                }
+                let style = if hit.indices.contains(&pos) {
+                    theme.highlight
+                } else {
+                    theme.normal
+                };
+                spans.push(Span::styled(ch.to_string(), style));
+                used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            }
+            items.push(ListItem::new(Line::from(spans)));
         }
-        items.push(ListItem::new(Line::from(spans)));
+        if search.hits.is_empty() {
+            items.push(ListItem::new(Span::styled(
+                crate::i18n::t("search.none"),
+                theme.dim,
+            )));
+        }
+        let list = List::new(items).highlight_style(theme.selected);
+        let mut state = ListState::default().with_selected(selected);
+        frame.render_stateful_widget(list, list_area, &mut state);
     }
-    if search.hits.is_empty() {
-        items.push(ListItem::new(Span::styled(
-            crate::i18n::t("search.none"),
-            theme.dim,
-        )));
-    }
-    let list = List::new(items).highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(selected);
-    frame.render_stateful_widget(list, list_area, &mut state);
 }

@@ -264,7 +264,7 @@ fn decisions_know_where_they_are_cited() {
         .report_mut("WMK")
         .decisions
         .push("2024/15".into());
-    let cited = app.citations("2024/15");
+    let cited = fachmk::app::view::citations(&app.data, "2024/15");
     assert_eq!(cited.conferences, ["alle"]);
     assert_eq!(cited.reports, [(48, "WMK".to_owned())]);
     assert_eq!(
@@ -274,9 +274,16 @@ fn decisions_know_where_they_are_cited() {
             "Erprobungsprojekt Register für Meldewesen".to_owned()
         )]
     );
-    assert!(app.citations("2022/43").reports.is_empty());
+    assert!(
+        fachmk::app::view::citations(&app.data, "2022/43")
+            .reports
+            .is_empty()
+    );
     type_text(&mut app, "B");
-    assert_eq!(app.decisions_newest_first()[0].id, "2025/01");
+    assert_eq!(
+        fachmk::app::view::decisions_newest_first(&app.data)[0].id,
+        "2025/01"
+    );
 }
 
 #[test]
@@ -335,7 +342,7 @@ fn history_matrix_navigates_and_jumps() {
     press(&mut app, KeyCode::Left);
     type_text(&mut app, "j\n");
     assert_eq!((app.session, app.conference_id().as_str()), (47, "IMK"));
-    let counts = app.reporting_per_session();
+    let counts = fachmk::app::view::reporting_per_session(&app.data);
     assert_eq!(counts.iter().find(|(n, _)| *n == 47).unwrap().1, 1);
     assert_eq!(counts.iter().find(|(n, _)| *n == 48).unwrap().1, 1);
 }

@@ -35,7 +35,7 @@ fn link_a_concern_on_the_screen_and_see_it_in_the_reverse_index() {
     assert!(app.editor.is_none());
     let c = app.data.concerns.iter().find(|c| c.id == "A-0001").unwrap();
     assert_eq!(c.decisions, ["2024/02", "2024/15"]);
-    let cited = app.citations("2024/02");
+    let cited = fachmk::app::view::citations(&app.data, "2024/02");
     assert_eq!(
         cited.concerns,
         [(
@@ -45,7 +45,7 @@ fn link_a_concern_on_the_screen_and_see_it_in_the_reverse_index() {
     );
     // and in the view "B": 2024/02 names the concern
     type_text(&mut app, "B");
-    let list = app.decisions_newest_first();
+    let list = fachmk::app::view::decisions_newest_first(&app.data);
     let at = list.iter().position(|d| d.id == "2024/02").unwrap();
     for _ in 0..at {
         press(&mut app, KeyCode::Down);

@@ -30,6 +30,7 @@ mod logs;
 mod merge;
 mod mouse;
 mod readme;
+mod review_jump;
 mod rules;
 mod shared;
 mod snapshots;

@@ -1,64 +1,9 @@
-//! The Durchgang: one conference after another, step by step — exchange →
-//! each Leitfrage → each open concern → new concerns → decisions → presenter →
-//! ready. The steps are derived from the data, so "step k of n" is always true.
-//! It can be left at any step and resumed there.
+//! The steps of the walkthrough: which there are, entering one, moving on,
+//! leaving.
 
-use super::{App, EditTarget, Editor, Overlay, Pane};
-use crate::domain::{ConcernStatus, Exchange};
-
-/// One step of the walkthrough of a conference.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    Exchange,
-    Question(String),
-    Concern(String),
-    NewConcerns,
-    Decisions,
-    Presenter,
-    Ready,
-}
-
-/// The answers offered at the exchange step, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExchangeChoice {
-    Yes,
-    No,
-    Unknown,
-}
-
-impl ExchangeChoice {
-    pub const ALL: [Self; 3] = [Self::Yes, Self::No, Self::Unknown];
-}
-
-/// The options of a concern step, in order.
-pub const CONCERN_OPTIONS: [Option<ConcernStatus>; 5] = [
-    Some(ConcernStatus::Open),
-    Some(ConcernStatus::InProgress),
-    Some(ConcernStatus::Resolved),
-    Some(ConcernStatus::Dropped),
-    None, // edit
-];
-
-/// Where the walkthrough stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Walkthrough {
-    pub session: u32,
-    pub conference: String,
-    pub step: Step,
-    /// The highlighted option or list entry of the step.
-    pub cursor: usize,
-}
-
-/// A choice at the presenter step.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PresenterOption {
-    /// A person id (assigned speaker) with the name shown.
-    Person(String, String),
-    /// A guest named earlier.
-    Guest(String),
-    /// Type a guest's name.
-    TypeGuest,
-}
+use super::{PresenterOption, Step, Walkthrough};
+use crate::app::{App, EditTarget, Editor, Overlay, Pane};
+use crate::domain::Exchange;
 
 impl App {
     /// The steps for `conference` in the selected session.

@@ -1,6 +1,12 @@
 //! A text field: what it edits, and the text being typed (`ratatui-textarea`,
 //! cursor by character). Text is committed to the data when the field is left,
-//! whichever way it is left, so typed text is never lost.
+//! whichever way it is left, so typed text is never lost. The Editor layer's
+//! keys' handling is in `update.rs`, its keys in `keys.rs`, its drawing in
+//! `ui/editor.rs`. Not yet a component with a `Ctx` of its own: what a field
+//! commits goes through the `App`.
+
+pub(super) mod keys;
+pub mod update;
 
 use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{Action, App, EditTarget, Editor, Effect, Overlay};
+use crate::app::{Action, App, EditTarget, Editor, Effect, Overlay};
 use crate::domain::Session;
 
 impl App {
-    pub(super) fn update_editor(&mut self, action: Action) -> Vec<Effect> {
+    pub(in crate::app) fn update_editor(&mut self, action: Action) -> Vec<Effect> {
         let multiline = self
             .editor
             .as_ref()
@@ -95,7 +95,7 @@ impl App {
     }
 
     /// Stores the open field's text but keeps it open (before saving or quitting).
-    pub(super) fn commit_editor_keep_open(&mut self) {
+    pub(in crate::app) fn commit_editor_keep_open(&mut self) {
         let Some(editor) = self.editor.clone() else {
             return;
         };
@@ -240,7 +240,7 @@ impl App {
         Ok(Vec::new())
     }
 
-    pub(super) fn open_concern_details_editor(&mut self, id: &str, hint: &str) {
+    pub(in crate::app) fn open_concern_details_editor(&mut self, id: &str, hint: &str) {
         let details = self
             .data
             .concerns
@@ -317,16 +317,10 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn open_new_session(&mut self) {
-        if !self.check_writable() {
-            return;
+    pub(in crate::app) fn open_new_session(&mut self) {
+        if let Some(field) = crate::app::sessions::new_session_field(&mut self.ctx()) {
+            self.editor = Some(field);
         }
-        let number = self.data.next_session_number();
-        self.editor = Some(Editor::new(
-            EditTarget::SessionDate,
-            crate::i18n::tf("editor.session-date", &[("number", &number)]),
-            "",
-        ));
     }
 }
 

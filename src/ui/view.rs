@@ -12,24 +12,29 @@ use ratatui::widgets::{
 use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{popup_block, truncate};
+use crate::app::view::{citations, decisions_newest_first, reporting_per_session};
 use crate::app::{App, Scroll, View};
 use crate::domain::land_name;
 
-pub fn render(app: &App, view: &View, frame: &mut Frame, area: Rect, theme: &Theme) {
-    frame.render_widget(Clear, area);
-    match view {
-        View::Debrief {
-            conference: None,
-            cursor,
-        } => debrief(app, *cursor, frame, area, theme),
-        View::Debrief {
-            conference: Some(id),
-            cursor,
-        } => debrief_conference(app, id, *cursor, frame, area, theme),
-        View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
-        View::History { row, col } => history(app, *row, *col, frame, area, theme),
-        View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
-        View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
+impl View {
+    /// Draws the open view over `area`; reads the app, changes nothing but
+    /// the heights its scrolled areas record.
+    pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+        frame.render_widget(Clear, area);
+        match self {
+            View::Debrief {
+                conference: None,
+                cursor,
+            } => debrief(app, *cursor, frame, area, theme),
+            View::Debrief {
+                conference: Some(id),
+                cursor,
+            } => debrief_conference(app, id, *cursor, frame, area, theme),
+            View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
+            View::History { row, col } => history(app, *row, *col, frame, area, theme),
+            View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
+            View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
+        }
     }
 }
 
@@ -215,7 +220,7 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ]));
-    let list = app.decisions_newest_first();
+    let list = decisions_newest_first(&app.data);
     let width = usize::from(left.width.saturating_sub(3));
     let items: Vec<ListItem> = list
         .iter()
@@ -230,7 +235,7 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
         &mut state,
     );
     let Some(d) = list.get(cursor) else { return };
-    let cited = app.citations(&d.id);
+    let cited = citations(&app.data, &d.id);
     let mut lines = vec![Line::from(Span::styled(
         format!("{} {}", d.id, d.title),
         theme.header,
@@ -324,7 +329,7 @@ fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, the
         theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines), matrix);
-    let counts = app.reporting_per_session();
+    let counts = reporting_per_session(&app.data);
     let bars: Vec<Bar> = counts[first..counts.len().min(first + fit)]
         .iter()
         .map(|(n, v)| Bar::default().value(*v).label(Line::from(n.to_string())))

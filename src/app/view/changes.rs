@@ -5,24 +5,21 @@
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use super::{App, Overlay, View};
-use crate::domain::{Concern, ConcernStatus, Exchange, Report, Session, Speakers};
+use crate::domain::{Concern, ConcernStatus, Dataset, Exchange, Report, Session, Speakers};
 
-impl App {
-    /// After an undo or redo: the open changes view shows the data as it is now.
-    pub(super) fn refresh_changes(&mut self) {
-        if matches!(self.overlay, Overlay::View(View::Changes { .. })) {
-            let lines = self.changes_lines().into();
-            if let Overlay::View(View::Changes { lines: shown, .. }) = &mut self.overlay {
-                *shown = lines;
-            }
-        }
-    }
+/// What changed for conference `id` between the session before `session` and it.
+pub fn lines(data: &Dataset, session: u32, id: &str) -> Vec<String> {
+    Changes { data }.lines(session, id)
+}
 
-    /// What changed for the selected conference between the previous session and this one.
-    pub fn changes_lines(&self) -> Vec<String> {
-        let id = self.conference_id();
-        let Some(now) = self.current_session() else {
+/// The data the changes are read from.
+struct Changes<'a> {
+    data: &'a Dataset,
+}
+
+impl Changes<'_> {
+    fn lines(&self, session: u32, id: &str) -> Vec<String> {
+        let Some(now) = self.data.session(session) else {
             return Vec::new();
         };
         let before = self.data.previous_session(now.number);
@@ -43,17 +40,17 @@ impl App {
                 out.extend(items.into_iter().map(|i| format!("  {i}")));
             }
         };
-        for (title, items) in self.concern_changes(&id, now) {
+        for (title, items) in self.concern_changes(id, now) {
             section(title, items);
         }
-        let (old, new) = (before.and_then(|b| b.report(&id)), now.report(&id));
+        let (old, new) = (before.and_then(|b| b.report(id)), now.report(id));
         section(
             crate::i18n::t("changes.answers"),
             self.answer_changes(old, new),
         );
         section(
             crate::i18n::t("changes.other"),
-            self.other_changes(&id, before, now, old, new),
+            self.other_changes(id, before, now, old, new),
         );
         if out.len() == 1 {
             out.push(crate::i18n::t("changes.none").to_owned());

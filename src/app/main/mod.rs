@@ -1,12 +1,16 @@
-//! Keys of the main view and of the walkthrough.
+//! The Main layer: the four panes of the main screen and their keys (in
+//! `keys.rs`); where a search hit or a gap of the review leads. Not yet a
+//! component with a `Ctx` of its own: its state is the `App`'s.
 
-use super::update::{PAGE, step};
-use super::walkthrough::ExchangeChoice;
-use super::{Action, App, Effect, Layer, Overlay, Pane, Scroll, Step};
+pub(in crate::app) mod keys;
+
+use crate::app::update::{PAGE, step};
+use crate::app::{Action, App, Effect, Layer, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
+use crate::search::Target;
 
 impl App {
-    pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
+    pub(in crate::app) fn update_main(&mut self, action: Action) -> Vec<Effect> {
         let conference = self.conference_id();
         match action {
             Action::NextPane => self.focus = self.focus.next(),
@@ -51,24 +55,16 @@ impl App {
                     self.info(crate::i18n::t("main.concerns-pane-first"));
                 }
             }
-            Action::Review => self.overlay = Overlay::Review { scroll: 0 },
+            Action::Review => self.open_review(),
             Action::Sessions => {
-                let cursor = self
-                    .data
-                    .sessions
-                    .iter()
-                    .rev()
-                    .position(|s| s.number == self.session)
-                    .unwrap_or(0);
-                self.overlay = Overlay::Sessions { cursor };
+                let (overlay, ctx) = self.overlay_and_ctx();
+                *overlay = Overlay::Sessions(crate::app::Sessions::open(&ctx));
             }
             Action::NewSession => self.open_new_session(),
             Action::Search => self.open_search(),
             Action::Help => self.open_help(Layer::Main, false),
             Action::Reference => {
-                self.overlay = Overlay::Reference {
-                    scroll: Scroll::default(),
-                }
+                self.overlay = Overlay::Help(crate::app::Help::reference());
             }
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
             Action::Debrief
@@ -76,7 +72,10 @@ impl App {
             | Action::History
             | Action::Changes
             | Action::Assignments => {
-                self.open_view(action);
+                let (overlay, ctx) = self.overlay_and_ctx();
+                if let Some(view) = crate::app::View::open(action, &ctx) {
+                    *overlay = Overlay::View(view);
+                }
             }
             _ => {}
         }
@@ -106,7 +105,7 @@ impl App {
     }
 
     /// Moves the focused pane's selection, clamped to its list.
-    pub(super) fn move_selection(&mut self, delta: isize) {
+    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
         let (cursor, len) = match self.focus {
             Pane::Conferences => (&mut self.conference, self.data.conferences.len()),
             Pane::Speakers => {
@@ -158,69 +157,62 @@ impl App {
             }
         }
     }
+}
 
-    pub(super) fn update_walkthrough(&mut self, action: Action) {
-        let Some(w) = self.walkthrough.clone() else {
-            self.overlay = Overlay::None;
-            return;
-        };
-        let count = self.step_option_count();
-        let mut move_cursor = |delta: isize| {
-            if let Some(w) = self.walkthrough.as_mut() {
-                w.cursor = step(w.cursor, delta, count);
+impl App {
+    /// Selects the conference, pane and item a search hit leads to.
+    pub fn jump_to(&mut self, target: &Target) {
+        match target {
+            Target::Conference(id) => {
+                self.select_conference(id);
+                self.focus = Pane::Conferences;
             }
-        };
-        match action {
-            Action::SelectPrevious => move_cursor(-1),
-            Action::SelectNext => move_cursor(1),
-            Action::PageUp => move_cursor(-PAGE),
-            Action::PageDown => move_cursor(PAGE),
-            Action::SelectFirst => move_cursor(isize::MIN / 2),
-            Action::SelectLast => move_cursor(isize::MAX / 2),
-            Action::Open => self.choose_option(),
-            Action::Toggle if w.step == Step::Decisions => self.toggle_decision(),
-            Action::NextStep => self.next_step(),
-            Action::PreviousStep => self.previous_step(),
-            Action::Back => {
-                self.leave_walkthrough();
-                self.info(crate::i18n::t("walk.paused"));
-            }
-            Action::ExchangeYes if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Yes);
-            }
-            Action::ExchangeNo if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::No);
-            }
-            Action::ExchangeUnknown if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Unknown);
-            }
-            Action::ConcernOpen
-            | Action::ConcernInProgress
-            | Action::ConcernResolved
-            | Action::ConcernDropped => {
-                if let Step::Concern(id) = &w.step {
-                    let status = match action {
-                        Action::ConcernOpen => ConcernStatus::Open,
-                        Action::ConcernInProgress => ConcernStatus::InProgress,
-                        Action::ConcernResolved => ConcernStatus::Resolved,
-                        _ => ConcernStatus::Dropped,
-                    };
-                    if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) {
-                        self.open_concern_outcome(id, status);
-                    } else {
-                        self.decide_concern(id, status);
-                        self.next_step();
-                    }
+            Target::Person { conference } => match conference {
+                Some(id) => {
+                    self.select_conference(id);
+                    self.focus = Pane::Speakers;
+                }
+                None => self.info(crate::i18n::t("search.person-speaks-for-none")),
+            },
+            Target::Concern { conference, id } => {
+                self.select_conference(conference);
+                self.focus = Pane::Concerns;
+                match self.visible_concerns().iter().position(|c| c.id == *id) {
+                    Some(i) => self.concern = i,
+                    None => self.info(crate::i18n::tf("search.concern-not-open", &[("id", &id)])),
                 }
             }
-            Action::LinkDecisions => {
-                if let Step::Concern(id) = &w.step {
-                    self.open_concern_links(id);
+            Target::Decision { id, conference } => {
+                if let Some(c) = conference {
+                    self.select_conference(c);
+                }
+                self.focus = Pane::Conferences;
+                if let Some(d) = self.data.decision(id) {
+                    let text = crate::i18n::tf(
+                        "search.decision",
+                        &[
+                            ("id", &d.id),
+                            ("text", &d.summary.as_deref().unwrap_or(&d.title)),
+                        ],
+                    );
+                    self.info(text);
                 }
             }
-            Action::AddConcern => self.open_new_concern_editor(&w.conference),
-            Action::Help => self.open_help(Layer::Walkthrough, true),
-            _ => {}
+            Target::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                self.session = *session;
+                self.select_conference(conference);
+                self.focus = Pane::Questions;
+                self.question = self
+                    .data
+                    .guiding_questions
+                    .iter()
+                    .position(|q| q.id == *question)
+                    .unwrap_or(0);
+            }
         }
     }
 }

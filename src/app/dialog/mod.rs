@@ -1,8 +1,12 @@
-//! Questions that must be answered before anything else: unsaved work on quit,
-//! conflicting changes of others, a recovery to take back, a file that could
-//! not be read.
+//! The Dialog component: questions that must be answered before anything
+//! else — unsaved work on quit, conflicting changes of others, a recovery to
+//! take back, a file that could not be read, an export's file that exists.
+//! Its keys are in `keys.rs`, its drawing in `ui/dialog.rs`; the event loop
+//! opens most of them through the `App` methods at the end.
 
-use super::{Action, App, EditTarget, Editor, Effect};
+pub(super) mod keys;
+
+use super::{Action, App, Ctx, EditTarget, Editor, Effect, Request};
 use crate::store::merge::{Merged, Resolution, resolve};
 
 /// What happens once all conflicts are decided.
@@ -102,36 +106,36 @@ impl App {
         editor.error = Some(reason.to_owned());
         self.editor = Some(editor);
     }
+}
 
-    pub(super) fn update_dialog(&mut self, action: Action) -> Vec<Effect> {
-        let Some(dialog) = self.dialog.clone() else {
-            return Vec::new();
-        };
-        match dialog {
-            Dialog::QuitUnsaved => match action {
+impl Dialog {
+    /// Handles an action of the Dialog layer.
+    pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+        match self {
+            Self::QuitUnsaved => match action {
                 Action::DialogSave | Action::DialogYes | Action::Open => {
-                    self.dialog = None;
-                    if let Some(reason) = self.read_only.clone() {
-                        self.error(crate::i18n::tf("app.cannot-save", &[("reason", &reason)]));
+                    ctx.request(Request::Close);
+                    if let Some(reason) = ctx.read_only {
+                        ctx.error(crate::i18n::tf("app.cannot-save", &[("reason", &reason)]));
                         return Vec::new();
                     }
                     vec![Effect::Save { then_quit: true }]
                 }
                 Action::DialogDiscard => {
-                    self.dirty = false;
+                    *ctx.dirty = false;
                     vec![Effect::DiscardRecovery, Effect::Quit]
                 }
                 Action::Back => {
-                    self.dialog = None;
+                    ctx.request(Request::Close);
                     Vec::new()
                 }
                 // Ctrl-C asked twice: end; the work is offered at the next start.
                 Action::Quit => vec![Effect::Quit],
                 _ => Vec::new(),
             },
-            Dialog::LoadFailed { backup, .. } => match action {
+            Self::LoadFailed { backup, .. } => match action {
                 Action::OpenBackup if backup.is_some() => {
-                    self.dialog = None;
+                    ctx.request(Request::Close);
                     vec![Effect::OpenBackup]
                 }
                 Action::Back
@@ -143,23 +147,19 @@ impl App {
                 }
                 _ => Vec::new(),
             },
-            Dialog::Conflicts(conflicts) => self.decide_conflict(*conflicts, action),
-            Dialog::Recovery { at, changes, show } => match action {
+            Self::Conflicts(conflicts) => decide_conflict(conflicts, action, ctx),
+            Self::Recovery { show, .. } => match action {
                 Action::Restore => {
-                    self.dialog = None;
+                    ctx.request(Request::Close);
                     vec![Effect::TakeRecovery]
                 }
                 Action::ShowDifference => {
-                    self.dialog = Some(Dialog::Recovery {
-                        at,
-                        changes,
-                        show: !show,
-                    });
+                    *show = !*show;
                     Vec::new()
                 }
                 Action::DialogDiscard => {
-                    self.dialog = None;
-                    self.info(crate::i18n::t("dialogs.recovery-discarded"));
+                    ctx.request(Request::Close);
+                    ctx.info(crate::i18n::t("dialogs.recovery-discarded"));
                     vec![Effect::DiscardRecovery]
                 }
                 // Ctrl-C ends and leaves the offer for the next start.
@@ -169,62 +169,65 @@ impl App {
             },
             // Only an explicit j/y overwrites: a stray Enter after typing the
             // name keeps the file that is there.
-            Dialog::Overwrite { path, contents, .. } => match action {
+            Self::Overwrite { path, contents, .. } => match action {
                 Action::DialogYes => {
-                    self.dialog = None;
-                    vec![Effect::Overwrite { path, contents }]
+                    ctx.request(Request::Close);
+                    vec![Effect::Overwrite {
+                        path: std::mem::take(path),
+                        contents: std::mem::take(contents),
+                    }]
                 }
                 Action::Back | Action::Open | Action::DialogDiscard => {
-                    self.dialog = None;
-                    self.info(crate::i18n::tf("dialogs.not-exported", &[("path", &path)]));
+                    ctx.request(Request::Close);
+                    ctx.info(crate::i18n::tf("dialogs.not-exported", &[("path", &path)]));
                     Vec::new()
                 }
                 _ => Vec::new(),
             },
         }
     }
+}
 
-    fn decide_conflict(&mut self, mut dialog: ConflictDialog, action: Action) -> Vec<Effect> {
-        let index = dialog.decisions.len();
-        let Some(conflict) = dialog.merged.conflicts.get(index) else {
-            return Vec::new();
-        };
-        let decision = match action {
-            Action::TakeMine => Resolution::Ours,
-            Action::TakeTheirs => Resolution::Theirs,
-            Action::TakeBoth if conflict.both_are_text() => Resolution::Both,
-            Action::Back => {
-                // Nothing is written; the work stays, unsaved.
-                self.dialog = None;
-                self.error(crate::i18n::t("dialogs.merge-cancelled"));
-                return Vec::new();
-            }
-            // Ctrl-C ends; nothing is written, unsaved work is kept for recovery.
-            Action::Quit => return vec![Effect::Quit],
-            _ => return Vec::new(),
-        };
-        dialog.decisions.push(decision);
-        if dialog.decisions.len() < dialog.merged.conflicts.len() {
-            self.dialog = Some(Dialog::Conflicts(Box::new(dialog)));
+/// One conflict decided; once all are, the result replaces the data.
+fn decide_conflict(dialog: &mut ConflictDialog, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+    let index = dialog.decisions.len();
+    let Some(conflict) = dialog.merged.conflicts.get(index) else {
+        return Vec::new();
+    };
+    let decision = match action {
+        Action::TakeMine => Resolution::Ours,
+        Action::TakeTheirs => Resolution::Theirs,
+        Action::TakeBoth if conflict.both_are_text() => Resolution::Both,
+        Action::Back => {
+            // Nothing is written; the work stays, unsaved.
+            ctx.request(Request::Close);
+            ctx.error(crate::i18n::t("dialogs.merge-cancelled"));
             return Vec::new();
         }
-        self.dialog = None;
-        match crate::store::sync::from_value(resolve(&dialog.merged, &dialog.decisions)) {
-            Ok(data) => {
-                self.data = data;
-                self.mark_changed();
-                self.external_change = false;
-                let (save, then_quit) = match dialog.after {
-                    AfterConflicts::Save { then_quit } => (true, then_quit),
-                    AfterConflicts::Adopt => (false, false),
-                };
-                self.info(crate::i18n::t("dialogs.conflicts-decided"));
-                vec![Effect::ConflictsResolved { save, then_quit }]
-            }
-            Err(e) => {
-                self.error(e.to_string());
-                Vec::new()
-            }
+        // Ctrl-C ends; nothing is written, unsaved work is kept for recovery.
+        Action::Quit => return vec![Effect::Quit],
+        _ => return Vec::new(),
+    };
+    dialog.decisions.push(decision);
+    if dialog.decisions.len() < dialog.merged.conflicts.len() {
+        return Vec::new();
+    }
+    ctx.request(Request::Close);
+    match crate::store::sync::from_value(resolve(&dialog.merged, &dialog.decisions)) {
+        Ok(data) => {
+            *ctx.data = data;
+            ctx.mark_changed();
+            ctx.request(Request::Merged);
+            let (save, then_quit) = match dialog.after {
+                AfterConflicts::Save { then_quit } => (true, then_quit),
+                AfterConflicts::Adopt => (false, false),
+            };
+            ctx.info(crate::i18n::t("dialogs.conflicts-decided"));
+            vec![Effect::ConflictsResolved { save, then_quit }]
+        }
+        Err(e) => {
+            ctx.error(e.to_string());
+            Vec::new()
         }
     }
 }

@@ -1,34 +1,38 @@
-//! The text fields of the views across sessions: debrief notes and follow-ups,
-//! a new decision, the debrief's date, a new assignment (Beschluss → first
-//! session → people → Länder).
+//! The text fields the View component opens, taken when left or on Enter:
+//! debrief notes and follow-ups, a new decision, the debrief's date, a new
+//! assignment (Beschluss → first session → people → Länder). The Editor layer
+//! calls these until it is a component of its own.
 
-use super::{App, EditTarget, Editor};
+use super::super::{App, EditTarget, Editor};
 use crate::domain::{Assignment, Decision, Person, is_valid_decision_id};
 
 impl App {
     /// Data fields of the views, committed however they are left.
-    pub(super) fn commit_view_field(&mut self, target: &EditTarget, text: &str) {
+    pub(in crate::app) fn commit_view_field(&mut self, target: &EditTarget, text: &str) {
         match target {
             EditTarget::DebriefNotes { conference, .. } => {
                 let notes = (!text.trim().is_empty()).then(|| text.to_owned());
-                self.change_session(crate::i18n::t("views.note-title"), |s| {
-                    s.debrief_mut()
-                        .items
-                        .entry(conference.clone())
-                        .or_default()
-                        .notes = notes;
-                });
+                self.ctx()
+                    .change_session(crate::i18n::t("views.note-title"), |s| {
+                        s.debrief_mut()
+                            .items
+                            .entry(conference.clone())
+                            .or_default()
+                            .notes = notes;
+                    });
             }
             EditTarget::AgendaItem { session } if *session == self.session => {
                 let item = (!text.trim().is_empty()).then(|| text.trim().to_owned());
-                self.change_session(crate::i18n::t("undo.agenda-item"), |s| s.agenda_item = item);
+                self.ctx()
+                    .change_session(crate::i18n::t("undo.agenda-item"), |s| s.agenda_item = item);
             }
             EditTarget::Proposal { session } if *session == self.session => {
                 // The usual wording is no choice of its own: it stays unset.
                 let usual = crate::i18n::t("tv.proposal-default");
                 let proposal = (!text.trim().is_empty() && text.trim() != usual)
                     .then(|| text.trim().to_owned());
-                self.change_session(crate::i18n::t("undo.proposal"), |s| s.proposal = proposal);
+                self.ctx()
+                    .change_session(crate::i18n::t("undo.proposal"), |s| s.proposal = proposal);
             }
             EditTarget::FollowUp {
                 session,
@@ -44,7 +48,7 @@ impl App {
     }
 
     /// Forms of the views: Enter takes them, or says why not.
-    pub(super) fn confirm_view_form(
+    pub(in crate::app) fn confirm_view_form(
         &mut self,
         target: &EditTarget,
         text: &str,
@@ -64,7 +68,8 @@ impl App {
                 if title.is_empty() {
                     return Err(crate::i18n::t("views.title-after-number").into());
                 }
-                self.record_catalog(crate::i18n::t("undo.new-decision"));
+                self.ctx()
+                    .record_catalog(crate::i18n::t("undo.new-decision"));
                 self.data.decisions.push(Decision {
                     id: id.to_owned(),
                     title: title.to_owned(),
@@ -80,8 +85,8 @@ impl App {
                 self.info(crate::i18n::tf("views.decision-added", &[("id", &id)]));
             }
             EditTarget::DebriefHeld { .. } => {
-                let date =
-                    super::parse_german_date(text).ok_or(crate::i18n::t("views.date-please"))?;
+                let date = super::super::parse_german_date(text)
+                    .ok_or(crate::i18n::t("views.date-please"))?;
                 if self.current_session().is_some_and(|s| date < s.date) {
                     return Err(crate::i18n::t("editor.debrief-before").into());
                 }
@@ -92,9 +97,10 @@ impl App {
                     ));
                 }
                 self.editor = None;
-                self.change_session(crate::i18n::t("undo.debrief-held"), |s| {
-                    s.debrief_mut().held_on = Some(date);
-                });
+                self.ctx()
+                    .change_session(crate::i18n::t("undo.debrief-held"), |s| {
+                        s.debrief_mut().held_on = Some(date);
+                    });
                 self.info(crate::i18n::tf(
                     "views.debrief-held-recorded",
                     &[("date", &crate::i18n::date(date))],
@@ -180,7 +186,8 @@ impl App {
                     .filter(|l| !l.is_empty())
                     .map(str::to_owned)
                     .collect();
-                self.record_catalog(crate::i18n::t("undo.new-assignment"));
+                self.ctx()
+                    .record_catalog(crate::i18n::t("undo.new-assignment"));
                 let ids: Vec<String> = people.iter().map(|name| self.person_id_for(name)).collect();
                 self.data.assignments.push(Assignment {
                     conference: conference.clone(),

@@ -1,8 +1,8 @@
 //! The choices made at each step of the walkthrough: the options offered,
 //! choosing one, linking decisions, marking a report ready.
 
-use super::walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step};
-use super::{App, EditTarget, Editor};
+use crate::app::walkthrough::{CONCERN_OPTIONS, ExchangeChoice, PresenterOption, Step};
+use crate::app::{App, EditTarget, Editor};
 use crate::domain::{ConcernStatus, Exchange, ReportStatus};
 
 impl App {

@@ -1,0 +1,210 @@
+//! `Ctx`: what a component may touch while it handles an action — the data,
+//! undo, the selection (session and conference), the message line and today's
+//! date — borrowed narrowly from the `App`, so a component cannot reach another
+//! layer's state. What it wants of the layers around it (close, open the help
+//! or a text field) it asks for with a `Request`, which the `App` carries out
+//! once the component has returned.
+
+use chrono::NaiveDate;
+
+use super::undo::Snapshot;
+use super::{Editor, History, Layer, Message};
+use crate::domain::{Conference, Dataset, Session};
+
+/// What a component asks of the layers around it.
+#[derive(Debug)]
+pub enum Request {
+    /// Close the component's layer.
+    Close,
+    /// Open the help at the section of `Layer`.
+    Help(Layer),
+    /// Close the help and go back to the walkthrough it was opened from.
+    ResumeWalkthrough,
+    /// Others' changes were merged in: the file no longer differs.
+    Merged,
+    /// Select session `u32` (the panes' cursors start again).
+    Session(u32),
+    /// Select what a search hit or a gap of the review leads to.
+    Jump(crate::search::Target),
+    /// Open a text field over the component.
+    Edit(Box<Editor>),
+}
+
+/// The layers whose components hold state of their own, borrowed apart
+/// from the `Ctx`.
+#[derive(Debug)]
+pub(super) struct Layers<'a> {
+    pub overlay: &'a mut super::Overlay,
+    pub dialog: &'a mut Option<super::Dialog>,
+}
+
+/// The narrow borrow a component's `update` gets instead of the `App`.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub data: &'a mut Dataset,
+    pub history: &'a mut History,
+    /// Number of the selected session.
+    pub session: &'a mut u32,
+    /// Index into `data.conferences` of the selected conference.
+    pub conference: &'a mut usize,
+    pub message: &'a mut Option<Message>,
+    pub today: NaiveDate,
+    /// Why the data may not be changed, if it may not.
+    pub(super) read_only: Option<&'a str>,
+    pub(super) dirty: &'a mut bool,
+    pub(super) revision: &'a mut u64,
+    /// Asked for by the component, carried out by the `App` in order.
+    pub(super) requests: Vec<Request>,
+}
+
+impl Ctx<'_> {
+    /// Asks for `request` once the component returns.
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+
+    pub fn current_session(&self) -> Option<&Session> {
+        self.data.session(*self.session)
+    }
+
+    pub fn selected_conference(&self) -> Option<&Conference> {
+        self.data.conferences.get(*self.conference)
+    }
+
+    /// The id of the selected conference ("" when there is none).
+    pub fn conference_id(&self) -> String {
+        self.selected_conference()
+            .map(|c| c.id.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        *self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Whether the data may be changed; says why not when it may not.
+    pub fn check_writable(&mut self) -> bool {
+        if let Some(reason) = self.read_only {
+            let text = crate::i18n::tf("app.read-only", &[("reason", &reason)]);
+            self.error(text);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// The data changed: unsaved, and the recovery file is due.
+    pub fn mark_changed(&mut self) {
+        self.history.changed();
+        *self.dirty = true;
+        *self.revision += 1;
+    }
+
+    /// Changes the selected session, undoably; whether it changed.
+    pub fn change_session(&mut self, label: &str, change: impl FnOnce(&mut Session)) -> bool {
+        if !self.check_writable() {
+            return false;
+        }
+        let number = *self.session;
+        let before = Snapshot::Session {
+            number,
+            session: self.data.session(number).cloned(),
+        };
+        let Some(session) = self.data.session_mut(number) else {
+            return false;
+        };
+        let old = session.clone();
+        change(session);
+        if *session == old {
+            return false;
+        }
+        self.history.record(label, vec![before]);
+        self.mark_changed();
+        true
+    }
+
+    /// Records the catalog lists (decisions, assignments, people) for undo.
+    pub fn record_catalog(&mut self, label: &str) {
+        let snapshot = Snapshot::Catalog {
+            decisions: self.data.decisions.clone(),
+            assignments: self.data.assignments.clone(),
+            people: self.data.people.clone(),
+        };
+        self.history.record(label, vec![snapshot]);
+    }
+}
+
+impl super::App {
+    /// The overlay, and a `Ctx` on the rest of the app: what a component in
+    /// the overlay handles an action with.
+    pub(super) fn overlay_and_ctx(&mut self) -> (&mut super::Overlay, Ctx<'_>) {
+        let (layers, ctx) = self.split();
+        (layers.overlay, ctx)
+    }
+
+    /// The components' layers, and a `Ctx` on the rest of the app.
+    pub(super) fn split(&mut self) -> (Layers<'_>, Ctx<'_>) {
+        let Self {
+            data,
+            history,
+            session,
+            conference,
+            message,
+            today,
+            read_only,
+            dirty,
+            revision,
+            overlay,
+            dialog,
+            ..
+        } = self;
+        let ctx = Ctx {
+            data,
+            history,
+            session,
+            conference,
+            message,
+            today: *today,
+            read_only: read_only.as_deref(),
+            dirty,
+            revision,
+            requests: Vec::new(),
+        };
+        (Layers { overlay, dialog }, ctx)
+    }
+
+    /// A `Ctx` on the app, for changes made outside a component.
+    pub(super) fn ctx(&mut self) -> Ctx<'_> {
+        self.overlay_and_ctx().1
+    }
+
+    /// Carries out, in order, what the component of `layer` asked for.
+    pub(super) fn carry_out(&mut self, layer: Layer, requests: Vec<Request>) {
+        for request in requests {
+            match request {
+                Request::Close if layer == Layer::Dialog => self.dialog = None,
+                Request::Close if layer == Layer::Search => self.close_search(),
+                Request::Close => self.overlay = super::Overlay::None,
+                Request::Merged => self.external_change = false,
+                Request::Help(layer) => self.open_help(layer, false),
+                Request::ResumeWalkthrough => self.resume_walkthrough(),
+                Request::Jump(target) => self.jump_to(&target),
+                Request::Session(number) => {
+                    self.session = number;
+                    self.concern = 0;
+                }
+                Request::Edit(editor) => self.editor = Some(*editor),
+            }
+        }
+    }
+}

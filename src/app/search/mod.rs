@@ -1,0 +1,134 @@
+//! The Search component: a query typed into it, the hits of the index of the
+//! session as it was when opened, a cursor; Enter goes to the hit. Keys it
+//! does not bind are typed into the query. Its keys are in `keys.rs`, its
+//! drawing in `ui/search.rs`; the index is kept by the `App` between searches.
+
+pub(super) mod keys;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::update::{PAGE, step};
+use super::{Action, App, Ctx, Effect, Overlay, Request};
+use crate::search::{Hit, Index, Matched};
+
+/// The open search: query, index and current hits.
+#[derive(Debug)]
+pub struct Search {
+    pub query: String,
+    pub index: Index,
+    pub hits: Vec<Hit>,
+    pub cursor: usize,
+    /// The query the hits were found for, and every entry it matched: the
+    /// next keystroke that extends it searches only among those.
+    pub matched: Matched,
+}
+
+impl Search {
+    /// A search over `index`, every entry a hit.
+    pub fn new(index: Index) -> Self {
+        let hits = index.search("");
+        Self {
+            query: String::new(),
+            index,
+            hits,
+            cursor: 0,
+            matched: Matched::default(),
+        }
+    }
+
+    /// Handles an action of the Search layer.
+    pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+        let count = self.hits.len();
+        match action {
+            Action::SelectPrevious => self.cursor = step(self.cursor, -1, count),
+            Action::SelectNext => self.cursor = step(self.cursor, 1, count),
+            Action::PageUp => self.cursor = step(self.cursor, -PAGE, count),
+            Action::PageDown => self.cursor = step(self.cursor, PAGE, count),
+            Action::SelectFirst => self.cursor = 0,
+            Action::SelectLast => self.cursor = count.saturating_sub(1),
+            Action::Back => ctx.request(Request::Close),
+            Action::Open => {
+                let target = self
+                    .hits
+                    .get(self.cursor)
+                    .map(|h| self.index.entries[h.entry].target.clone());
+                ctx.request(Request::Close);
+                if let Some(target) = target {
+                    ctx.request(Request::Jump(target));
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A key the layer does not bind: typed into the query (Ctrl-U clears it).
+    pub fn type_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.query.clear();
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.query.push(c);
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+            }
+            _ => return,
+        }
+        self.refresh();
+    }
+
+    /// Pasted text, without control characters, into the query.
+    pub fn paste(&mut self, text: &str) {
+        self.query
+            .extend(text.chars().filter(|c| !c.is_control()).take(200));
+        self.refresh();
+    }
+
+    /// The hits of the query as it is now.
+    fn refresh(&mut self) {
+        let (hits, matched) = self.index.search_within(&self.query, Some(&self.matched));
+        self.hits = hits;
+        self.matched = matched;
+        self.cursor = 0;
+    }
+}
+
+impl App {
+    /// Opens the search, on the index kept from the last one if the data and
+    /// the session are unchanged since.
+    pub(super) fn open_search(&mut self) {
+        let index = match self.search_cache.take() {
+            Some((revision, session, index))
+                if revision == self.revision && session == self.session =>
+            {
+                index
+            }
+            _ => Index::build(&self.data, self.session),
+        };
+        self.overlay = Overlay::Search(Box::new(Search::new(index)));
+    }
+
+    /// Builds the search index ahead of the next `/` when the one kept is stale:
+    /// the loop calls this when no input is waiting, so the first `/` never waits.
+    pub fn warm_search(&mut self) {
+        let fresh = matches!(&self.search_cache,
+            Some((revision, session, _)) if *revision == self.revision && *session == self.session);
+        if !fresh && !matches!(self.overlay, Overlay::Search(_)) {
+            let index = Index::build(&self.data, self.session);
+            self.search_cache = Some((self.revision, self.session, index));
+        }
+    }
+
+    /// Closes the search, keeping its index for the next one.
+    pub(super) fn close_search(&mut self) {
+        if let Overlay::Search(search) = std::mem::take(&mut self.overlay) {
+            self.search_cache = Some((self.revision, self.session, search.index));
+        }
+    }
+}
