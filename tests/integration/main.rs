@@ -36,3 +36,4 @@ mod snapshots;
 mod store;
 mod two_accounts;
 mod validity;
+mod word;
