@@ -4,7 +4,7 @@
 
 use super::doc::{Doc, Inline, Line, one_line, plain};
 use super::{exchange_word, people, status_word};
-use crate::domain::{Dataset, Missing, ReportStatus, Session, SessionProgress};
+use crate::domain::{Conference, Dataset, Missing, ReportStatus, Session, SessionProgress};
 use crate::i18n::{date, t, tf};
 
 /// The Arbeitsstand of `session`.
@@ -47,8 +47,8 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
         doc.text(t("ws.nothing-missing"));
     }
     doc.bullets(gaps);
-    for (id, name) in people::conferences_at(data, n) {
-        conference(&mut doc, data, session, id, name);
+    for c in data.conferences_at(n) {
+        conference(&mut doc, data, session, c);
     }
     doc
 }
@@ -76,9 +76,10 @@ fn undecided_at(data: &Dataset, conference: &str, n: u32) -> Vec<Missing> {
         .collect()
 }
 
-fn conference(doc: &mut Doc, data: &Dataset, session: &Session, id: &str, name: &str) {
+fn conference(doc: &mut Doc, data: &Dataset, session: &Session, conference: &Conference) {
     let n = session.number;
-    doc.heading(2, format!("{name} ({id})"));
+    let id = conference.id.as_str();
+    doc.heading(2, people::label(conference, n));
     let report = session.report(id);
     let status = report.map_or(ReportStatus::Open, |r| r.status);
     let field = |key: &str, value: String| {

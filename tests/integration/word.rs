@@ -153,3 +153,40 @@ fn table_columns_fill_the_page_and_keep_long_names_whole() {
     assert!(widths[0] >= 2_700, "{widths:?}");
     assert!(widths.iter().all(|w| *w <= widths[0]), "{widths:?}");
 }
+
+#[test]
+fn the_documents_name_the_conferences_the_domain_has_at_the_session() {
+    // A conference joining with the 49th session, before any Benennung names it.
+    let mut data = with_links();
+    let mut new = data.conference("DMK").unwrap().clone();
+    new.id = "XMK".into();
+    new.name = "Neue Ministerkonferenz".into();
+    new.from_session = Some(49);
+    new.names.clear();
+    data.conferences.push(new);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+    data.sessions
+        .push(fachmk::domain::Session::new(49, day, None));
+    for (n, expected) in [(48, false), (49, true)] {
+        assert_eq!(data.conferences_at(n).any(|c| c.id == "XMK"), expected);
+        for kind in [Kind::Tischvorlage, Kind::Arbeitsstand] {
+            let md = export::markdown_of(&data, n, kind);
+            assert_eq!(
+                md.contains("Neue Ministerkonferenz (XMK)"),
+                expected,
+                "{kind:?} of {n}: {md}"
+            );
+        }
+    }
+    let md = export::markdown(&data, 49);
+    assert!(
+        md.contains("| Neue Ministerkonferenz (XMK) | N.N. |"),
+        "{md}"
+    );
+    let rows = md.lines().filter(|l| l.ends_with(" |")).count();
+    assert_eq!(
+        rows,
+        2 + data.conferences_at(49).count(),
+        "header, rule, one row each"
+    );
+}
