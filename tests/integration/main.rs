@@ -7,6 +7,7 @@ mod bad_files;
 mod bad_input;
 mod burst;
 mod bytes;
+mod carry_over;
 mod changes_view;
 mod cli;
 mod common;
