@@ -4,7 +4,9 @@
 
 use super::doc::{Doc, Inline, Line, one_line, plain};
 use super::{exchange_word, people, status_word};
-use crate::domain::{Conference, Dataset, Missing, ReportStatus, Session, SessionProgress};
+use crate::domain::{
+    Conference, Dataset, Missing, ReportStatus, Session, SessionProgress, hint_line,
+};
 use crate::i18n::{date, t, tf};
 
 /// The Arbeitsstand of `session`.
@@ -23,6 +25,8 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
         ],
     ));
     doc.heading(2, t("ws.missing"));
+    // Gaps keep a report from being complete; unanswered Leitfragen do not
+    // (the seed: the Leitfragen are examples) and are listed apart as hints.
     let gaps: Vec<Line> = progress
         .per_conference
         .iter()
@@ -30,27 +34,40 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
             // Concerns still to decide as they stood at the session, not today.
             let list: Vec<String> = missing
                 .iter()
-                .filter(|m| !matches!(m, Missing::ConcernUndecided { .. }))
+                .filter(|m| !m.is_hint() && !matches!(m, Missing::ConcernUndecided { .. }))
                 .cloned()
                 .chain(undecided_at(data, id, n))
                 .map(|m| m.describe())
                 .collect();
-            (!list.is_empty()).then(|| {
-                vec![
-                    Inline::Bold(id.clone()),
-                    Inline::Text(format!(": {}", list.join("; "))),
-                ]
-            })
+            (!list.is_empty()).then(|| labelled(id, &list.join("; ")))
         })
         .collect();
     if gaps.is_empty() {
         doc.text(t("ws.nothing-missing"));
     }
     doc.bullets(gaps);
+    let hints: Vec<Line> = progress
+        .per_conference
+        .iter()
+        .filter_map(|(id, missing)| hint_line(missing).map(|hint| labelled(id, &hint)))
+        .collect();
+    if !hints.is_empty() {
+        doc.heading(2, t("ws.hints"));
+        doc.text(t("ws.hints-why"));
+        doc.bullets(hints);
+    }
     for c in data.conferences_at(n) {
         conference(&mut doc, data, session, c);
     }
     doc
+}
+
+/// "**WMK**: what".
+fn labelled(id: &str, what: &str) -> Line {
+    vec![
+        Inline::Bold(id.to_owned()),
+        Inline::Text(format!(": {what}")),
+    ]
 }
 
 /// The concerns carried into session `n` that had no decision in it, as of `n`.

@@ -18,7 +18,11 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
         Some(day) => tf("nb.held", &[("date", &date(day))]),
         None => tf("nb.planned", &[("date", &date(session.debrief_date))]),
     });
-    doc.text(t("tv.invited"));
+    doc.text(t(if held.is_some() {
+        "nb.invited-held"
+    } else {
+        "tv.invited"
+    }));
     doc.bullets(people::invited());
     doc.heading(2, tf("nb.decisions", &[("session", &n)]));
     let taken: Vec<Line> = data

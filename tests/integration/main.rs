@@ -30,6 +30,7 @@ mod keys_driven;
 mod logs;
 mod merge;
 mod mouse;
+mod reading;
 mod readme;
 mod rules;
 mod shared;

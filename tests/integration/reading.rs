@@ -1,0 +1,89 @@
+//! The documents read as the Geschäftsstelle reads them: the Arbeitsstand
+//! keeps gaps and hints apart (the Leitfragen are examples), the
+//! Nachbesprechung speaks of a held meeting in the past.
+#![allow(clippy::unwrap_used)]
+
+use fachmk::domain::{Debrief, Exchange, ReportStatus};
+use fachmk::export::{self, Kind};
+
+use crate::common::sample_data;
+
+/// The part of `md` from heading `from` up to the next heading of level 2.
+fn section<'a>(md: &'a str, from: &str) -> &'a str {
+    let start = md.find(from).unwrap_or_else(|| panic!("{from} in {md}"));
+    let rest = &md[start + from.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+#[test]
+fn unanswered_leitfragen_are_hints_in_the_arbeitsstand_not_gaps() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let s = data.session_mut(48).unwrap();
+    // Complete by the seed's rule: exchange, some text, a presenter, ready.
+    let w = s.report_mut("WMK");
+    w.presenter = Some("poerksen".into());
+    w.answers.insert("Q3".into(), "Pilot".into());
+    w.status = ReportStatus::Ready;
+    // Three of four answered: one hint, in the singular.
+    let i = s.report_mut("IMK");
+    i.exchange = Exchange::Yes;
+    for q in ["Q1", "Q2", "Q3"] {
+        i.answers.insert(q.into(), "Text".into());
+    }
+    let md = export::markdown_of(&data, 48, Kind::Arbeitsstand);
+    let gaps = section(&md, "## Was fehlt\n");
+    assert!(
+        !gaps.contains("**WMK**"),
+        "a complete report is no gap: {gaps}"
+    );
+    assert!(!gaps.contains("unbeantwortet"), "{gaps}");
+    assert!(
+        gaps.contains("- **IMK**: niemand trägt vor; Bericht nicht als fertig markiert;"),
+        "{gaps}"
+    );
+    let hints = section(&md, "## Hinweise\n");
+    assert!(hints.contains("Die Leitfragen sind Beispiele, keine Pflicht"));
+    assert!(
+        hints.contains("- **WMK**: Leitfragen 2, 4 unbeantwortet\n"),
+        "{hints}"
+    );
+    assert!(
+        hints.contains("- **IMK**: Leitfrage 4 unbeantwortet\n"),
+        "{hints}"
+    );
+    // Without unanswered Leitfragen there is no such section.
+    let bare = export::markdown_of(&sample_data(), 47, Kind::Arbeitsstand);
+    assert!(bare.contains("Leitfragen 2, 3, 4 unbeantwortet"), "{bare}");
+    let mut all = sample_data();
+    let r = all.session_mut(47).unwrap().report_mut("IMK");
+    for q in ["Q2", "Q3", "Q4"] {
+        r.answers.insert(q.into(), "Text".into());
+    }
+    let md = export::markdown_of(&all, 47, Kind::Arbeitsstand);
+    assert!(!md.contains("## Hinweise"), "{md}");
+}
+
+#[test]
+fn a_held_debrief_had_its_invited_in_the_past() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let planned = export::markdown_of(&data, 48, Kind::Nachbesprechung);
+    assert!(
+        planned.contains("Termin: 17.12.2025 per Videokonferenz.\n\nEingeladen sind:"),
+        "{planned}"
+    );
+    data.session_mut(48).unwrap().debrief = Some(Debrief {
+        held_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 17),
+        ..Debrief::default()
+    });
+    let held = export::markdown_of(&data, 48, Kind::Nachbesprechung);
+    assert!(
+        held.contains("Durchgeführt am 17.12.2025 per Videokonferenz.\n\nEingeladen waren:"),
+        "{held}"
+    );
+    fachmk::i18n::set(fachmk::i18n::Lang::En);
+    let english = export::markdown_of(&data, 48, Kind::Nachbesprechung);
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    assert!(english.contains("Invited were:"), "{english}");
+}
