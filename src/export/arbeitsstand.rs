@@ -153,10 +153,15 @@ fn conference(doc: &mut Doc, data: &Dataset, session: &Session, conference: &Con
             if carried > 0 {
                 text.push_str(&tf("ws.carried", &[("carried", &carried)]));
             }
-            vec![
+            let mut line = vec![
                 Inline::Bold(one_line(&c.title)),
                 Inline::Text(format!(" ({text})")),
-            ]
+            ];
+            // Closed in this session: the note on its outcome, as in the Tischvorlage.
+            if let Some(note) = c.closed_in(n).and_then(people::outcome) {
+                line.push(Inline::Text(tf("ws.outcome", &[("note", &one_line(note))])));
+            }
+            line
         })
         .collect();
     if !concerns.is_empty() {

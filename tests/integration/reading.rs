@@ -87,3 +87,36 @@ fn a_held_debrief_had_its_invited_in_the_past() {
     fachmk::i18n::set(fachmk::i18n::Lang::De);
     assert!(english.contains("Invited were:"), "{english}");
 }
+
+#[test]
+fn the_outcome_of_a_concern_closed_in_the_session_is_in_both_documents() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut app = fachmk::app::App::new(
+        sample_data(),
+        crate::common::today(),
+        crate::common::fixed_now(),
+        "tester",
+        Some(48),
+    );
+    assert!(app.set_exchange("IMK", Exchange::Yes));
+    assert!(app.decide_concern_noted(
+        "A-0001",
+        fachmk::domain::ConcernStatus::Resolved,
+        "Projekt gestartet"
+    ));
+    let work = export::markdown_of(&app.data, 48, Kind::Arbeitsstand);
+    assert!(
+        work.contains("(A-0001, seit 47. Sitzung, erledigt) – Ergebnis: Projekt gestartet\n"),
+        "{work}"
+    );
+    let handout = export::markdown(&app.data, 48);
+    assert!(
+        handout.contains("| erledigt: Projekt gestartet |"),
+        "{handout}"
+    );
+    // Not in the next session's: there it is no longer carried.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+    assert!(app.add_session(fachmk::domain::Session::new(49, day, None)));
+    let next = export::markdown_of(&app.data, 49, Kind::Arbeitsstand);
+    assert!(!next.contains("Projekt gestartet"), "{next}");
+}
