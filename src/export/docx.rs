@@ -267,10 +267,9 @@ fn column_widths(header: &[String], rows: &[Vec<Line>]) -> Vec<usize> {
     });
     let header = header.iter().enumerate().map(|(i, h)| (i, h.clone(), true));
     for (i, text, is_header) in header.chain(texts).filter(|(i, ..)| *i < columns) {
-        // Lines may break after a hyphen ("Mecklenburg-Vorpommern").
         let longest = text
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .map(|w| w.chars().count())
+            .split_whitespace()
+            .map(unbroken_width)
             .max()
             .unwrap_or(0);
         let char_width = if is_header {
@@ -301,6 +300,19 @@ fn column_widths(header: &[String], rows: &[Vec<Line>]) -> Vec<usize> {
     widths
 }
 
+/// The characters of `word` that stay on one line: a long word breaks after
+/// its hyphens ("Mecklenburg-Vorpommern"), a short one ("A-0001") does not.
+fn unbroken_width(word: &str) -> usize {
+    let whole = word.chars().count();
+    if whole <= 12 {
+        return whole;
+    }
+    word.split_inclusive('-')
+        .map(|part| part.chars().count())
+        .max()
+        .unwrap_or(whole)
+}
+
 /// The text of running text, for measuring.
 fn plain_text(line: &Line) -> String {
     line.iter()
@@ -310,4 +322,28 @@ fn plain_text(line: &Line) -> String {
             Inline::Break => " ",
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sorted_relationships, unbroken_width};
+
+    #[test]
+    fn long_words_break_after_hyphens_short_ones_stay_whole() {
+        assert_eq!(unbroken_width("A-0001"), 6);
+        assert_eq!(unbroken_width("(Mecklenburg-Vorpommern);"), 13);
+        assert_eq!(unbroken_width("Wirtschaftsministerkonferenz"), 28);
+    }
+
+    #[test]
+    fn relationships_come_in_one_order() {
+        let a = r#"<?xml version="1.0"?><Relationships x="y"><Relationship Id="rIdLink2" /><Relationship Id="rId1" /><Relationship Id="rIdLink1" /></Relationships>"#;
+        let b = r#"<?xml version="1.0"?><Relationships x="y"><Relationship Id="rIdLink1" /><Relationship Id="rIdLink2" /><Relationship Id="rId1" /></Relationships>"#;
+        let sorted = sorted_relationships(a.as_bytes());
+        assert_eq!(sorted, sorted_relationships(b.as_bytes()));
+        assert_eq!(
+            String::from_utf8(sorted).unwrap_or_default(),
+            r#"<?xml version="1.0"?><Relationships x="y"><Relationship Id="rId1" /><Relationship Id="rIdLink1" /><Relationship Id="rIdLink2" /></Relationships>"#
+        );
+    }
 }
