@@ -7,7 +7,7 @@ use super::{exchange_word, people, status_word};
 use crate::domain::{
     Conference, Dataset, Missing, ReportStatus, Session, SessionProgress, hint_line,
 };
-use crate::i18n::{date, t, tf};
+use crate::i18n::{date, t, tf, tn};
 
 /// The Arbeitsstand of `session`.
 pub fn build(data: &Dataset, session: &Session) -> Doc {
@@ -16,12 +16,12 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
     let mut doc = Doc::default();
     doc.heading(1, tf("ws.title", &[("session", &n)]));
     doc.text(people::session_line(session));
-    doc.text(tf(
+    doc.text(tn(
         "ws.progress",
+        progress.total(),
         &[
             ("debrief", &date(session.debrief_date)),
             ("done", &progress.done()),
-            ("total", &progress.total()),
         ],
     ));
     doc.heading(2, t("ws.missing"));

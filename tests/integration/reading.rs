@@ -120,3 +120,18 @@ fn the_outcome_of_a_concern_closed_in_the_session_is_in_both_documents() {
     let next = export::markdown_of(&app.data, 49, Kind::Arbeitsstand);
     assert!(!next.contains("Projekt gestartet"), "{next}");
 }
+
+#[test]
+fn the_arbeitsstand_counts_conferences_in_singular_and_plural() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let md = export::markdown_of(&data, 48, Kind::Arbeitsstand);
+    assert!(md.contains(" · 1 von 13 Konferenzen fertig\n"), "{md}");
+    data.conferences.retain(|c| c.id == "IMK");
+    let md = export::markdown_of(&data, 48, Kind::Arbeitsstand);
+    assert!(md.contains(" · 0 von 1 Konferenz fertig\n"), "{md}");
+    fachmk::i18n::set(fachmk::i18n::Lang::En);
+    let md = export::markdown_of(&data, 48, Kind::Arbeitsstand);
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    assert!(md.contains(" · 0 of 1 conference done\n"), "{md}");
+}
