@@ -23,8 +23,15 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
     without_report(&mut doc, data, session);
     decisions(&mut doc, data, session);
     doc.heading(2, t("tv.debrief"));
+    // "Three weeks after" only where it is so: a date moved off a holiday or
+    // set by hand is not.
+    let three_weeks = session.debrief_date - session.date == chrono::TimeDelta::days(21);
     doc.text(tf(
-        "tv.debrief-when",
+        if three_weeks {
+            "tv.debrief-when"
+        } else {
+            "tv.debrief-when-moved"
+        },
         &[("date", &date(session.debrief_date))],
     ));
     doc.text(t("tv.invited"));

@@ -135,3 +135,23 @@ fn the_arbeitsstand_counts_conferences_in_singular_and_plural() {
     fachmk::i18n::set(fachmk::i18n::Lang::De);
     assert!(md.contains(" · 0 of 1 conference done\n"), "{md}");
 }
+
+#[test]
+fn the_handout_says_three_weeks_only_where_it_is_so() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let md = export::markdown(&data, 48);
+    assert!(
+        md.contains("findet am 17.12.2025 per Videokonferenz statt, drei Wochen nach der Sitzung."),
+        "{md}"
+    );
+    // Moved by hand (or off a holiday): the date, without the claim.
+    data.session_mut(48).unwrap().debrief_date =
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 18).unwrap();
+    let md = export::markdown(&data, 48);
+    assert!(
+        md.contains("findet am 18.12.2025 per Videokonferenz statt. In ihr"),
+        "{md}"
+    );
+    assert!(!md.contains("drei Wochen"), "{md}");
+}
