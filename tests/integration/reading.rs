@@ -155,3 +155,16 @@ fn the_handout_says_three_weeks_only_where_it_is_so() {
     );
     assert!(!md.contains("drei Wochen"), "{md}");
 }
+
+#[test]
+fn the_calendar_has_the_debrief_on_the_day_it_was_held() {
+    let mut data = sample_data();
+    assert!(export::ics(&data, 48).contains("DTSTART;VALUE=DATE:20251217\r\n"));
+    data.session_mut(48).unwrap().debrief = Some(Debrief {
+        held_on: chrono::NaiveDate::from_ymd_opt(2025, 12, 19),
+        ..Debrief::default()
+    });
+    let ics = export::ics(&data, 48);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20251219\r\n"), "{ics}");
+    assert!(!ics.contains("DTSTART;VALUE=DATE:20251217"), "{ics}");
+}
