@@ -54,7 +54,7 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, value_name = "KIND")]
         kind: Option<ExportKind>,
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
@@ -283,12 +283,15 @@ fn texts() -> clap::Command {
             for arg in args {
                 sub = sub.mut_arg(*arg, |a| {
                     let a = a.help(t(&format!("cli.{name}-{arg}")));
-                    if a.get_value_names()
-                        .is_some_and(|n| n.first().is_some_and(|v| v == "FILE"))
-                    {
-                        a.value_name(t("cli.value-file"))
-                    } else {
-                        a
+                    // Placeholders named in the language ("--kind <DOKUMENT>").
+                    let named = a
+                        .get_value_names()
+                        .and_then(|n| n.first())
+                        .and_then(|v| ["FILE", "KIND"].contains(&v.as_str()).then_some(v))
+                        .map(|v| t(&format!("cli.value-{}", v.as_str().to_lowercase())));
+                    match named {
+                        Some(value) => a.value_name(value),
+                        None => a,
                     }
                 });
             }

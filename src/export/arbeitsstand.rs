@@ -4,8 +4,10 @@
 
 use super::doc::{Doc, Inline, Line, one_line, plain};
 use super::{exchange_word, people, status_word};
-use crate::domain::{Dataset, Missing, ReportStatus, Session, SessionProgress};
-use crate::i18n::{date, t, tf};
+use crate::domain::{
+    Conference, Dataset, Missing, ReportStatus, Session, SessionProgress, hint_line,
+};
+use crate::i18n::{date, t, tf, tn};
 
 /// The Arbeitsstand of `session`.
 pub fn build(data: &Dataset, session: &Session) -> Doc {
@@ -14,15 +16,17 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
     let mut doc = Doc::default();
     doc.heading(1, tf("ws.title", &[("session", &n)]));
     doc.text(people::session_line(session));
-    doc.text(tf(
+    doc.text(tn(
         "ws.progress",
+        progress.total(),
         &[
             ("debrief", &date(session.debrief_date)),
             ("done", &progress.done()),
-            ("total", &progress.total()),
         ],
     ));
     doc.heading(2, t("ws.missing"));
+    // Gaps keep a report from being complete; unanswered Leitfragen do not
+    // (the seed: the Leitfragen are examples) and are listed apart as hints.
     let gaps: Vec<Line> = progress
         .per_conference
         .iter()
@@ -30,27 +34,40 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
             // Concerns still to decide as they stood at the session, not today.
             let list: Vec<String> = missing
                 .iter()
-                .filter(|m| !matches!(m, Missing::ConcernUndecided { .. }))
+                .filter(|m| !m.is_hint() && !matches!(m, Missing::ConcernUndecided { .. }))
                 .cloned()
                 .chain(undecided_at(data, id, n))
                 .map(|m| m.to_string())
                 .collect();
-            (!list.is_empty()).then(|| {
-                vec![
-                    Inline::Bold(id.clone()),
-                    Inline::Text(format!(": {}", list.join("; "))),
-                ]
-            })
+            (!list.is_empty()).then(|| labelled(id, &list.join("; ")))
         })
         .collect();
     if gaps.is_empty() {
         doc.text(t("ws.nothing-missing"));
     }
     doc.bullets(gaps);
-    for (id, name) in people::conferences_at(data, n) {
-        conference(&mut doc, data, session, id, name);
+    let hints: Vec<Line> = progress
+        .per_conference
+        .iter()
+        .filter_map(|(id, missing)| hint_line(missing).map(|hint| labelled(id, &hint)))
+        .collect();
+    if !hints.is_empty() {
+        doc.heading(2, t("ws.hints"));
+        doc.text(t("ws.hints-why"));
+        doc.bullets(hints);
+    }
+    for c in data.conferences_at(n) {
+        conference(&mut doc, data, session, c);
     }
     doc
+}
+
+/// "**WMK**: what".
+fn labelled(id: &str, what: &str) -> Line {
+    vec![
+        Inline::Bold(id.to_owned()),
+        Inline::Text(format!(": {what}")),
+    ]
 }
 
 /// The concerns carried into session `n` that had no decision in it, as of `n`.
@@ -76,9 +93,10 @@ fn undecided_at(data: &Dataset, conference: &str, n: u32) -> Vec<Missing> {
         .collect()
 }
 
-fn conference(doc: &mut Doc, data: &Dataset, session: &Session, id: &str, name: &str) {
+fn conference(doc: &mut Doc, data: &Dataset, session: &Session, conference: &Conference) {
     let n = session.number;
-    doc.heading(2, format!("{name} ({id})"));
+    let id = conference.id.as_str();
+    doc.heading(2, people::label(conference, n));
     let report = session.report(id);
     let status = report.map_or(ReportStatus::Open, |r| r.status);
     let field = |key: &str, value: String| {
@@ -135,10 +153,15 @@ fn conference(doc: &mut Doc, data: &Dataset, session: &Session, id: &str, name: 
             if carried > 0 {
                 text.push_str(&tf("ws.carried", &[("carried", &carried)]));
             }
-            vec![
+            let mut line = vec![
                 Inline::Bold(one_line(&c.title)),
                 Inline::Text(format!(" ({text})")),
-            ]
+            ];
+            // Closed in this session: the note on its outcome, as in the Tischvorlage.
+            if let Some(note) = c.closed_in(n).and_then(people::outcome) {
+                line.push(Inline::Text(tf("ws.outcome", &[("note", &one_line(note))])));
+            }
+            line
         })
         .collect();
     if !concerns.is_empty() {

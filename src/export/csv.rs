@@ -26,17 +26,25 @@ pub fn status_word(status: ConcernStatus) -> &'static str {
     }
 }
 
-/// The concerns raised up to session `number` (all of them, whatever their status).
+/// The concerns raised up to session `number` (all of them, whatever their
+/// status), as they stood after it: status, times carried and last note from
+/// the history up to `number`, so later work never changes the file. Folge-
+/// Anliegen from the session's own debrief belong to the next session.
 pub fn csv(data: &Dataset, number: u32) -> String {
     let mut out = String::from("\u{feff}");
     row(
         &mut out,
         COLUMNS.iter().map(|c| crate::i18n::t(c).to_owned()),
     );
-    for c in data.concerns.iter().filter(|c| c.raised_in <= number) {
+    let concerns = data
+        .concerns
+        .iter()
+        .filter(|c| c.raised_in <= number && c.follow_up_of.is_none_or(|of| of < number));
+    for c in concerns {
         let last_note = c
             .history
             .iter()
+            .filter(|h| h.session.unwrap_or(c.raised_in) <= number)
             .rev()
             .find_map(|h| h.note.clone())
             .unwrap_or_default();
@@ -46,9 +54,9 @@ pub fn csv(data: &Dataset, number: u32) -> String {
                 c.id.clone(),
                 c.conference.clone(),
                 c.title.clone(),
-                status_word(c.status).to_owned(),
+                status_word(c.status_at(number)).to_owned(),
                 c.raised_in.to_string(),
-                c.times_carried().to_string(),
+                c.times_carried_at(number).to_string(),
                 c.decisions.join(", "),
                 last_note,
             ]

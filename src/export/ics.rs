@@ -23,7 +23,7 @@ pub fn ics(data: &Dataset, number: u32) -> String {
         "ics.about",
         &[("done", &progress.done()), ("total", &progress.total())],
     );
-    for c in &data.conferences {
+    for c in data.conferences_at(number) {
         if let Some(p) = session.report(&c.id).and_then(|r| r.presenter.as_deref()) {
             let _ = write!(about, "\n{}: {}", c.id, data.presenter_name(p));
         }
@@ -49,7 +49,12 @@ pub fn ics(data: &Dataset, number: u32) -> String {
         &mut lines,
         session,
         "nachbesprechung",
-        session.debrief_date,
+        // The day it was held, once recorded; else the planned one.
+        session
+            .debrief
+            .as_ref()
+            .and_then(|d| d.held_on)
+            .unwrap_or(session.debrief_date),
         &crate::i18n::tf("ics.debrief", &[("session", &session.number)]),
         Some(crate::i18n::t("ics.video")),
         &debrief,

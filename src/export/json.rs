@@ -11,9 +11,9 @@ pub fn json(data: &Dataset, number: u32) -> String {
         return "null\n".to_owned();
     };
     let progress = SessionProgress::of(data, session);
+    // The conferences of the session, under their names then (periods of validity).
     let conferences: Vec<Value> = data
-        .conferences
-        .iter()
+        .conferences_at(number)
         .map(|c| {
             let speakers = data.speakers_at(&c.id, number);
             let report = session.report(&c.id);
@@ -49,7 +49,7 @@ pub fn json(data: &Dataset, number: u32) -> String {
                 .unwrap_or_default();
             j!({
                 "id": c.id,
-                "name": c.name,
+                "name": c.name_at(number).0,
                 "speakers": speakers.people.iter().map(|s| j!({"name": s.name, "role": s.role, "land": s.land})).collect::<Vec<_>>(),
                 "lands": speakers.lands,
                 "assignment_note": speakers.note,

@@ -18,7 +18,11 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
         Some(day) => tf("nb.held", &[("date", &date(day))]),
         None => tf("nb.planned", &[("date", &date(session.debrief_date))]),
     });
-    doc.text(t("tv.invited"));
+    doc.text(t(if held.is_some() {
+        "nb.invited-held"
+    } else {
+        "tv.invited"
+    }));
     doc.bullets(people::invited());
     doc.heading(2, tf("nb.decisions", &[("session", &n)]));
     let taken: Vec<Line> = data
@@ -63,15 +67,11 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
         .filter(|c| c.follow_up_of == Some(n))
         .map(|c| {
             let name = data
-                .conference_name_at(&c.conference, n)
-                .unwrap_or(&c.conference);
+                .conference(&c.conference)
+                .map_or_else(|| c.conference.clone(), |conf| people::label(conf, n));
             vec![
                 Inline::Bold(c.id.clone()),
-                Inline::Text(format!(
-                    " {name} ({}): {}",
-                    c.conference,
-                    one_line(&c.title)
-                )),
+                Inline::Text(format!(" {name}: {}", one_line(&c.title))),
             ]
         })
         .collect();
@@ -89,9 +89,10 @@ fn presented(doc: &mut Doc, data: &Dataset, session: &Session) {
         doc.text(t("nb.nothing-chosen"));
         return;
     };
-    let rows: Vec<Vec<Line>> = people::conferences_at(data, session.number)
-        .filter_map(|(id, name)| {
-            let item = debrief.items.get(id)?;
+    let rows: Vec<Vec<Line>> = data
+        .conferences_at(session.number)
+        .filter_map(|c| {
+            let item = debrief.items.get(&c.id)?;
             let notes = item.notes.as_deref().filter(|n| !n.trim().is_empty());
             if item.present.is_empty() && notes.is_none() {
                 return None;
@@ -102,7 +103,7 @@ fn presented(doc: &mut Doc, data: &Dataset, session: &Session) {
                 item.present.join(", ")
             };
             Some(vec![
-                plain(format!("{name} ({id})")),
+                plain(people::label(c, session.number)),
                 plain(present),
                 plain(notes.map_or_else(|| "–".to_owned(), one_line)),
             ])

@@ -3,7 +3,7 @@
 //! concern states. One place, so the rules of validity can change here alone.
 
 use super::doc::{Line, plain};
-use crate::domain::{ConcernStatus, Dataset, HistoryEntry, Session};
+use crate::domain::{ConcernStatus, Conference, Dataset, HistoryEntry, Session};
 use crate::i18n::{date, t, tf};
 
 /// "IT-Planungsrat · 48. Sitzung am 26.11.2025 in Stralsund".
@@ -24,18 +24,17 @@ pub fn session_line(session: &Session) -> String {
     )
 }
 
-/// The conferences of session `n`, in their order, with their names as they
-/// stood then: those a Benennung in force at `n` names.
-pub fn conferences_at(data: &Dataset, n: u32) -> impl Iterator<Item = (&str, &str)> {
-    data.conferences
-        .iter()
-        .filter(move |c| data.assignment_at(&c.id, n).is_some())
-        .map(move |c| {
-            (
-                c.id.as_str(),
-                data.conference_name_at(&c.id, n).unwrap_or(c.name.as_str()),
-            )
-        })
+/// A conference as documents name it at session `n`, with its abbreviation:
+/// "Innenministerkonferenz (IMK)". A name that ends in parentheses takes the
+/// abbreviation inside them: "Justizministerkonferenz (E-Justice-Rat, EJR)".
+/// Which conferences a session has is `Dataset::conferences_at`.
+pub fn label(conference: &Conference, n: u32) -> String {
+    let (name, _) = conference.name_at(n);
+    let id = &conference.id;
+    match name.strip_suffix(')') {
+        Some(inner) if inner.contains('(') => format!("{inner}, {id})"),
+        _ => format!("{name} ({id})"),
+    }
 }
 
 /// Who speaks for `conference` at session `n`: "Herr Jan Pörksen (Hamburg)";
@@ -132,4 +131,23 @@ pub fn invited() -> Vec<Line> {
     .iter()
     .map(|k| plain(t(k)))
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+    use crate::store::bundled;
+
+    #[test]
+    fn a_label_is_the_name_at_the_session_with_its_abbreviation() {
+        let data = bundled();
+        let imk = data.conference("IMK").expect("IMK");
+        assert_eq!(label(imk, 48), "Innenministerkonferenz (IMK)");
+        let ejr = data.conference("EJR").expect("EJR");
+        assert_eq!(label(ejr, 45), "E-Justice Rat (EJR)");
+        assert_eq!(
+            label(ejr, 46),
+            "Justizministerkonferenz (E-Justice-Rat, EJR)"
+        );
+    }
 }

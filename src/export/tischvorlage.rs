@@ -23,8 +23,15 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
     without_report(&mut doc, data, session);
     decisions(&mut doc, data, session);
     doc.heading(2, t("tv.debrief"));
+    // "Three weeks after" only where it is so: a date moved off a holiday or
+    // set by hand is not.
+    let three_weeks = session.debrief_date - session.date == chrono::TimeDelta::days(21);
     doc.text(tf(
-        "tv.debrief-when",
+        if three_weeks {
+            "tv.debrief-when"
+        } else {
+            "tv.debrief-when-moved"
+        },
         &[("date", &date(session.debrief_date))],
     ));
     doc.text(t("tv.invited"));
@@ -64,8 +71,10 @@ fn facts(doc: &mut Doc, data: &Dataset, session: &Session) {
     .iter()
     .map(|k| t(k).to_owned())
     .collect();
-    let rows = people::conferences_at(data, n)
-        .map(|(id, name)| {
+    let rows = data
+        .conferences_at(n)
+        .map(|c| {
+            let id = c.id.as_str();
             let report = session.report(id);
             let exchange = match report.map(|r| r.exchange).unwrap_or_default() {
                 Exchange::Yes => t("export.yes"),
@@ -79,7 +88,7 @@ fn facts(doc: &mut Doc, data: &Dataset, session: &Session) {
                 .map_or_else(|| "–".to_owned(), |p| people::presenter(data, p));
             let open = data.open_concerns_at(id, n);
             vec![
-                plain(format!("{name} ({id})")),
+                plain(people::label(c, n)),
                 plain(people::speakers(data, id, n)),
                 plain(exchange),
                 plain(presenter),
@@ -95,12 +104,13 @@ fn reports(doc: &mut Doc, data: &Dataset, session: &Session) {
     let n = session.number;
     doc.heading(2, t("tv.reports"));
     let mut any = false;
-    for (id, name) in people::conferences_at(data, n) {
+    for conference in data.conferences_at(n) {
+        let id = conference.id.as_str();
         let Some(report) = session.report(id).filter(|r| r.exchange == Exchange::Yes) else {
             continue;
         };
         any = true;
-        doc.heading(3, format!("{name} ({id})"));
+        doc.heading(3, people::label(conference, n));
         if let Some(p) = report.presenter.as_deref().filter(|p| !p.trim().is_empty()) {
             doc.paragraph(vec![
                 Inline::Bold(t("tv.presenter").to_owned()),
@@ -191,11 +201,15 @@ fn without_report(doc: &mut Doc, data: &Dataset, session: &Session) {
     let n = session.number;
     doc.heading(2, t("tv.without"));
     let with = |exchange: Exchange| -> Vec<String> {
-        people::conferences_at(data, n)
-            .filter(|(id, _)| {
-                session.report(id).map(|r| r.exchange).unwrap_or_default() == exchange
+        data.conferences_at(n)
+            .filter(|c| {
+                session
+                    .report(&c.id)
+                    .map(|r| r.exchange)
+                    .unwrap_or_default()
+                    == exchange
             })
-            .map(|(id, name)| format!("{name} ({id})"))
+            .map(|c| people::label(c, n))
             .collect()
     };
     let (none, unknown) = (with(Exchange::No), with(Exchange::Unknown));
@@ -216,7 +230,7 @@ fn decisions(doc: &mut Doc, data: &Dataset, session: &Session) {
     let n = session.number;
     doc.heading(2, t("tv.decisions"));
     let mut named: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
-    for (id, _) in people::conferences_at(data, n) {
+    for id in data.conferences_at(n).map(|c| c.id.as_str()) {
         let linked = session
             .report(id)
             .map(|r| r.decisions.iter())

@@ -219,6 +219,16 @@ fn help_and_version() {
     assert!(stdout(&out).contains("Reporting FachMK"));
     let out = fachmk(dir.path()).arg("--version").output().unwrap();
     assert!(stdout(&out).starts_with("fachmk "));
+    // Every placeholder of export's help in the language: "--kind <DOKUMENT>".
+    for (lang, expected) in [("de", "DOKUMENT"), ("en", "KIND")] {
+        let out = fachmk(dir.path())
+            .args(["--lang", lang, "export", "--help"])
+            .output()
+            .unwrap();
+        let help = stdout(&out);
+        assert!(help.contains(&format!("--kind <{expected}>")), "{help}");
+        assert!(!help.contains("<?>"), "{help}");
+    }
 }
 
 #[test]

@@ -119,7 +119,12 @@ fn the_arbeitsstand_is_commonmark_with_escaped_user_text() {
         .filter(|(l, _)| *l == HeadingLevel::H2)
         .map(|(_, t)| t.as_str())
         .collect();
-    assert_eq!(h2.len(), 1 + 13, "what is missing, 13 conferences: {h2:?}");
+    assert_eq!(
+        h2.len(),
+        2 + 13,
+        "what is missing, hints, 13 conferences: {h2:?}"
+    );
+    assert_eq!(h2[..2], ["Was fehlt", "Hinweise"]);
     assert!(h2.contains(&"Innenministerkonferenz (IMK)"));
     // The user's markup characters come out as the text they typed.
     assert!(
