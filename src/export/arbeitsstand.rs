@@ -4,9 +4,7 @@
 
 use super::doc::{Doc, Inline, Line, one_line, plain};
 use super::{exchange_word, people, status_word};
-use crate::domain::{
-    Conference, Dataset, Missing, ReportStatus, Session, SessionProgress, hint_line,
-};
+use crate::domain::{Conference, Dataset, Missing, ReportStatus, Session, SessionProgress};
 use crate::i18n::{date, t, tf, tn};
 
 /// The Arbeitsstand of `session`.
@@ -49,7 +47,9 @@ pub fn build(data: &Dataset, session: &Session) -> Doc {
     let hints: Vec<Line> = progress
         .per_conference
         .iter()
-        .filter_map(|(id, missing)| hint_line(missing).map(|hint| labelled(id, &hint)))
+        .filter_map(|(id, missing)| {
+            crate::i18n::words::hint_line(missing).map(|hint| labelled(id, &hint))
+        })
         .collect();
     if !hints.is_empty() {
         doc.heading(2, t("ws.hints"));
