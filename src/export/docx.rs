@@ -59,6 +59,7 @@ fn build(doc: &Doc) -> std::io::Result<Vec<u8>> {
         .updated_at("2000-01-01T00:00:00Z")
         .build();
     xml.document_rels = sorted_relationships(&xml.document_rels);
+    xml.document = repeat_header_rows(&xml.document);
     xml.pack(&mut bytes).map_err(std::io::Error::other)?;
     Ok(bytes.into_inner())
 }
@@ -118,6 +119,26 @@ fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// `word/document.xml` with the first row of every table marked as its
+/// header, repeated on each page the table runs over (docx-rs has no setting
+/// for it). Every row is written with `cantSplit`; user text is escaped, so
+/// the markup searched for is ours.
+fn repeat_header_rows(xml: &[u8]) -> Vec<u8> {
+    const ROW: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+    const HEADER: &str = "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>";
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let mut parts = text.split("<w:tbl>");
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str("<w:tbl>");
+        out.push_str(&part.replacen(ROW, HEADER, 1));
+    }
+    out.into_bytes()
 }
 
 /// `word/_rels/document.xml.rels` with its relationships in the order of

@@ -133,7 +133,10 @@ fn lists_are_bullets_and_not_one_numbering_across_the_document() {
 
 #[test]
 fn table_columns_fill_the_page_and_keep_long_names_whole() {
-    let bytes = export::docx(&with_links(), 48, Kind::Tischvorlage).unwrap();
+    let mut data = with_links();
+    let imk = data.session_mut(48).unwrap().report_mut("IMK");
+    imk.exchange = Exchange::Yes;
+    let bytes = export::docx(&data, 48, Kind::Tischvorlage).unwrap();
     let document = part(&bytes, "word/document.xml");
     let grid = &document[document.find("<w:tblGrid>").unwrap()..];
     let grid = &grid[..grid.find("</w:tblGrid>").unwrap()];
@@ -145,6 +148,13 @@ fn table_columns_fill_the_page_and_keep_long_names_whole() {
         })
         .collect();
     assert_eq!(widths.len(), 5, "{grid}");
+    // The header row of each table repeats on every page, and only it.
+    let tables = document.matches("<w:tbl>").count();
+    assert_eq!(tables, 2, "overview and the IMK's concerns");
+    assert_eq!(document.matches("<w:tblHeader />").count(), tables);
+    let first_row = &document[document.find("<w:tr>").unwrap()..];
+    let first_row = &first_row[..first_row.find("</w:tr>").unwrap()];
+    assert!(first_row.contains("<w:tblHeader />") && first_row.contains(">FachMK<"));
     let total: usize = widths.iter().sum();
     assert!((8_400..=8_500).contains(&total), "{widths:?}");
     // "Wirtschaftsministerkonferenz" (28 letters of about 90 twips at 9 pt, and
