@@ -10,9 +10,10 @@ use super::widgets::{pane_block, truncate};
 use crate::app::{App, Pane};
 use crate::domain::{Concern, ConcernStatus};
 
-/// "seit 47. Sitzung, 2× vertagt"
-pub fn age(concern: &Concern) -> String {
-    let carried = concern.times_carried();
+/// "seit 47. Sitzung, 2× vertagt": carried up to `session`, the one on the screen
+/// (work on a later session does not change what an earlier one shows).
+pub fn age(concern: &Concern, session: u32) -> String {
+    let carried = concern.times_carried_at(session);
     if carried > 0 {
         crate::i18n::tf(
             "concerns.age-carried",
@@ -45,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         concerns
             .iter()
             .map(|c| {
-                let age = age(c);
+                let age = age(c, app.session);
                 let state = if c.status == ConcernStatus::InProgress {
                     crate::i18n::t("concerns.in-progress-short")
                 } else {

@@ -148,7 +148,7 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
             ),
             theme.header,
         )),
-        Line::from(Span::styled(age(c), theme.dim)),
+        Line::from(Span::styled(age(c, app.session), theme.dim)),
     ];
     if let Some(d) = &c.details {
         question.push(Line::from(d.clone()));

@@ -102,3 +102,22 @@ fn the_csv_of_a_session_is_as_it_stood_then() {
         "a follow-up of 49 belongs to 50: {after}"
     );
 }
+
+#[test]
+fn the_screen_counts_the_carrying_up_to_the_session_it_shows() {
+    let mut app = carried_in_48();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+    assert!(app.add_session(Session::new(49, day, None)));
+    app.session = 49;
+    assert!(app.set_exchange("IMK", Exchange::No));
+    app.select_conference("IMK");
+    app.resize(120, 40);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("2× vertagt"), "{screen}");
+    // Back on 48: what was carried later is not counted there.
+    app.session = 48;
+    app.select_conference("IMK");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("1× vertagt"), "{screen}");
+    assert!(!screen.contains("2× vertagt"), "{screen}");
+}
