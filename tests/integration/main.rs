@@ -26,6 +26,7 @@ mod git_team;
 mod hostile_text;
 mod i18n;
 mod keys_driven;
+mod list_offsets;
 mod logs;
 mod merge;
 mod mouse;
