@@ -2,6 +2,8 @@
 //! history matrix with a bar chart, changes since the previous session,
 //! assignments over time.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,17 +27,35 @@ impl View {
             View::Debrief {
                 conference: None,
                 cursor,
-            } => debrief(app, *cursor, frame, area, theme),
+                offset,
+            } => debrief(app, (*cursor, offset), frame, area, theme),
             View::Debrief {
                 conference: Some(id),
                 cursor,
-            } => debrief_conference(app, id, *cursor, frame, area, theme),
-            View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
+                offset,
+            } => debrief_conference(app, id, (*cursor, offset), frame, area, theme),
+            View::Decisions { cursor, offset } => {
+                decisions(app, (*cursor, offset), frame, area, theme);
+            }
             View::History { row, col } => history(app, *row, *col, frame, area, theme),
             View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
-            View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
+            View::Assignments { cursor, offset } => {
+                assignments(app, (*cursor, offset), frame, area, theme);
+            }
         }
     }
+}
+
+/// Where a list's cursor is, and the first row it showed when last drawn.
+type ListAt<'a> = (usize, &'a Cell<usize>);
+
+/// Draws `list` with its cursor from where it stood; records where it stands.
+fn list_at(frame: &mut Frame, list: List, area: Rect, (cursor, offset): ListAt) {
+    let mut state = ListState::default()
+        .with_selected(Some(cursor))
+        .with_offset(offset.get());
+    frame.render_stateful_widget(list, area, &mut state);
+    offset.set(state.offset());
 }
 
 /// A block with lines on top and a list with a cursor below.
@@ -46,7 +66,7 @@ fn lines_and_list(
     title: String,
     top: Vec<Line<'static>>,
     items: Vec<ListItem<'static>>,
-    cursor: usize,
+    at: ListAt,
 ) {
     let block = popup_block(title, theme);
     let inner = block.inner(area);
@@ -60,11 +80,10 @@ fn lines_and_list(
     let list = List::new(items)
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    list_at(frame, list, list_area, at);
 }
 
-fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn debrief(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(s) = app.current_session() else {
         return;
     };
@@ -134,14 +153,14 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
         crate::i18n::tf("views.debrief-title", &[("session", &s.number)]),
         top,
         items,
-        cursor,
+        at,
     );
 }
 
 fn debrief_conference(
     app: &App,
     id: &str,
-    cursor: usize,
+    at: ListAt,
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
@@ -208,11 +227,11 @@ fn debrief_conference(
         ),
         top,
         items,
-        cursor,
+        at,
     );
 }
 
-fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn decisions(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = popup_block(crate::i18n::t("views.decisions-title"), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -226,15 +245,11 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
         .iter()
         .map(|d| ListItem::new(truncate(&format!("{} {}", d.id, d.title), width)))
         .collect();
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_style(theme.selected)
-            .highlight_symbol("▶ "),
-        left,
-        &mut state,
-    );
-    let Some(d) = list.get(cursor) else { return };
+    let widget = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    list_at(frame, widget, left, at);
+    let Some(d) = list.get(at.0) else { return };
     let cited = citations(&app.data, &d.id);
     let mut lines = vec![Line::from(Span::styled(
         format!("{} {}", d.id, d.title),
@@ -363,7 +378,7 @@ fn changes(lines: &[String], scroll: &Scroll, frame: &mut Frame, area: Rect, the
     frame.render_widget(text.block(block).scroll((top, 0)), area);
 }
 
-fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn assignments(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let id = app.conference_id();
     let mut list: Vec<_> = app
         .data
@@ -423,6 +438,6 @@ fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &
         crate::i18n::tf("views.assignments-title", &[("id", &id)]),
         top,
         items,
-        cursor,
+        at,
     );
 }

@@ -40,3 +40,30 @@ fn moving_up_in_the_search_list_moves_the_cursor_not_the_list() {
     press(&mut app, KeyCode::Home);
     assert_eq!(draw(&mut app), opened, "at the top: as it opened");
 }
+
+/// The screen at 80×16 (the smallest drawn), the cursor's mark taken out:
+/// what shows which rows the list shows.
+fn rows_shown(app: &mut App) -> String {
+    app.resize(80, 16);
+    let mut terminal = Terminal::new(TestBackend::new(80, 16)).unwrap();
+    terminal
+        .draw(|f| ui::render(app, f, &Theme::default()))
+        .unwrap();
+    terminal.backend().to_string().replace('▶', " ")
+}
+
+#[test]
+fn moving_up_in_the_debriefs_conferences_moves_the_cursor_not_the_list() {
+    let mut app = app();
+    type_text(&mut app, "d");
+    let opened = rows_shown(&mut app);
+    let count = app.data.conferences.len();
+    for _ in 1..count {
+        press(&mut app, KeyCode::Down);
+        rows_shown(&mut app);
+    }
+    let down = rows_shown(&mut app);
+    assert_ne!(down, opened, "the list scrolled to show the cursor");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(rows_shown(&mut app), down, "one up: the list stays where it was");
+}
