@@ -65,5 +65,9 @@ fn moving_up_in_the_debriefs_conferences_moves_the_cursor_not_the_list() {
     let down = rows_shown(&mut app);
     assert_ne!(down, opened, "the list scrolled to show the cursor");
     press(&mut app, KeyCode::Up);
-    assert_eq!(rows_shown(&mut app), down, "one up: the list stays where it was");
+    assert_eq!(
+        rows_shown(&mut app),
+        down,
+        "one up: the list stays where it was"
+    );
 }

@@ -7,20 +7,21 @@ use std::cell::Cell;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
-};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::Theme;
-use super::theme::status_mark;
 use super::widgets::{popup_block, truncate};
-use crate::app::view::{citations, decisions_newest_first, reporting_per_session};
+use crate::app::view::{citations, decisions_newest_first};
 use crate::app::{App, Scroll, View};
 use crate::domain::land_name;
 
+mod history;
+
+use history::history;
+
 impl View {
     /// Draws the open view over `area`; reads the app, changes nothing but
-    /// the heights its scrolled areas record.
+    /// where its scrolled areas and lists stand (`Scroll`, list offsets).
     pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
         match self {
@@ -297,74 +298,6 @@ fn decisions(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme
             .border_style(theme.dim),
     );
     frame.render_widget(detail, right);
-}
-
-fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = popup_block(crate::i18n::t("views.history-title"), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let chart_height = (inner.height / 3).clamp(5, 10);
-    let [matrix, chart] = inner.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(chart_height),
-    ]));
-    let sessions = &app.data.sessions;
-    // As many columns as fit, the selected one always visible, most recent right.
-    let fit = usize::from(matrix.width.saturating_sub(7) / 4).max(1);
-    let first = col
-        .saturating_sub(fit - 1)
-        .min(sessions.len().saturating_sub(fit));
-    let shown = &sessions[first..sessions.len().min(first + fit)];
-    let mut lines = vec![Line::from(
-        std::iter::once(Span::raw("      "))
-            .chain(
-                shown
-                    .iter()
-                    .map(|s| Span::styled(format!("{:^3} ", s.number), theme.dim)),
-            )
-            .collect::<Vec<_>>(),
-    )];
-    for (r, c) in app.data.conferences.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!("{:<6}", c.id))];
-        for (k, s) in shown.iter().enumerate() {
-            let status = s.status_of(&c.id);
-            let (symbol, _) = status_mark(status);
-            let mut style = theme.status(status);
-            if r == row && first + k == col {
-                style = theme.selected;
-            }
-            // Three columns and a gap, as the bars below are drawn.
-            spans.push(Span::styled(format!("{symbol:^3}"), style));
-            spans.push(Span::raw(" "));
-        }
-        lines.push(Line::from(spans));
-    }
-    lines.push(Line::from(Span::styled(
-        crate::i18n::t("views.history-legend"),
-        theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines), matrix);
-    let counts = reporting_per_session(&app.data);
-    let bars: Vec<Bar> = counts[first..counts.len().min(first + fit)]
-        .iter()
-        .map(|(n, v)| Bar::default().value(*v).label(Line::from(n.to_string())))
-        .collect();
-    let chart_widget = BarChart::default()
-        .block(
-            Block::default()
-                .borders(Borders::TOP)
-                .title(crate::i18n::t("views.reporting-per-session")),
-        )
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(3)
-        .bar_gap(1)
-        .max(u64::try_from(app.data.conferences.len()).unwrap_or(13));
-    // Under the matrix's columns: indented by the width of the row labels.
-    let [_, bars_area] = chart.layout(&Layout::horizontal([
-        Constraint::Length(6),
-        Constraint::Fill(1),
-    ]));
-    frame.render_widget(chart_widget, bars_area);
 }
 
 /// The lines were computed when the view opened; the drawing only wraps them.
