@@ -10,6 +10,7 @@ mod bytes;
 mod changes_view;
 mod cli;
 mod common;
+mod components;
 mod concerns;
 mod config;
 mod conventions;
