@@ -5,6 +5,7 @@
 //! `ui/editor.rs`. Not yet a component with a `Ctx` of its own: what a field
 //! commits goes through the `App`.
 
+mod concern_forms;
 pub(super) mod keys;
 pub mod update;
 
