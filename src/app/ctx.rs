@@ -5,7 +5,7 @@
 //! or a text field) it asks for with a `Request`, which the `App` carries out
 //! once the component has returned.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::undo::Snapshot;
 use super::{Editor, History, Layer, Message};
@@ -49,6 +49,10 @@ pub struct Ctx<'a> {
     pub conference: &'a mut usize,
     pub message: &'a mut Option<Message>,
     pub today: NaiveDate,
+    /// The time of the event being handled, and who is working: the stamps
+    /// of reports and of concerns' history.
+    pub now: DateTime<Utc>,
+    pub user: &'a str,
     /// Why the data may not be changed, if it may not.
     pub(super) read_only: Option<&'a str>,
     pub(super) dirty: &'a mut bool,
@@ -101,6 +105,23 @@ impl Ctx<'_> {
         } else {
             true
         }
+    }
+
+    /// Whether the current session's reporting may be prepared: the file is
+    /// writable and the session has the standing item; says why not.
+    pub fn check_preparable(&mut self) -> bool {
+        let session = *self.session;
+        if !Dataset::is_reporting_session(session) {
+            self.error(crate::i18n::tf(
+                "app.before-reporting",
+                &[
+                    ("session", &session),
+                    ("first", &crate::domain::FIRST_REPORTING_SESSION),
+                ],
+            ));
+            return false;
+        }
+        self.check_writable()
     }
 
     /// The data changed: unsaved, and the recovery file is due.
@@ -161,6 +182,8 @@ impl super::App {
             conference,
             message,
             today,
+            now,
+            user,
             read_only,
             dirty,
             revision,
@@ -175,6 +198,8 @@ impl super::App {
             conference,
             message,
             today: *today,
+            now: *now,
+            user,
             read_only: read_only.as_deref(),
             dirty,
             revision,

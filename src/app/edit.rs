@@ -1,14 +1,15 @@
 //! Every change to the data goes through here, so that each one is undoable,
 //! marks the work unsaved, stamps reports with time and user, and writes the
-//! history of concerns.
+//! history of concerns. The changes are `Ctx`'s, so components make them; the
+//! `App` methods of the same names lend theirs to the layers not yet moved.
 
-use super::App;
 use super::undo::Snapshot;
+use super::{App, Ctx};
 use crate::domain::{
     Concern, ConcernStatus, Exchange, HistoryEntry, Report, ReportStatus, Session,
 };
 
-impl App {
+impl Ctx<'_> {
     /// Changes the report of `conference` in the selected session (created when
     /// missing). An open report becomes a draft unless `change` set the status.
     pub fn change_report(
@@ -22,26 +23,26 @@ impl App {
 
     /// `change_report`, undone in one step with the records of `also` (as
     /// they were before), which the caller changes right after.
-    fn change_report_and(
+    pub(super) fn change_report_and(
         &mut self,
         conference: &str,
         label: &str,
         also: Vec<Snapshot>,
         change: impl FnOnce(&mut Report),
     ) -> bool {
-        if !self.check_preparable() || self.data.session(self.session).is_none() {
+        if !self.check_preparable() || self.data.session(*self.session).is_none() {
             return false;
         }
         let before = Snapshot::Report {
-            session: self.session,
+            session: *self.session,
             conference: conference.to_owned(),
             report: self
                 .current_session()
                 .and_then(|s| s.report(conference))
                 .cloned(),
         };
-        let (now, user) = (self.now, self.user.clone());
-        let Some(session) = self.data.session_mut(self.session) else {
+        let (now, user) = (self.now, self.user.to_owned());
+        let Some(session) = self.data.session_mut(*self.session) else {
             return false;
         };
         let report = session.report_mut(conference);
@@ -70,7 +71,7 @@ impl App {
     /// undone with it in one step.
     pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
         let carried = if exchange == Exchange::No {
-            self.data.carried_without_entry(conference, self.session)
+            self.data.carried_without_entry(conference, *self.session)
         } else {
             Vec::new()
         };
@@ -92,7 +93,7 @@ impl App {
             });
         if changed && !carried.is_empty() {
             // Never silently: each carried concern gets an entry and counts as vertagt.
-            let (now, user, session) = (self.now, self.user.clone(), self.session);
+            let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
             self.data.carry_over(conference, session, now, &user);
         }
         changed
@@ -124,7 +125,7 @@ impl App {
             id: id.to_owned(),
             concern: self.data.concerns.iter().find(|c| c.id == id).cloned(),
         };
-        let (now, user, session) = (self.now, self.user.clone(), self.session);
+        let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
         let Some(concern) = self.data.concern_mut(id) else {
             return false;
         };
@@ -211,7 +212,7 @@ impl App {
             return None;
         }
         let id = self.data.next_concern_id();
-        let raised_in = follow_up_of.map_or(self.session, |s| s + 1);
+        let raised_in = follow_up_of.map_or(*self.session, |s| s + 1);
         self.history.record(
             crate::i18n::t("undo.new-concern"),
             vec![Snapshot::Concern {
@@ -230,7 +231,7 @@ impl App {
             history: vec![HistoryEntry {
                 session: Some(raised_in),
                 at: self.now,
-                by: self.user.clone(),
+                by: self.user.to_owned(),
                 status: Some(ConcernStatus::Open),
                 note: Some(note.to_owned()),
                 extra: crate::domain::Extra::new(),
@@ -240,6 +241,66 @@ impl App {
         });
         self.mark_changed();
         Some(id)
+    }
+}
+
+impl App {
+    /// See `Ctx::change_report`.
+    pub fn change_report(
+        &mut self,
+        conference: &str,
+        label: &str,
+        change: impl FnOnce(&mut Report),
+    ) -> bool {
+        self.ctx().change_report(conference, label, change)
+    }
+
+    /// See `Ctx::set_exchange`.
+    pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
+        self.ctx().set_exchange(conference, exchange)
+    }
+
+    /// See `Ctx::set_answer`.
+    pub fn set_answer(&mut self, conference: &str, question: &str, text: &str) -> bool {
+        self.ctx().set_answer(conference, question, text)
+    }
+
+    /// See `Ctx::change_concern`.
+    pub fn change_concern(
+        &mut self,
+        id: &str,
+        label: &str,
+        entry: Option<(Option<ConcernStatus>, Option<String>)>,
+        change: impl FnOnce(&mut Concern),
+    ) -> bool {
+        self.ctx().change_concern(id, label, entry, change)
+    }
+
+    /// See `Ctx::decide_concern`.
+    pub fn decide_concern(&mut self, id: &str, status: ConcernStatus) -> bool {
+        self.ctx().decide_concern(id, status)
+    }
+
+    /// See `Ctx::decide_concern_noted`.
+    pub fn decide_concern_noted(&mut self, id: &str, status: ConcernStatus, outcome: &str) -> bool {
+        self.ctx().decide_concern_noted(id, status, outcome)
+    }
+
+    /// See `Ctx::add_concern`.
+    pub fn add_concern(&mut self, conference: &str, title: &str) -> Option<String> {
+        self.ctx().add_concern(conference, title)
+    }
+
+    /// See `Ctx::add_concern_noted`.
+    pub fn add_concern_noted(
+        &mut self,
+        conference: &str,
+        title: &str,
+        note: &str,
+        follow_up_of: Option<u32>,
+    ) -> Option<String> {
+        self.ctx()
+            .add_concern_noted(conference, title, note, follow_up_of)
     }
 
     /// Adds a session and selects it.
@@ -265,44 +326,7 @@ impl App {
 
     /// Marks the work as unsaved and due for the recovery file.
     pub fn mark_changed(&mut self) {
-        self.history.changed();
-        self.dirty = true;
-        self.revision += 1;
-    }
-
-    /// The data with the text of an open field put in, as if it were left now:
-    /// what the recovery file keeps, so that nothing typed is lost.
-    pub fn data_with_draft(&self) -> crate::domain::Dataset {
-        let mut data = self.data.clone();
-        let Some(editor) = &self.editor else {
-            return data;
-        };
-        let text = editor.content();
-        match &editor.target {
-            super::EditTarget::Answer {
-                session,
-                conference,
-                question,
-            } => {
-                if let Some(s) = data.session_mut(*session) {
-                    s.report_mut(conference)
-                        .answers
-                        .insert(question.clone(), text);
-                }
-            }
-            super::EditTarget::ConcernTitle { id } if !text.trim().is_empty() => {
-                if let Some(c) = data.concern_mut(id) {
-                    c.title = text;
-                }
-            }
-            super::EditTarget::ConcernDetails { id } => {
-                if let Some(c) = data.concern_mut(id) {
-                    c.details = Some(text);
-                }
-            }
-            _ => {}
-        }
-        data
+        self.ctx().mark_changed();
     }
 
     /// Undoes the last change.

@@ -3,7 +3,6 @@
 //! clock, no terminal here: the date and the time are passed in.
 
 mod action;
-mod concern_forms;
 mod ctx;
 pub mod dialog;
 mod edit;

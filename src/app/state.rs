@@ -276,31 +276,14 @@ impl App {
         });
     }
 
-    /// Whether the data may be changed; says why not when it may not.
-    /// Whether the current session's reporting may be prepared: the file is
-    /// writable and the session has the standing item (43rd session on);
-    /// says why not.
+    /// See `Ctx::check_preparable`.
     pub fn check_preparable(&mut self) -> bool {
-        if !crate::domain::Dataset::is_reporting_session(self.session) {
-            self.error(crate::i18n::tf(
-                "app.before-reporting",
-                &[
-                    ("session", &self.session),
-                    ("first", &crate::domain::FIRST_REPORTING_SESSION),
-                ],
-            ));
-            return false;
-        }
-        self.check_writable()
+        self.ctx().check_preparable()
     }
 
+    /// See `Ctx::check_writable`.
     pub fn check_writable(&mut self) -> bool {
-        if let Some(reason) = self.read_only.clone() {
-            self.error(crate::i18n::tf("app.read-only", &[("reason", &reason)]));
-            false
-        } else {
-            true
-        }
+        self.ctx().check_writable()
     }
 
     /// The save succeeded.

@@ -39,10 +39,12 @@ impl Search {
         let width = usize::from(list_area.width.saturating_sub(2));
         let mut items = Vec::new();
         let mut selected = None;
+        let mut headings: Vec<usize> = Vec::new();
         let mut last_kind = None;
         for (i, hit) in search.hits.iter().enumerate() {
             let entry = &search.index.entries[hit.entry];
             if last_kind != Some(entry.kind) {
+                headings.push(items.len());
                 items.push(ListItem::new(Line::from(Span::styled(
                     entry.kind.heading(),
                     theme.header,
@@ -76,7 +78,17 @@ impl Search {
             )));
         }
         let list = List::new(items).highlight_style(theme.selected);
-        let mut state = ListState::default().with_selected(selected);
+        // Where the list stood, but never hiding the heading right above the hit.
+        let mut offset = search.offset.get();
+        if let Some(heading) = selected.and_then(|s: usize| s.checked_sub(1))
+            && headings.contains(&heading)
+        {
+            offset = offset.min(heading);
+        }
+        let mut state = ListState::default()
+            .with_selected(selected)
+            .with_offset(offset);
         frame.render_stateful_widget(list, list_area, &mut state);
+        search.offset.set(state.offset());
     }
 }

@@ -5,6 +5,7 @@
 //! `ui/editor.rs`. Not yet a component with a `Ctx` of its own: what a field
 //! commits goes through the `App`.
 
+mod concern_forms;
 pub(super) mod keys;
 pub mod update;
 
@@ -213,5 +214,42 @@ impl Editor {
             })
             .collect();
         self.text.insert_str(clean);
+    }
+}
+
+impl crate::app::App {
+    /// The data with the text of an open field put in, as if it were left now:
+    /// what the recovery file keeps, so that nothing typed is lost.
+    pub fn data_with_draft(&self) -> crate::domain::Dataset {
+        let mut data = self.data.clone();
+        let Some(editor) = &self.editor else {
+            return data;
+        };
+        let text = editor.content();
+        match &editor.target {
+            EditTarget::Answer {
+                session,
+                conference,
+                question,
+            } => {
+                if let Some(s) = data.session_mut(*session) {
+                    s.report_mut(conference)
+                        .answers
+                        .insert(question.clone(), text);
+                }
+            }
+            EditTarget::ConcernTitle { id } if !text.trim().is_empty() => {
+                if let Some(c) = data.concern_mut(id) {
+                    c.title = text;
+                }
+            }
+            EditTarget::ConcernDetails { id } => {
+                if let Some(c) = data.concern_mut(id) {
+                    c.details = Some(text);
+                }
+            }
+            _ => {}
+        }
+        data
     }
 }

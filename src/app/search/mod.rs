@@ -5,6 +5,8 @@
 
 pub(super) mod keys;
 
+use std::cell::Cell;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::{PAGE, step};
@@ -21,6 +23,9 @@ pub struct Search {
     /// The query the hits were found for, and every entry it matched: the
     /// next keystroke that extends it searches only among those.
     pub matched: Matched,
+    /// The first row the list showed when last drawn: kept, so the list
+    /// scrolls only as far as the cursor needs.
+    pub offset: Cell<usize>,
 }
 
 impl Search {
@@ -33,6 +38,7 @@ impl Search {
             hits,
             cursor: 0,
             matched: Matched::default(),
+            offset: Cell::new(0),
         }
     }
 
@@ -96,6 +102,7 @@ impl Search {
         self.hits = hits;
         self.matched = matched;
         self.cursor = 0;
+        self.offset.set(0);
     }
 }
 

@@ -1,6 +1,8 @@
 //! The View component's debrief (the list of conferences, then one
 //! conference's choices) and the text fields the views open.
 
+use std::cell::Cell;
+
 use super::super::update::step;
 use super::super::{Action, Ctx, EditTarget, Editor, Request};
 use super::View;
@@ -9,7 +11,7 @@ use super::View;
 /// `None`) or on one conference's decisions to present.
 pub(super) fn update(
     conference: Option<String>,
-    cursor: usize,
+    (cursor, offset): (usize, usize),
     action: Action,
     delta: isize,
     ctx: &mut Ctx,
@@ -25,6 +27,7 @@ pub(super) fn update(
                     return View::Debrief {
                         conference: Some(id),
                         cursor: 0,
+                        offset: Cell::default(),
                     };
                 }
             }
@@ -35,6 +38,7 @@ pub(super) fn update(
         return View::Debrief {
             conference: None,
             cursor,
+            offset: Cell::new(offset),
         };
     };
     let decisions: Vec<String> = ctx
@@ -87,6 +91,7 @@ pub(super) fn update(
     View::Debrief {
         conference: Some(id),
         cursor,
+        offset: Cell::new(offset),
     }
 }
 

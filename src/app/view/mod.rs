@@ -9,6 +9,7 @@ mod debrief;
 mod forms;
 pub(super) mod keys;
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use super::update::{PAGE, step};
@@ -22,9 +23,12 @@ pub enum View {
     Debrief {
         conference: Option<String>,
         cursor: usize,
+        /// The list's first row as last drawn (kept by the drawing).
+        offset: Cell<usize>,
     },
     Decisions {
         cursor: usize,
+        offset: Cell<usize>,
     },
     /// Row = conference, column = session (index into `data.sessions`).
     History {
@@ -38,6 +42,7 @@ pub enum View {
     },
     Assignments {
         cursor: usize,
+        offset: Cell<usize>,
     },
 }
 
@@ -59,8 +64,12 @@ impl View {
             Action::Debrief => Self::Debrief {
                 conference: None,
                 cursor: *ctx.conference,
+                offset: Cell::default(),
             },
-            Action::Decisions => Self::Decisions { cursor: 0 },
+            Action::Decisions => Self::Decisions {
+                cursor: 0,
+                offset: Cell::default(),
+            },
             Action::History => Self::History {
                 row: *ctx.conference,
                 col: ctx
@@ -74,7 +83,10 @@ impl View {
                 scroll: Scroll::default(),
                 lines: changes::lines(ctx.data, *ctx.session, &ctx.conference_id()).into(),
             },
-            Action::Assignments => Self::Assignments { cursor: 0 },
+            Action::Assignments => Self::Assignments {
+                cursor: 0,
+                offset: Cell::default(),
+            },
             _ => return None,
         })
     }
@@ -99,6 +111,7 @@ impl View {
                     *self = Self::Debrief {
                         conference: None,
                         cursor: *ctx.conference,
+                        offset: Cell::default(),
                     };
                 } else {
                     ctx.request(Request::Close);
@@ -121,10 +134,15 @@ impl View {
             _ => 0,
         };
         match self {
-            Self::Debrief { conference, cursor } => {
-                *self = debrief::update(conference.take(), *cursor, action, delta, ctx);
+            Self::Debrief {
+                conference,
+                cursor,
+                offset,
+            } => {
+                let offset = offset.take();
+                *self = debrief::update(conference.take(), (*cursor, offset), action, delta, ctx);
             }
-            Self::Decisions { cursor } => {
+            Self::Decisions { cursor, .. } => {
                 if action == Action::AddItem {
                     debrief::open_new_decision(ctx);
                 }
@@ -147,7 +165,7 @@ impl View {
                 }
             }
             Self::Changes { scroll, .. } => scroll.step(delta),
-            Self::Assignments { cursor } => {
+            Self::Assignments { cursor, .. } => {
                 if action == Action::AddItem {
                     debrief::open_new_assignment(ctx);
                 }

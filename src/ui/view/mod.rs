@@ -2,40 +2,61 @@
 //! history matrix with a bar chart, changes since the previous session,
 //! assignments over time.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
-};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::Theme;
-use super::theme::status_mark;
 use super::widgets::{popup_block, truncate};
-use crate::app::view::{citations, decisions_newest_first, reporting_per_session};
+use crate::app::view::{citations, decisions_newest_first};
 use crate::app::{App, Scroll, View};
 use crate::domain::land_name;
 
+mod history;
+
+use history::history;
+
 impl View {
     /// Draws the open view over `area`; reads the app, changes nothing but
-    /// the heights its scrolled areas record.
+    /// where its scrolled areas and lists stand (`Scroll`, list offsets).
     pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
         match self {
             View::Debrief {
                 conference: None,
                 cursor,
-            } => debrief(app, *cursor, frame, area, theme),
+                offset,
+            } => debrief(app, (*cursor, offset), frame, area, theme),
             View::Debrief {
                 conference: Some(id),
                 cursor,
-            } => debrief_conference(app, id, *cursor, frame, area, theme),
-            View::Decisions { cursor } => decisions(app, *cursor, frame, area, theme),
+                offset,
+            } => debrief_conference(app, id, (*cursor, offset), frame, area, theme),
+            View::Decisions { cursor, offset } => {
+                decisions(app, (*cursor, offset), frame, area, theme);
+            }
             View::History { row, col } => history(app, *row, *col, frame, area, theme),
             View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
-            View::Assignments { cursor } => assignments(app, *cursor, frame, area, theme),
+            View::Assignments { cursor, offset } => {
+                assignments(app, (*cursor, offset), frame, area, theme);
+            }
         }
     }
+}
+
+/// Where a list's cursor is, and the first row it showed when last drawn.
+type ListAt<'a> = (usize, &'a Cell<usize>);
+
+/// Draws `list` with its cursor from where it stood; records where it stands.
+fn list_at(frame: &mut Frame, list: List, area: Rect, (cursor, offset): ListAt) {
+    let mut state = ListState::default()
+        .with_selected(Some(cursor))
+        .with_offset(offset.get());
+    frame.render_stateful_widget(list, area, &mut state);
+    offset.set(state.offset());
 }
 
 /// A block with lines on top and a list with a cursor below.
@@ -46,7 +67,7 @@ fn lines_and_list(
     title: String,
     top: Vec<Line<'static>>,
     items: Vec<ListItem<'static>>,
-    cursor: usize,
+    at: ListAt,
 ) {
     let block = popup_block(title, theme);
     let inner = block.inner(area);
@@ -60,11 +81,10 @@ fn lines_and_list(
     let list = List::new(items)
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    list_at(frame, list, list_area, at);
 }
 
-fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn debrief(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(s) = app.current_session() else {
         return;
     };
@@ -134,14 +154,14 @@ fn debrief(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Them
         crate::i18n::tf("views.debrief-title", &[("session", &s.number)]),
         top,
         items,
-        cursor,
+        at,
     );
 }
 
 fn debrief_conference(
     app: &App,
     id: &str,
-    cursor: usize,
+    at: ListAt,
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
@@ -208,11 +228,11 @@ fn debrief_conference(
         ),
         top,
         items,
-        cursor,
+        at,
     );
 }
 
-fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn decisions(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = popup_block(crate::i18n::t("views.decisions-title"), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -226,15 +246,11 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
         .iter()
         .map(|d| ListItem::new(truncate(&format!("{} {}", d.id, d.title), width)))
         .collect();
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_style(theme.selected)
-            .highlight_symbol("▶ "),
-        left,
-        &mut state,
-    );
-    let Some(d) = list.get(cursor) else { return };
+    let widget = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    list_at(frame, widget, left, at);
+    let Some(d) = list.get(at.0) else { return };
     let cited = citations(&app.data, &d.id);
     let mut lines = vec![Line::from(Span::styled(
         format!("{} {}", d.id, d.title),
@@ -284,74 +300,6 @@ fn decisions(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Th
     frame.render_widget(detail, right);
 }
 
-fn history(app: &App, row: usize, col: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = popup_block(crate::i18n::t("views.history-title"), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let chart_height = (inner.height / 3).clamp(5, 10);
-    let [matrix, chart] = inner.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(chart_height),
-    ]));
-    let sessions = &app.data.sessions;
-    // As many columns as fit, the selected one always visible, most recent right.
-    let fit = usize::from(matrix.width.saturating_sub(7) / 4).max(1);
-    let first = col
-        .saturating_sub(fit - 1)
-        .min(sessions.len().saturating_sub(fit));
-    let shown = &sessions[first..sessions.len().min(first + fit)];
-    let mut lines = vec![Line::from(
-        std::iter::once(Span::raw("      "))
-            .chain(
-                shown
-                    .iter()
-                    .map(|s| Span::styled(format!("{:^3} ", s.number), theme.dim)),
-            )
-            .collect::<Vec<_>>(),
-    )];
-    for (r, c) in app.data.conferences.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!("{:<6}", c.id))];
-        for (k, s) in shown.iter().enumerate() {
-            let status = s.status_of(&c.id);
-            let (symbol, _) = status_mark(status);
-            let mut style = theme.status(status);
-            if r == row && first + k == col {
-                style = theme.selected;
-            }
-            // Three columns and a gap, as the bars below are drawn.
-            spans.push(Span::styled(format!("{symbol:^3}"), style));
-            spans.push(Span::raw(" "));
-        }
-        lines.push(Line::from(spans));
-    }
-    lines.push(Line::from(Span::styled(
-        crate::i18n::t("views.history-legend"),
-        theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines), matrix);
-    let counts = reporting_per_session(&app.data);
-    let bars: Vec<Bar> = counts[first..counts.len().min(first + fit)]
-        .iter()
-        .map(|(n, v)| Bar::default().value(*v).label(Line::from(n.to_string())))
-        .collect();
-    let chart_widget = BarChart::default()
-        .block(
-            Block::default()
-                .borders(Borders::TOP)
-                .title(crate::i18n::t("views.reporting-per-session")),
-        )
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(3)
-        .bar_gap(1)
-        .max(u64::try_from(app.data.conferences.len()).unwrap_or(13));
-    // Under the matrix's columns: indented by the width of the row labels.
-    let [_, bars_area] = chart.layout(&Layout::horizontal([
-        Constraint::Length(6),
-        Constraint::Fill(1),
-    ]));
-    frame.render_widget(chart_widget, bars_area);
-}
-
 /// The lines were computed when the view opened; the drawing only wraps them.
 fn changes(lines: &[String], scroll: &Scroll, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
@@ -363,7 +311,7 @@ fn changes(lines: &[String], scroll: &Scroll, frame: &mut Frame, area: Rect, the
     frame.render_widget(text.block(block).scroll((top, 0)), area);
 }
 
-fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn assignments(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
     let id = app.conference_id();
     let mut list: Vec<_> = app
         .data
@@ -423,6 +371,6 @@ fn assignments(app: &App, cursor: usize, frame: &mut Frame, area: Rect, theme: &
         crate::i18n::tf("views.assignments-title", &[("id", &id)]),
         top,
         items,
-        cursor,
+        at,
     );
 }

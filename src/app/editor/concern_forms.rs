@@ -3,7 +3,7 @@
 //! concern is linked to (typed by number), and the conferences a Beschluss
 //! entered on the screen concerns.
 
-use super::{App, EditTarget, Editor, Overlay, Step};
+use crate::app::{App, EditTarget, Editor, Overlay, Step};
 use crate::domain::ConcernStatus;
 
 impl App {
@@ -53,7 +53,7 @@ impl App {
     }
 
     /// Takes one of these forms on Enter; an error keeps the field open.
-    pub(super) fn confirm_concern_form(
+    pub(in crate::app) fn confirm_concern_form(
         &mut self,
         target: &EditTarget,
         text: &str,
