@@ -144,6 +144,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// How far a cursor or a scrolled text moves for this action: a row, a page
+    /// (`PAGE` rows) or to an end; `None` for every action that moves nothing.
+    pub fn movement(self) -> Option<isize> {
+        Some(match self {
+            Self::SelectPrevious => -1,
+            Self::SelectNext => 1,
+            Self::PageUp => -super::update::PAGE,
+            Self::PageDown => super::update::PAGE,
+            Self::SelectFirst => isize::MIN / 2,
+            Self::SelectLast => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
     /// The action's name in the configuration: "save", "next-pane".
     pub fn name(self) -> &'static str {
         self.into()

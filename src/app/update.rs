@@ -1,7 +1,7 @@
 //! `update`: one action changes the state and returns effects. Keys are first
 //! resolved against the layer that owns the keyboard; keys a text layer does not
-//! bind are typed into its field. The layers' own handling is in the sibling
-//! modules `update_main`, `update_editor` and `update_overlays`.
+//! bind are typed into its field. Each layer's own handling is in its folder
+//! (`main/`, `walkthrough/`, `editor/`, `view/`, `help/`, `review/`, …).
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 

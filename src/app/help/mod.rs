@@ -4,7 +4,6 @@
 
 pub(super) mod keys;
 
-use super::update::PAGE;
 use super::{Action, App, Ctx, Effect, Layer, Overlay, Request, Scroll};
 
 /// Which text the help shows.
@@ -50,21 +49,18 @@ impl Help {
 
     /// Handles an action of the Help layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
-        match action {
-            Action::SelectPrevious => self.scroll.step(-1),
-            Action::SelectNext => self.scroll.step(1),
-            Action::PageUp => self.scroll.step(-PAGE),
-            Action::PageDown => self.scroll.step(PAGE),
-            Action::SelectFirst => self.scroll.step(isize::MIN / 2),
-            Action::SelectLast => self.scroll.step(isize::MAX / 2),
-            Action::Back => ctx.request(match self.page {
+        if let Some(delta) = action.movement() {
+            self.scroll.step(delta);
+            return Vec::new();
+        }
+        if action == Action::Back {
+            ctx.request(match self.page {
                 Page::Keys {
                     resume_walkthrough: true,
                     ..
                 } => Request::ResumeWalkthrough,
                 _ => Request::Close,
-            }),
-            _ => {}
+            });
         }
         Vec::new()
     }

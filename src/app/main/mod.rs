@@ -4,7 +4,7 @@
 
 pub(in crate::app) mod keys;
 
-use crate::app::update::{PAGE, step};
+use crate::app::update::step;
 use crate::app::{Action, App, Effect, Layer, Overlay, Pane, Step};
 use crate::domain::ConcernStatus;
 use crate::search::Target;
@@ -12,15 +12,13 @@ use crate::search::Target;
 impl App {
     pub(in crate::app) fn update_main(&mut self, action: Action) -> Vec<Effect> {
         let conference = self.conference_id();
+        if let Some(delta) = action.movement() {
+            self.move_selection(delta);
+            return Vec::new();
+        }
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
-            Action::SelectPrevious => self.move_selection(-1),
-            Action::SelectNext => self.move_selection(1),
-            Action::PageUp => self.move_selection(-PAGE),
-            Action::PageDown => self.move_selection(PAGE),
-            Action::SelectFirst => self.move_selection(isize::MIN / 2),
-            Action::SelectLast => self.move_selection(isize::MAX / 2),
             Action::Open => self.open_selected(),
             Action::Walkthrough => self.start_walkthrough(),
             Action::NoExchange if self.set_exchange(&conference, crate::domain::Exchange::No) => {

@@ -9,7 +9,7 @@ use std::cell::Cell;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::update::{PAGE, step};
+use super::update::step;
 use super::{Action, App, Ctx, Effect, Overlay, Request};
 use crate::search::{Hit, Index, Matched};
 
@@ -45,13 +45,11 @@ impl Search {
     /// Handles an action of the Search layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let count = self.hits.len();
+        if let Some(delta) = action.movement() {
+            self.cursor = step(self.cursor, delta, count);
+            return Vec::new();
+        }
         match action {
-            Action::SelectPrevious => self.cursor = step(self.cursor, -1, count),
-            Action::SelectNext => self.cursor = step(self.cursor, 1, count),
-            Action::PageUp => self.cursor = step(self.cursor, -PAGE, count),
-            Action::PageDown => self.cursor = step(self.cursor, PAGE, count),
-            Action::SelectFirst => self.cursor = 0,
-            Action::SelectLast => self.cursor = count.saturating_sub(1),
             Action::Back => ctx.request(Request::Close),
             Action::Open => {
                 let target = self

@@ -6,7 +6,7 @@ pub(super) mod keys;
 
 use std::cell::Cell;
 
-use super::update::{PAGE, step};
+use super::update::step;
 use super::{Action, Ctx, EditTarget, Editor, Effect, Request};
 
 /// The open list of sessions.
@@ -38,13 +38,11 @@ impl Sessions {
     /// Handles an action of the Sessions layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let count = ctx.data.sessions.len();
+        if let Some(delta) = action.movement() {
+            self.cursor = step(self.cursor, delta, count);
+            return Vec::new();
+        }
         match action {
-            Action::SelectPrevious => self.cursor = step(self.cursor, -1, count),
-            Action::SelectNext => self.cursor = step(self.cursor, 1, count),
-            Action::PageUp => self.cursor = step(self.cursor, -PAGE, count),
-            Action::PageDown => self.cursor = step(self.cursor, PAGE, count),
-            Action::SelectFirst => self.cursor = 0,
-            Action::SelectLast => self.cursor = count.saturating_sub(1),
             Action::Open => {
                 let chosen = ctx.data.sessions.iter().rev().nth(self.cursor);
                 if let Some(number) = chosen.map(|s| s.number) {

@@ -12,7 +12,7 @@ pub(super) mod keys;
 use std::cell::Cell;
 use std::sync::Arc;
 
-use super::update::{PAGE, step};
+use super::update::step;
 use super::{Action, App, Ctx, Effect, Layer, Overlay, Request, Scroll};
 use crate::domain::{Dataset, Decision, Exchange, ReportStatus};
 
@@ -124,15 +124,7 @@ impl View {
             }
             _ => {}
         }
-        let delta = match action {
-            Action::SelectPrevious => -1,
-            Action::SelectNext => 1,
-            Action::PageUp => -PAGE,
-            Action::PageDown => PAGE,
-            Action::SelectFirst => isize::MIN / 2,
-            Action::SelectLast => isize::MAX / 2,
-            _ => 0,
-        };
+        let delta = action.movement().unwrap_or(0);
         match self {
             Self::Debrief {
                 conference,

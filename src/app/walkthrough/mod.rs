@@ -11,7 +11,7 @@ mod choices;
 pub(super) mod keys;
 mod steps;
 
-use super::update::{PAGE, step};
+use super::update::step;
 use super::{Action, App, Layer, Overlay};
 use crate::domain::ConcernStatus;
 
@@ -93,19 +93,14 @@ impl App {
             self.overlay = Overlay::None;
             return;
         };
-        let count = self.step_option_count();
-        let mut move_cursor = |delta: isize| {
+        if let Some(delta) = action.movement() {
+            let count = self.step_option_count();
             if let Some(w) = self.walkthrough.as_mut() {
                 w.cursor = step(w.cursor, delta, count);
             }
-        };
+            return;
+        }
         match action {
-            Action::SelectPrevious => move_cursor(-1),
-            Action::SelectNext => move_cursor(1),
-            Action::PageUp => move_cursor(-PAGE),
-            Action::PageDown => move_cursor(PAGE),
-            Action::SelectFirst => move_cursor(isize::MIN / 2),
-            Action::SelectLast => move_cursor(isize::MAX / 2),
             Action::Open => self.choose_option(),
             Action::Toggle if w.step == Step::Decisions => self.toggle_decision(),
             Action::NextStep => self.next_step(),
