@@ -17,6 +17,17 @@ impl App {
                 Overlay::Review(review) => review.offers(action),
                 _ => true,
             },
+            Layer::Editor => self.editor.as_ref().is_none_or(|editor| {
+                let in_walkthrough = matches!(self.overlay, Overlay::Walkthrough);
+                match action {
+                    // Tab takes a one-line field and goes on, but never a path.
+                    Action::NextStep => !editor.target.is_path(),
+                    // ⇧Tab goes back a step of the walkthrough; elsewhere
+                    // there is no step to go back to.
+                    Action::PreviousStep => in_walkthrough,
+                    _ => true,
+                }
+            }),
             _ => true,
         }
     }

@@ -342,3 +342,28 @@ fn a_speakers_office_wraps_under_itself_at_80_columns() {
         "{first:?} / {next:?}\n{screen}"
     );
 }
+
+#[test]
+fn tab_in_the_export_prompt_neither_exports_nor_is_offered() {
+    let mut app = app();
+    type_text(&mut app, "r");
+    type_text(&mut app, "x");
+    let hint = hint_line(&mut app);
+    assert!(
+        !hint.contains("Tab"),
+        "Tab offered in a path prompt: {hint}"
+    );
+    assert!(hint.contains("Esc"), "{hint}");
+    assert!(type_text(&mut app, "\t").is_empty(), "Tab exported");
+    press(&mut app, KeyCode::BackTab);
+    assert!(
+        app.editor.is_some(),
+        "⇧Tab closed the prompt outside the walkthrough"
+    );
+    // Enter still exports.
+    let effects = type_text(&mut app, "\n");
+    assert!(
+        matches!(effects.first(), Some(fachmk::app::Effect::Write { .. })),
+        "{effects:?}"
+    );
+}

@@ -122,6 +122,12 @@ impl EditTarget {
         )
     }
 
+    /// A file name, typed with care: Tab does not confirm it (in a shell Tab
+    /// completes a path; an export must not start by that habit).
+    pub fn is_path(&self) -> bool {
+        matches!(self, Self::SaveAsPath | Self::ExportPath)
+    }
+
     /// A prompt whose text only counts when confirmed (Esc cancels it), unlike
     /// data fields, whose text is kept however they are left. Every new item
     /// is one: Esc on a new concern's title creates nothing.

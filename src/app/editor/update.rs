@@ -12,6 +12,9 @@ impl App {
             .editor
             .as_ref()
             .is_some_and(|e| e.target.is_multiline());
+        if !self.offers(action) {
+            return Vec::new();
+        }
         match action {
             Action::Open if multiline => {
                 if let Some(editor) = self.editor.as_mut() {
