@@ -115,15 +115,20 @@ fn keystroke(bencher: Bencher, index: &Index, query: &str) {
     bencher.bench_local(|| index.search_within(query, before.as_ref()).0.len());
 }
 
-/// A word typed letter by letter, a second word, and an abbreviation that only
-/// fuzzy matching finds.
-const QUERIES: [&str; 8] = [
+/// A word typed letter by letter (1, 2, 3, 5, 7 letters), a second word; a
+/// syllable found inside words more often than at their start (`u`, `un`,
+/// `ung`: the best hits are spread over the whole index); an abbreviation that
+/// only fuzzy matching finds.
+const QUERIES: [&str; 11] = [
     "r",
     "re",
     "reg",
     "regis",
     "registe",
     "registe imk",
+    "u",
+    "un",
+    "ung",
     "rgstrmd",
     "rgstrmdr",
 ];
@@ -135,7 +140,7 @@ fn search_keystroke_100k(bencher: Bencher, query: &str) {
 }
 
 /// The same keystrokes matched by fuzzy-matcher's Skim V2, for comparison.
-#[divan::bench(args = QUERIES, sample_count = 10)]
+#[divan::bench(args = QUERIES, sample_count = 3)]
 fn search_keystroke_100k_skim(bencher: Bencher, query: &str) {
     keystroke(bencher, &BIG_INDEX_SKIM, query);
 }
