@@ -102,3 +102,41 @@ proptest! {
         prop_assert!(score <= bound, "{score:?} > {bound:?}");
     }
 }
+
+/// The sentences as they were split before the characters were counted as
+/// they grow: the same parts, for short, long and unpunctuated texts.
+#[test]
+fn sentences_split_as_before() {
+    fn reference(text: &str) -> Vec<String> {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out = Vec::new();
+        let mut current = String::new();
+        for word in flat.split(' ') {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            let ends = word.ends_with(['.', '?', '!', ';']) && current.chars().count() >= 40;
+            if ends || current.chars().count() >= 160 {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+    let long = "Übergänge äöü ".repeat(40);
+    let texts = [
+        "",
+        "   ",
+        "Kurz.",
+        "Ein Satz, der länger als vierzig Zeichen ist. Und noch einer?  Ja!",
+        long.as_str(),
+        "Registermodernisierung;\tLänder\nund Bund. Weiter geht es mit mehr Text hier.",
+    ];
+    for text in texts {
+        assert_eq!(super::sentences(text), reference(text), "{text:?}");
+    }
+    assert_eq!(super::sentences(&long).len(), 4);
+}
