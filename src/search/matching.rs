@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::Index;
 
@@ -40,20 +40,6 @@ impl std::fmt::Debug for Engine {
             Self::Other(_) => "Other",
         })
     }
-}
-
-/// Whether `text` contains `needle` (lower case), case ignored; ASCII both.
-pub(super) fn contains_folded(text: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let Some(last) = text.len().checked_sub(needle.len()) else {
-        return false;
-    };
-    (0..=last).any(|i| {
-        text[i].to_ascii_lowercase() == first
-            && text[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
-    })
 }
 
 /// Whether all of `query` (lower case) occurs in `haystack` in order: a cheap
@@ -128,11 +114,11 @@ pub(super) fn best_possible(engine: &Engine, query: &str) -> Option<u32> {
 
 impl Index {
     /// Scores `candidates` (entry numbers, ascending) for `query`, its words as
-    /// substrings, in slices in index order, until `MAX_HITS` places have a
-    /// hit of the highest score possible: no later entry can rank before them
-    /// (equal scores rank by index). The rest are only tested for containing
-    /// the words, for the next keystroke to search among. Returns the scored
-    /// matches and the further ones, unscored.
+    /// substrings, in slices in index order, and stops as soon as `MAX_HITS`
+    /// places have a hit of the highest score possible: no later entry can
+    /// rank before them (equal scores rank by index). Returns what matched and
+    /// the first entry not looked at (every entry from there on is still a
+    /// candidate; the number of entries when all were looked at).
     ///
     /// A one to three letter query matches nearly everything: scoring all of it
     /// was most of such a keystroke, and its best hits are among the first few
@@ -142,14 +128,15 @@ impl Index {
         query: &str,
         candidates: &[usize],
         fuzzy: bool,
-    ) -> (Vec<(usize, i64)>, Vec<usize>) {
+    ) -> (Vec<(usize, i64)>, usize) {
+        let all = self.entries.len();
         let best = if fuzzy {
             None
         } else {
             best_possible(&self.engine, query)
         };
         let Some(best) = best.map(i64::from) else {
-            return (self.score_pool(query, candidates, fuzzy), Vec::new());
+            return (self.score_pool(query, candidates, fuzzy), all);
         };
         let mut scored = Vec::new();
         let mut places = std::collections::HashSet::new();
@@ -165,34 +152,11 @@ impl Index {
             );
             scored.extend(slice);
             if places.len() >= super::MAX_HITS {
-                return (scored, self.containing(query, &candidates[end..]));
+                return (scored, candidates.get(end).copied().unwrap_or(all));
             }
             (start, size) = (end, size * 2);
         }
-        (scored, Vec::new())
-    }
-
-    /// Those of `candidates` that contain every word of `query` (case and
-    /// umlauts aside): what nucleo matches as substrings, without scoring.
-    fn containing(&self, query: &str, candidates: &[usize]) -> Vec<usize> {
-        let pattern = nucleo_pattern(query, false);
-        let needles: Option<Vec<&[u8]>> = (pattern.atoms.iter())
-            .map(|atom| match atom.needle_text() {
-                Utf32Str::Ascii(needle) => Some(needle),
-                Utf32Str::Unicode(_) => None,
-            })
-            .collect();
-        let mut matcher = Matcher::default();
-        candidates
-            .iter()
-            .copied()
-            .filter(|&i| match (self.haystacks[i].slice(..), &needles) {
-                (Utf32Str::Ascii(text), Some(needles)) => {
-                    needles.iter().all(|needle| contains_folded(text, needle))
-                }
-                (text, _) => pattern.score(text, &mut matcher).is_some(),
-            })
-            .collect()
+        (scored, all)
     }
 
     /// Scores every entry of `pool` that matches `query`, its words as

@@ -102,8 +102,11 @@ fn sentences(text: &str) -> Vec<String> {
 pub struct Matched {
     /// The query, trimmed.
     pub query: String,
-    /// Every entry it matched, in index order.
+    /// Every entry it matched among those looked at, in index order.
     pub entries: Vec<usize>,
+    /// The entries from this one on were not looked at (the best hits were
+    /// found before them): all of them are still candidates.
+    pub unscanned: usize,
     /// Whether it was matched fuzzily (nothing contained its words).
     pub fuzzy: bool,
 }
@@ -305,20 +308,22 @@ impl Index {
         }
         let previous =
             previous.filter(|p| !p.query.is_empty() && query.starts_with(p.query.as_str()));
-        let all: Vec<usize>;
         let everything = || (0..self.entries.len()).collect::<Vec<_>>();
-        let (pool, was_fuzzy) = if let Some(p) = previous {
-            (p.entries.as_slice(), p.fuzzy)
-        } else {
-            all = everything();
-            (all.as_slice(), false)
+        let (pool, was_fuzzy) = match previous {
+            Some(p) => (
+                (p.entries.iter().copied())
+                    .chain(p.unscanned..self.entries.len())
+                    .collect(),
+                p.fuzzy,
+            ),
+            None => (everything(), false),
         };
         let fuzzy = was_fuzzy || matches!(self.engine, Engine::Other(_));
-        // An "ö" typed removes hits below (the check after matching), so all are scored.
-        let (mut scored, mut unscored) = if query.is_ascii() && may_stop {
-            self.score_candidates(query, pool, fuzzy)
+        // An "ö" typed removes hits below (the check after matching), so all are needed.
+        let (mut scored, mut unscanned) = if query.is_ascii() && may_stop {
+            self.score_candidates(query, &pool, fuzzy)
         } else {
-            (self.score_pool(query, pool, fuzzy), Vec::new())
+            (self.score_pool(query, &pool, fuzzy), self.entries.len())
         };
         if !fuzzy && !query.is_ascii() {
             // "ö" typed means "ö": the folded text matched "o" as well.
@@ -332,14 +337,15 @@ impl Index {
             // Nothing contains the words: match fuzzily, among everything,
             // since the previous result held only what contained its words.
             scored = self.score_pool(query, &everything(), true);
-            unscored.clear();
+            unscanned = self.entries.len();
             true
         } else {
             fuzzy
         };
         let matched = Matched {
             query: query.to_owned(),
-            entries: (scored.iter().map(|(i, _)| *i)).chain(unscored).collect(),
+            entries: scored.iter().map(|(i, _)| *i).collect(),
+            unscanned,
             fuzzy,
         };
         let mut hits = self.best_hits(query, matched.fuzzy, scored);
