@@ -33,10 +33,14 @@ impl IndexInBackground {
         let worker = std::thread::Builder::new()
             .name("search-index".into())
             .spawn(move || {
+                let started = std::time::Instant::now();
                 crate::i18n::set(lang);
                 let data = crate::store::load_bytes(&bytes, &path).ok()?.data;
                 drop(bytes);
-                Some(Index::build(&data, session))
+                let index = Index::build(&data, session);
+                let (entries, ms) = (index.entries.len(), started.elapsed().as_millis());
+                tracing::info!(entries, ms, "search index built on a second thread");
+                Some(index)
             })
             .ok()?;
         Some(Self {
@@ -62,6 +66,8 @@ impl IndexInBackground {
             && app.search_cache.is_none()
         {
             app.search_cache = Some((self.revision, self.session, index));
+        } else {
+            tracing::info!("search index of the second thread dropped: the data changed");
         }
     }
 }
