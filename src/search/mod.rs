@@ -252,7 +252,7 @@ impl Index {
                 Vec::new(),
                 entries
                     .iter()
-                    .map(|e| Utf32String::from(ascii_folded(&e.text).as_str()))
+                    .map(|e| Utf32String::from(ascii_folded(&e.text)))
                     .collect(),
             ),
             Engine::Other(_) => (
