@@ -54,21 +54,27 @@ fn in_order(haystack: &str, query: &str) -> bool {
 /// so matched positions are positions in the text; and ASCII, so nucleo takes
 /// its fast path (measured: a third of the time of matching the text itself).
 pub(super) fn ascii_folded(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+    // Most texts are ASCII already; the others are sized once, not grown char by char.
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(text.chars().map(|c| {
+        match c {
             _ if c.is_ascii() => c,
             'ß' | 'ẞ' => 's',
             _ => Some(nucleo_matcher::chars::normalize(c))
                 .filter(char::is_ascii)
                 .unwrap_or('\0'),
-        })
-        .collect()
+        }
+    }));
+    folded
 }
 
 /// The query as nucleo reads it: words matched each on its own, in any order,
 /// case ignored, "o" finding "ö" (an "ö" typed is checked afterwards). No
 /// special syntax: a user typing "^" or "!" means the character.
-fn nucleo_pattern(query: &str, fuzzy: bool) -> Pattern {
+pub(super) fn nucleo_pattern(query: &str, fuzzy: bool) -> Pattern {
     let kind = if fuzzy {
         AtomKind::Fuzzy
     } else {
@@ -85,7 +91,80 @@ fn nucleo_pattern(query: &str, fuzzy: bool) -> Pattern {
 /// Pools of at least this many entries are scored on all cores.
 const PARALLEL_FROM: usize = 20_000;
 
+/// The first slice of candidates scored before looking whether the best hits
+/// are found already; each next slice is twice as large.
+const FIRST_SLICE: usize = 2_048;
+
+/// The highest score nucleo can give `query` matched as substrings: per word of
+/// n characters 16 per character, the first one's bonus counted twice, and
+/// every bonus at most that of a word start after white space (10); a
+/// consecutive match carries its first bonus on, so a word found at the start
+/// of a word scores exactly 26n + 10. `None` for other engines.
+pub(super) fn best_possible(engine: &Engine, query: &str) -> Option<u32> {
+    const MATCH: u32 = 16;
+    const BONUS: u32 = 10;
+    if !matches!(engine, Engine::Nucleo) {
+        return None;
+    }
+    let pattern = nucleo_pattern(query, false);
+    let score = pattern
+        .atoms
+        .iter()
+        .map(|atom| {
+            let n = u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX / 64);
+            MATCH * n + BONUS * (n + 1)
+        })
+        .sum();
+    Some(score)
+}
+
 impl Index {
+    /// Scores `candidates` (entry numbers, ascending) for `query`, its words as
+    /// substrings, in slices in index order, and stops as soon as `MAX_HITS`
+    /// places have a hit of the highest score possible: no later entry can
+    /// rank before them (equal scores rank by index). Returns what matched and
+    /// the first entry not looked at (every entry from there on is still a
+    /// candidate; the number of entries when all were looked at).
+    ///
+    /// A one to three letter query matches nearly everything: scoring all of it
+    /// was most of such a keystroke, and its best hits are among the first few
+    /// thousand entries.
+    pub(super) fn score_candidates(
+        &self,
+        query: &str,
+        candidates: &[usize],
+        fuzzy: bool,
+    ) -> (Vec<(usize, i64)>, usize) {
+        let all = self.entries.len();
+        let best = if fuzzy {
+            None
+        } else {
+            best_possible(&self.engine, query)
+        };
+        let Some(best) = best.map(i64::from) else {
+            return (self.score_pool(query, candidates, fuzzy), all);
+        };
+        let mut scored = Vec::new();
+        let mut places = std::collections::HashSet::new();
+        let (mut start, mut size) = (0, FIRST_SLICE);
+        while start < candidates.len() {
+            let end = (start + size).min(candidates.len());
+            let slice = self.score_pool(query, &candidates[start..end], false);
+            places.extend(
+                slice
+                    .iter()
+                    .filter(|(_, score)| *score >= best)
+                    .map(|(i, _)| &self.entries[*i].target),
+            );
+            scored.extend(slice);
+            if places.len() >= super::MAX_HITS {
+                return (scored, candidates.get(end).copied().unwrap_or(all));
+            }
+            (start, size) = (end, size * 2);
+        }
+        (scored, all)
+    }
+
     /// Scores every entry of `pool` that matches `query`, its words as
     /// substrings, or fuzzily.
     pub(super) fn score_pool(&self, query: &str, pool: &[usize], fuzzy: bool) -> Vec<(usize, i64)> {

@@ -5,6 +5,8 @@
 //! compare `fuzzy-matcher`'s Skim algorithm (a dev-dependency) on the same entries.
 
 mod matching;
+#[cfg(test)]
+mod scan_tests;
 
 use nucleo_matcher::Utf32String;
 
@@ -71,17 +73,22 @@ pub struct Entry {
 /// answer matches almost anything; within a sentence it means something, and the
 /// hit shows where. White space is folded.
 fn sentences(text: &str) -> Vec<String> {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = Vec::new();
     let mut current = String::new();
-    for word in flat.split(' ') {
+    // Characters in `current`, counted as it grows (counting it anew per word
+    // was a tenth of building the index).
+    let mut chars = 0;
+    for word in text.split_whitespace() {
         if !current.is_empty() {
             current.push(' ');
+            chars += 1;
         }
         current.push_str(word);
-        let ends = word.ends_with(['.', '?', '!', ';']) && current.chars().count() >= 40;
-        if ends || current.chars().count() >= 160 {
+        chars += word.chars().count();
+        let ends = word.ends_with(['.', '?', '!', ';']) && chars >= 40;
+        if ends || chars >= 160 {
             out.push(std::mem::take(&mut current));
+            chars = 0;
         }
     }
     if !current.is_empty() {
@@ -95,8 +102,11 @@ fn sentences(text: &str) -> Vec<String> {
 pub struct Matched {
     /// The query, trimmed.
     pub query: String,
-    /// Every entry it matched, in index order.
+    /// Every entry it matched among those looked at, in index order.
     pub entries: Vec<usize>,
+    /// The entries from this one on were not looked at (the best hits were
+    /// found before them): all of them are still candidates.
+    pub unscanned: usize,
     /// Whether it was matched fuzzily (nothing contained its words).
     pub fuzzy: bool,
 }
@@ -242,7 +252,7 @@ impl Index {
                 Vec::new(),
                 entries
                     .iter()
-                    .map(|e| Utf32String::from(ascii_folded(&e.text).as_str()))
+                    .map(|e| Utf32String::from(ascii_folded(&e.text)))
                     .collect(),
             ),
             Engine::Other(_) => (
@@ -274,6 +284,17 @@ impl Index {
     /// something. Fuzzy matching across long sentences finds nearly everything
     /// and costs ten times as much, so it is the fallback, not the rule.
     pub fn search_within(&self, query: &str, previous: Option<&Matched>) -> (Vec<Hit>, Matched) {
+        self.search_scanning(query, previous, true)
+    }
+
+    /// `search_within`; `may_stop`: whether scoring may stop once the best
+    /// hits are certain (always, but for the test that compares both).
+    fn search_scanning(
+        &self,
+        query: &str,
+        previous: Option<&Matched>,
+        may_stop: bool,
+    ) -> (Vec<Hit>, Matched) {
         let query = query.trim();
         if query.is_empty() {
             let hits = (0..self.entries.len().min(MAX_HITS))
@@ -287,16 +308,23 @@ impl Index {
         }
         let previous =
             previous.filter(|p| !p.query.is_empty() && query.starts_with(p.query.as_str()));
-        let all: Vec<usize>;
         let everything = || (0..self.entries.len()).collect::<Vec<_>>();
-        let (pool, was_fuzzy) = if let Some(p) = previous {
-            (p.entries.as_slice(), p.fuzzy)
-        } else {
-            all = everything();
-            (all.as_slice(), false)
+        let (pool, was_fuzzy) = match previous {
+            Some(p) => (
+                (p.entries.iter().copied())
+                    .chain(p.unscanned..self.entries.len())
+                    .collect(),
+                p.fuzzy,
+            ),
+            None => (everything(), false),
         };
         let fuzzy = was_fuzzy || matches!(self.engine, Engine::Other(_));
-        let mut scored = self.score_pool(query, pool, fuzzy);
+        // An "ö" typed removes hits below (the check after matching), so all are needed.
+        let (mut scored, mut unscanned) = if query.is_ascii() && may_stop {
+            self.score_candidates(query, &pool, fuzzy)
+        } else {
+            (self.score_pool(query, &pool, fuzzy), self.entries.len())
+        };
         if !fuzzy && !query.is_ascii() {
             // "ö" typed means "ö": the folded text matched "o" as well.
             let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -309,6 +337,7 @@ impl Index {
             // Nothing contains the words: match fuzzily, among everything,
             // since the previous result held only what contained its words.
             scored = self.score_pool(query, &everything(), true);
+            unscanned = self.entries.len();
             true
         } else {
             fuzzy
@@ -316,6 +345,7 @@ impl Index {
         let matched = Matched {
             query: query.to_owned(),
             entries: scored.iter().map(|(i, _)| *i).collect(),
+            unscanned,
             fuzzy,
         };
         let mut hits = self.best_hits(query, matched.fuzzy, scored);

@@ -6,6 +6,7 @@
 
 use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{LoadError, load_bytes};
 use crate::domain::Dataset;
@@ -13,7 +14,8 @@ use crate::domain::Dataset;
 /// The file as last loaded or saved: the base of every merge.
 #[derive(Debug, Clone)]
 pub struct Base {
-    bytes: Vec<u8>,
+    /// Shared with work done on another thread (the search index at the start).
+    bytes: Arc<Vec<u8>>,
     /// Set when the file is of a newer version: it may be read, never written.
     pub newer_version: Option<u32>,
     data: OnceCell<Dataset>,
@@ -23,7 +25,7 @@ impl Base {
     /// The base for bytes that were just loaded.
     pub fn new(bytes: Vec<u8>, newer_version: Option<u32>) -> Self {
         Self {
-            bytes,
+            bytes: Arc::new(bytes),
             newer_version,
             data: OnceCell::new(),
         }
@@ -56,8 +58,13 @@ impl Base {
         &self.bytes
     }
 
+    /// The bytes, to be read on another thread.
+    pub fn shared_bytes(&self) -> Arc<Vec<u8>> {
+        Arc::clone(&self.bytes)
+    }
+
     /// Whether `bytes` (the file as it is now) differ from the base.
     pub fn differs_from(&self, bytes: &[u8]) -> bool {
-        self.bytes != bytes
+        self.bytes.as_slice() != bytes
     }
 }

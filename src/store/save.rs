@@ -21,6 +21,13 @@ pub const DEFAULT_BACKUPS: usize = 5;
 /// The file format's bytes for `data`: pretty-printed JSON, records in stable
 /// order, ending with a newline.
 pub fn to_bytes(data: &Dataset, path: &Path) -> Result<Vec<u8>, SaveError> {
+    to_bytes_sized(data, path, 0)
+}
+
+/// `to_bytes` into a buffer made for about `expected` bytes (the size of the
+/// file last written): no growing by doubling, copying and touching new pages
+/// on the way to tens of megabytes.
+pub fn to_bytes_sized(data: &Dataset, path: &Path, expected: usize) -> Result<Vec<u8>, SaveError> {
     // Data in stable order already (the usual case) is written as it is, without a copy.
     let sorted;
     let data = if data.is_normalized() {
@@ -31,7 +38,8 @@ pub fn to_bytes(data: &Dataset, path: &Path) -> Result<Vec<u8>, SaveError> {
         sorted = copy;
         &sorted
     };
-    let mut bytes = serde_json::to_vec_pretty(data).map_err(|source| SaveError::Serialize {
+    let mut bytes = Vec::with_capacity(expected + expected / 16 + 128);
+    serde_json::to_writer_pretty(&mut bytes, data).map_err(|source| SaveError::Serialize {
         path: path.to_owned(),
         source,
     })?;

@@ -87,24 +87,24 @@ pub fn save_merging(
     if removed > 0 {
         tracing::info!(path = %target.display(), removed, "temporary files of interrupted saves removed");
     }
-    let on_disk = match std::fs::read(&target) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(SaveError::Io {
-                path: target,
-                source,
-            }
-            .into());
-        }
+    let io = |source| SaveError::Io {
+        path: target.clone(),
+        source,
     };
-    let unchanged = on_disk.as_ref().is_none_or(|b| !base.differs_from(b));
-    if unchanged {
-        let bytes = super::to_bytes(ours, path)?;
-        super::save::replace(&target, on_disk.as_deref(), &bytes, backups)?;
+    // The usual case: nobody else saved. The file is compared with the base
+    // as it is read, without holding a second copy of it.
+    let previous = match on_disk(&target, base.bytes()).map_err(io)? {
+        OnDisk::Missing => Some(None),
+        // Unchanged: the base is what the file holds, the newest backup's content.
+        OnDisk::Same => Some(Some(base.bytes())),
+        OnDisk::Other => None,
+    };
+    if let Some(previous) = previous {
+        let bytes = super::save::to_bytes_sized(ours, path, base.bytes().len())?;
+        super::save::replace(&target, previous, &bytes, backups)?;
         return Ok(SaveOutcome::Saved(Base::written(bytes)));
     }
-    let bytes = on_disk.unwrap_or_default();
+    let bytes = std::fs::read(&target).map_err(io)?;
     let theirs = super::load_bytes(&bytes, path).map_err(SyncError::Unreadable)?;
     if let Some(found) = theirs.newer_version {
         return Err(SaveError::NewerVersion {
@@ -130,6 +130,43 @@ pub fn save_merging(
     })
 }
 
+/// What the file is, compared with the base.
+enum OnDisk {
+    Missing,
+    Same,
+    Other,
+}
+
+/// Whether the file at `path` holds `bytes`, read in pieces and compared as
+/// read (a file of another length is not read at all).
+fn on_disk(path: &Path, bytes: &[u8]) -> std::io::Result<OnDisk> {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
+        Err(e) => return Err(e),
+    };
+    if file.metadata()?.len() != bytes.len() as u64 {
+        return Ok(OnDisk::Other);
+    }
+    let mut buffer = vec![0; (1 << 20).min(bytes.len() + 1)];
+    let mut rest = bytes;
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            return Ok(if rest.is_empty() {
+                OnDisk::Same
+            } else {
+                OnDisk::Other
+            });
+        }
+        if n > rest.len() || buffer[..n] != rest[..n] {
+            return Ok(OnDisk::Other);
+        }
+        rest = &rest[n..];
+    }
+}
+
 /// The merge conflicts `fachmk merge` left in a file and nobody decided yet, in
 /// words ("48. Sitzung · Bericht IMK · Antwort zu Q1"); empty when there are none.
 pub fn open_conflicts(data: &Dataset) -> Vec<String> {
@@ -140,5 +177,29 @@ pub fn open_conflicts(data: &Dataset) -> Vec<String> {
         Ok(conflicts) => conflicts.iter().map(merge::Conflict::describe).collect(),
         // Unreadable, but there: still open.
         Err(_) => vec![merge::CONFLICTS_KEY.to_owned()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OnDisk, on_disk};
+
+    #[test]
+    fn the_file_is_compared_with_the_base_as_read() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("a.json");
+        let base: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        assert!(matches!(on_disk(&path, &base), Ok(OnDisk::Missing)));
+        std::fs::write(&path, &base).expect("written");
+        assert!(matches!(on_disk(&path, &base), Ok(OnDisk::Same)));
+        // The same length, one byte other, past the first piece read.
+        let mut other = base.clone();
+        other[2_500_000] ^= 1;
+        std::fs::write(&path, &other).expect("written");
+        assert!(matches!(on_disk(&path, &base), Ok(OnDisk::Other)));
+        std::fs::write(&path, &base[..base.len() - 1]).expect("written");
+        assert!(matches!(on_disk(&path, &base), Ok(OnDisk::Other)));
+        std::fs::write(&path, b"").expect("written");
+        assert!(matches!(on_disk(&path, b""), Ok(OnDisk::Same)));
     }
 }

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use ratatui::Terminal;
 
 use super::Backend;
+use super::data_file_index::IndexInBackground;
 use crate::app::{AfterConflicts, App, Dialog, Effect};
 use crate::store::recovery::{self, Recovery};
 use crate::store::sync::{self, SaveOutcome, SyncError};
@@ -37,6 +38,8 @@ pub(crate) struct DataFile {
     pub backups: usize,
     /// Whether mouse reports are on (to turn them on again after an editor).
     pub mouse: bool,
+    /// The search index of the file as loaded, while a second thread builds it.
+    index: Option<IndexInBackground>,
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {
@@ -61,6 +64,7 @@ impl DataFile {
             editing: None,
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
+            index: None,
         };
         let mut app = match store::open_file(path) {
             Ok((loaded, base)) => {
@@ -107,6 +111,29 @@ impl DataFile {
         app.file_name = path.display().to_string();
         file.start_recovery(&mut app);
         (app, file)
+    }
+
+    /// Starts building the search index on a second thread (after the first
+    /// frame: it neither delays it nor adds to its memory).
+    pub fn start_index(&mut self, app: &App) {
+        if let Some(base) = &self.base {
+            self.index = IndexInBackground::start(base, &self.path, app);
+        }
+    }
+
+    /// Before `key` is handled: a finished index is handed to the app; one
+    /// still being built is waited for when the key opens the search (rather
+    /// than building it again).
+    pub fn before_key(&mut self, app: &mut App, key: &ratatui::crossterm::event::KeyEvent) {
+        let Some(index) = self.index.take() else {
+            return;
+        };
+        let opens_search = app.keymap.resolve(app.layer(), key) == Some(crate::app::Action::Search);
+        if opens_search || index.is_finished() {
+            index.deliver(app);
+        } else {
+            self.index = Some(index);
+        }
     }
 
     fn newest_backup(&self) -> Option<(PathBuf, Loaded)> {

@@ -31,10 +31,9 @@ pub(super) fn run(
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
         draw(terminal, &state.app, theme)?;
-        // Off the path to the first frame, before the first key: the search index.
-        if !event::poll(Duration::ZERO)? {
-            state.app.warm_search();
-        }
+        // Off the path to the first frame, on the other core: the search index.
+        let Shared { app, file } = &mut *state;
+        file.start_index(app);
     }
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
@@ -57,9 +56,9 @@ pub(super) fn run(
         let mut state = lock(shared);
         let Shared { app, file } = &mut *state;
         file.settle_editor();
-        let mut effects = handle(app, first);
+        let mut effects = handle(app, file, first);
         while event::poll(DRAIN)? {
-            effects.extend(handle(app, event::read()?));
+            effects.extend(handle(app, file, event::read()?));
         }
         for effect in effects {
             if file.run(effect, app, terminal)? {
@@ -87,10 +86,13 @@ fn draw(terminal: &mut Terminal<Backend>, app: &App, theme: &Theme) -> std::io::
     terminal.backend_mut().writer_mut().present()
 }
 
-fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+fn handle(app: &mut App, file: &mut super::data_file::DataFile, event: Event) -> Vec<Effect> {
     app.now = now();
     match event {
-        Event::Key(key) => app.handle_key(key),
+        Event::Key(key) => {
+            file.before_key(app, &key);
+            app.handle_key(key)
+        }
         Event::Paste(text) => app.handle_paste(&text),
         Event::Resize(columns, rows) => {
             app.resize(columns, rows);

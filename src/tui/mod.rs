@@ -4,6 +4,7 @@
 //! comes, or until the recovery file is due.
 
 mod data_file;
+mod data_file_index;
 mod event_loop;
 mod export;
 mod external;

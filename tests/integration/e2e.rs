@@ -151,3 +151,28 @@ fn answers_are_edited_in_the_users_editor() {
         "the answer is saved"
     );
 }
+
+/// The search index is built on a second thread after the first frame; `/`
+/// typed at once waits for it (or finds it ready) and finds what is there.
+#[test]
+fn search_at_once_after_the_start_finds() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    pty.wait_for("48. Sitzung");
+    pty.send("/pörksen");
+    pty.wait_for("Suche · 1 Treffer");
+    pty.wait_for("Chef der Senatskanzlei");
+    pty.escape();
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let log = std::fs::read_to_string(home.path().join("state/fachmk/fachmk.log")).unwrap();
+    assert!(
+        log.contains("search index built on a second thread"),
+        "{log}"
+    );
+}
