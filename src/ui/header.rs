@@ -88,7 +88,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let in_debrief = app
             .current_session()
             .is_some_and(|s| s.phase(app.today) == crate::domain::Phase::Debrief);
-        let rank = if in_debrief { 7 } else { 8 };
+        // An overdue debrief leaves room for it: the way on is the next session.
+        let rank = if in_debrief && !debrief_overdue(app) {
+            7
+        } else {
+            8
+        };
         add(crate::i18n::t("header.new-session").into(), theme.key, rank);
     }
     let width = usize::from(area.width);
@@ -127,7 +132,21 @@ fn debrief_parts(
     theme: &Theme,
 ) -> Vec<(String, Style, u8)> {
     let date = crate::i18n::date(s.debrief_date);
-    if phase == crate::domain::Phase::Debrief {
+    if phase == crate::domain::Phase::Debrief && s.debrief_date < app.today {
+        // Overdue: said in few words, so that it stays at 80 columns.
+        vec![
+            (
+                crate::i18n::t("header.debrief-overdue").into(),
+                theme.warning,
+                8,
+            ),
+            (
+                crate::i18n::tf("header.debrief-overdue-since", &[("date", &date)]),
+                theme.normal,
+                6,
+            ),
+        ]
+    } else if phase == crate::domain::Phase::Debrief {
         vec![
             (
                 crate::i18n::tf("header.debrief-due", &[("date", &date)]),
@@ -147,4 +166,11 @@ fn debrief_parts(
             3,
         )]
     }
+}
+
+/// The selected session's debrief lies in the past and is not recorded as held.
+fn debrief_overdue(app: &App) -> bool {
+    app.current_session().is_some_and(|s| {
+        s.phase(app.today) == crate::domain::Phase::Debrief && s.debrief_date < app.today
+    })
 }

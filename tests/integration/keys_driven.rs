@@ -367,3 +367,29 @@ fn tab_in_the_export_prompt_neither_exports_nor_is_offered() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn an_overdue_debrief_is_said_and_the_way_on_offered_at_80_columns() {
+    use crate::common::{fixed_now, sample_data};
+    // A year after session 48, its debrief never recorded, no later session.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut app = App::new(sample_data(), today, fixed_now(), "tester", Some(48));
+    assert!(app.needs_new_session());
+    let screen = draw(&mut app, 80, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("Nachbesprechung überfällig"), "{header}");
+    assert!(header.contains("n neue Sitzung"), "{header}");
+    assert!(header.contains("/13 fertig"), "{header}");
+    let wide = draw(&mut app, 120, 40);
+    let header = wide.lines().next().unwrap();
+    assert!(
+        header.contains("Nachbesprechung überfällig (seit 17.12.2025)"),
+        "{header}"
+    );
+    // Before the debrief's day it is the planned debrief, not overdue.
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
+    let mut app = App::new(sample_data(), today, fixed_now(), "tester", Some(48));
+    let header = draw(&mut app, 120, 40).lines().next().unwrap().to_owned();
+    assert!(header.contains("Nachbesprechung 17.12.2025"), "{header}");
+    assert!(!header.contains("überfällig"), "{header}");
+}
