@@ -1,6 +1,7 @@
 //! Issue 11 tried as the staff would: a stray Enter at the export's overwrite
 //! question keeps the file; `fachmk … | head` ends quietly; a save that took
-//! in a colleague's changes leaves nothing "changed by others" behind.
+//! in a colleague's changes leaves nothing "changed by others" behind; the
+//! screen's export says in which directory the file went.
 #![allow(clippy::unwrap_used)]
 
 use crate::common::pty::{CTRL_S, ENTER, Pty};
@@ -109,4 +110,31 @@ fn a_save_that_merged_the_others_changes_clears_changed_by_others() {
         p.send("q");
         assert_eq!(p.wait_exit(), 0);
     }
+}
+
+#[test]
+fn the_screen_export_names_the_full_path_of_the_file() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    // The pty starts fachmk in `home`: the proposed name is relative to it.
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Konferenzen");
+    p.send("r");
+    p.wait_for("Übersicht");
+    p.send("x");
+    p.send(ENTER); // the suggested tischvorlage-48.md
+    let full = home.path().join("tischvorlage-48.md");
+    p.wait_for(&format!("Exportiert nach {}", full.display()));
+    assert!(
+        std::fs::read_to_string(&full)
+            .unwrap()
+            .contains("Reporting FachMK")
+    );
+    p.escape();
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0, "{}", p.contents());
 }
