@@ -24,7 +24,7 @@ use thiserror::Error;
 pub enum LockError {
     #[error("{}", crate::i18n::tf("lock.held", &[("path", &.path.display()), ("holder", &.holder)]))]
     Held { path: PathBuf, holder: String },
-    #[error("{}", crate::i18n::tf("lock.io", &[("path", &.path.display()), ("dir", &super::save::dir_of(.path).display()), ("source", &.source)]))]
+    #[error("{}", crate::i18n::tf("lock.io", &[("path", &.path.display()), ("dir", &super::save::dir_of(.path).display()), ("source", &crate::store::Cause(.source))]))]
     Io {
         path: PathBuf,
         source: std::io::Error,

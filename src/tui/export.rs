@@ -40,9 +40,10 @@ fn exported(app: &mut App, path: &str) {
 fn failed(app: &mut App, path: &str, e: &store::SaveError) {
     tracing::warn!(path, error = %e, "export failed");
     app.export_failed(match e {
-        store::SaveError::Io { source, .. } => {
-            crate::i18n::tf("file.cannot-write", &[("path", &path), ("e", source)])
-        }
+        store::SaveError::Io { source, .. } => crate::i18n::tf(
+            "file.cannot-write",
+            &[("path", &path), ("e", &store::Cause(source))],
+        ),
         other => other.to_string(),
     });
 }
