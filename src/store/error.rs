@@ -112,6 +112,7 @@ impl fmt::Display for Cause<'_> {
             Kind::PermissionDenied => "io.permission",
             Kind::ReadOnlyFilesystem => "io.read-only-fs",
             Kind::NotFound => "io.not-found",
+            Kind::IsADirectory => "io.directory",
             _ => return self.0.fmt(f),
         };
         f.write_str(crate::i18n::t(key))
