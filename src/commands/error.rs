@@ -101,7 +101,7 @@ pub enum CliError {
     #[error("{0}")]
     Merge(#[from] SyncError),
     /// A directory for a new file cannot be created.
-    #[error("{}", crate::i18n::tf("cli.cannot-create-dir", &[("dir", &dir.display()), ("e", source)]))]
+    #[error("{}", crate::i18n::tf("cli.cannot-create-dir", &[("dir", &dir.display()), ("e", &crate::store::Cause(source))]))]
     CreateDir { dir: PathBuf, source: io::Error },
     /// The demo's private temporary directory cannot be created.
     #[error("{}: {source}", dir.display())]
@@ -113,13 +113,13 @@ pub enum CliError {
     #[error("{}", crate::i18n::tf("cli.docx-failed", &[("e", .0)]))]
     Docx(io::Error),
     /// An output file cannot be written.
-    #[error("{}", crate::i18n::tf("cli.cannot-write", &[("path", &path.display()), ("e", source)]))]
+    #[error("{}", crate::i18n::tf("cli.cannot-write", &[("path", &path.display()), ("e", &crate::store::Cause(source))]))]
     CannotWrite { path: PathBuf, source: io::Error },
     /// `merge`: the merged file cannot be written into OURS.
     #[error("{0}")]
     MergeWrite(String),
     /// Standard output cannot be written (`>/dev/full`).
-    #[error("{}", crate::i18n::tf("main.stdout-failed", &[("e", .0)]))]
+    #[error("{}", crate::i18n::tf("main.stdout-failed", &[("e", &crate::store::Cause(.0))]))]
     Output(io::Error),
 }
 
@@ -246,6 +246,15 @@ mod tests {
         // Another error first, then the output's.
         let (code, said) = ended(Err(CliError::NoSession), Some(&full));
         assert_eq!((code, said.lines().count()), (exit::IO, 2), "{said}");
+        assert!(
+            said.contains("kein Platz mehr auf dem Datenträger"),
+            "{said}"
+        );
+        let dir = CliError::CannotWrite {
+            path: "/tmp".into(),
+            source: io::Error::from(io::ErrorKind::IsADirectory),
+        };
+        assert!(dir.to_string().contains("(ist ein Verzeichnis)"), "{dir}");
         assert!(said.starts_with(crate::i18n::t("cli.no-session")), "{said}");
     }
 

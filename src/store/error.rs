@@ -1,6 +1,7 @@
 //! Errors of loading and saving, each a clear sentence in the user's language:
 //! what, where, what to do.
 
+use std::fmt;
 use std::path::PathBuf;
 
 use thiserror::Error;
@@ -12,7 +13,7 @@ use crate::i18n::tf;
 pub enum LoadError {
     #[error("{}", tf("load.not-found", &[("path", &.path.display())]))]
     NotFound { path: PathBuf },
-    #[error("{}", tf("load.io", &[("path", &.path.display()), ("source", &.source)]))]
+    #[error("{}", tf("load.io", &[("path", &.path.display()), ("source", &Cause(.source))]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -65,7 +66,7 @@ pub enum SaveError {
     NewerVersion { path: PathBuf, found: u32 },
     #[error("{}", tf("save.exists", &[("path", &.path.display())]))]
     Exists { path: PathBuf },
-    #[error("{}", tf("save.io", &[("path", &.path.display()), ("source", &.source)]))]
+    #[error("{}", tf("save.io", &[("path", &.path.display()), ("source", &Cause(.source))]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -76,7 +77,7 @@ pub enum SaveError {
     ReadOnly { path: PathBuf, mode: u32 },
     /// Writing in the file's directory failed (no permission, disk full, an
     /// I/O error): nothing changed, no temporary file is left.
-    #[error("{}", tf("save.write", &[("path", &.path.display()), ("dir", &.dir.display()), ("source", &.source)]))]
+    #[error("{}", tf("save.write", &[("path", &.path.display()), ("dir", &.dir.display()), ("source", &Cause(.source))]))]
     Write {
         path: PathBuf,
         dir: PathBuf,
@@ -94,4 +95,53 @@ pub enum SaveError {
         path: PathBuf,
         source: serde_json::Error,
     },
+}
+
+/// An I/O error worded in the user's language where its cause is one the user
+/// can act on (disk full, no permission …); otherwise as the system words it.
+/// The staff read German: "No space left on device (os error 28)" inside a
+/// German sentence was the one English phrase of a failed save.
+pub struct Cause<'a>(pub &'a std::io::Error);
+
+impl fmt::Display for Cause<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use std::io::ErrorKind as Kind;
+        let key = match self.0.kind() {
+            Kind::StorageFull => "io.storage-full",
+            Kind::QuotaExceeded => "io.quota",
+            Kind::PermissionDenied => "io.permission",
+            Kind::ReadOnlyFilesystem => "io.read-only-fs",
+            Kind::NotFound => "io.not-found",
+            Kind::IsADirectory => "io.directory",
+            _ => return self.0.fmt(f),
+        };
+        f.write_str(crate::i18n::t(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_and_a_missing_permission_are_worded_other_causes_kept() {
+        crate::i18n::set(crate::i18n::Lang::De);
+        let full = std::io::Error::from_raw_os_error(28);
+        let e = SaveError::Write {
+            path: "/srv/itplr/fachmk.json".into(),
+            dir: "/srv/itplr".into(),
+            source: full,
+        };
+        let text = e.to_string();
+        assert!(
+            text.contains("(kein Platz mehr auf dem Datenträger"),
+            "{text}"
+        );
+        assert!(!text.contains("No space"), "{text}");
+        let denied = std::io::Error::from_raw_os_error(13);
+        assert_eq!(Cause(&denied).to_string(), "keine Berechtigung");
+        // A cause nobody can act on keeps the system's words and number.
+        let other = std::io::Error::from_raw_os_error(5);
+        assert_eq!(Cause(&other).to_string(), other.to_string());
+    }
 }

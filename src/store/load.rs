@@ -175,7 +175,9 @@ fn syntax(path: &Path, e: &serde_json::Error) -> LoadError {
     LoadError::Syntax {
         path: path.to_owned(),
         line: e.line(),
-        column: e.column(),
+        // serde_json says column 0 for the end of a file cut right after a
+        // newline; columns count from 1 everywhere else.
+        column: e.column().max(1),
         what,
     }
 }

@@ -24,7 +24,7 @@ use thiserror::Error;
 pub enum LockError {
     #[error("{}", crate::i18n::tf("lock.held", &[("path", &.path.display()), ("holder", &.holder)]))]
     Held { path: PathBuf, holder: String },
-    #[error("{}", crate::i18n::tf("lock.io", &[("path", &.path.display()), ("dir", &super::save::dir_of(.path).display()), ("source", &.source)]))]
+    #[error("{}", crate::i18n::tf("lock.io", &[("path", &.path.display()), ("dir", &super::save::dir_of(.path).display()), ("source", &crate::store::Cause(.source))]))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -46,10 +46,18 @@ pub enum LockError {
 #[derive(Debug)]
 pub struct FileLock {
     file: File,
+    /// Whether this process wrote the holder line (and so may clear it).
+    wrote: bool,
 }
 
 impl Drop for FileLock {
+    /// The holder line is emptied before the lock is released: left behind,
+    /// "anna@host (Prozess 4711, seit …)" in a free lock file reads as if
+    /// Anna were still saving.
     fn drop(&mut self) {
+        if self.wrote {
+            let _ = self.file.set_len(0);
+        }
         let _ = self.file.unlock();
     }
 }
@@ -195,5 +203,8 @@ pub fn acquire(data_file: &Path, wait: Duration) -> Result<FileLock, LockError> 
         let _ = file.write_all(holder_line().as_bytes());
         let _ = file.flush();
     }
-    Ok(FileLock { file })
+    Ok(FileLock {
+        file,
+        wrote: writable,
+    })
 }

@@ -232,13 +232,13 @@ impl DataFile {
         }
         match outcome {
             Ok(SaveOutcome::Saved(base)) => {
-                self.saved(base);
+                self.saved(base, app);
                 app.saved();
                 then_quit
             }
             Ok(SaveOutcome::Merged { data, base }) => {
                 app.data = data;
-                self.saved(base);
+                self.saved(base, app);
                 app.saved();
                 app.info(crate::i18n::t("file.saved-merged"));
                 then_quit
@@ -267,9 +267,12 @@ impl DataFile {
         }
     }
 
-    fn saved(&mut self, base: Base) {
+    /// After a save the file on disk is ours, with whatever others saved
+    /// merged in: nothing of theirs is left to take in with `R`.
+    fn saved(&mut self, base: Base, app: &mut App) {
         self.base = Some(base);
         self.seen = stat(&self.path);
+        app.external_change = false;
         self.remove_recovery();
     }
 
@@ -356,6 +359,7 @@ impl DataFile {
                 self.link = None;
                 self.base = Some(Base::written(bytes));
                 self.seen = stat(path);
+                app.external_change = false;
                 app.file_name = path.display().to_string();
                 app.read_only = None;
                 app.saved();

@@ -26,18 +26,24 @@ pub(super) fn overwrite(app: &mut App, path: &str, contents: &[u8]) {
     }
 }
 
+/// Says where the file went with its full path: a relative name was taken
+/// from the directory fachmk was started in, which the user may not know
+/// (after `su -` or in a tmux window, often the home directory).
 fn exported(app: &mut App, path: &str) {
-    tracing::info!(path, "exported");
-    app.exported(path);
+    let full =
+        std::path::absolute(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string());
+    tracing::info!(path = full, "exported");
+    app.exported(&full);
 }
 
 /// The export dialog stays open with the path as typed, and says why.
 fn failed(app: &mut App, path: &str, e: &store::SaveError) {
     tracing::warn!(path, error = %e, "export failed");
     app.export_failed(match e {
-        store::SaveError::Io { source, .. } => {
-            crate::i18n::tf("file.cannot-write", &[("path", &path), ("e", source)])
-        }
+        store::SaveError::Io { source, .. } => crate::i18n::tf(
+            "file.cannot-write",
+            &[("path", &path), ("e", &store::Cause(source))],
+        ),
         other => other.to_string(),
     });
 }

@@ -94,6 +94,17 @@ fn dev_zero_and_a_directory_as_data_file_are_refused_at_once() {
 }
 
 #[test]
+fn a_file_cut_after_a_newline_names_its_last_line_from_column_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.json");
+    std::fs::write(&path, "{\"format\": \"fachmk\", \"version\": 1,\n").unwrap();
+    let (code, stderr, _) = run(dir.path(), &["--file", path.to_str().unwrap(), "check"]);
+    assert_eq!(code, Some(65), "{stderr}");
+    assert!(stderr.contains("Zeile 2, Spalte 1:"), "{stderr}");
+    assert!(stderr.contains("abgeschnitten"), "{stderr}");
+}
+
+#[test]
 fn a_duplicate_key_is_an_error_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let text = fachmk::store::BUNDLED_JSON.replacen(

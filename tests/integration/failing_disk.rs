@@ -101,7 +101,7 @@ fn a_full_disk_keeps_the_file_and_every_backup_and_leaves_no_temporary_file() {
     let filler = fill(disk.path());
     for attempt in 0..4 {
         p.send(CTRL_S);
-        p.wait_for("No space left on device");
+        p.wait_for("kein Platz mehr auf dem Datenträger");
         // The message names the directory.
         wait_for_joined(&p, &format!("im Verzeichnis {}", disk.path().display()));
         assert_eq!(versions(&file), before, "attempt {attempt}");
@@ -154,7 +154,7 @@ fn an_unwritable_directory_is_named_with_the_real_cause() {
     let mut b = ben.open(&home, &home, &file);
     answer_q1(&mut b, "Ben");
     b.send(CTRL_S);
-    b.wait_for("Permission denied");
+    b.wait_for("keine Berechtigung");
     wait_for_joined(&b, &format!("im Verzeichnis {}", dir.display()));
     assert!(!b.contents().contains("No such file"), "{}", b.contents());
     assert_eq!(std::fs::read(&file).unwrap(), before);
@@ -282,7 +282,7 @@ fn a_read_only_file_system_is_named_as_such() {
             .success()
     );
     p.send(CTRL_S);
-    p.wait_for("Read-only file system");
+    p.wait_for("Dateisystem nur lesbar");
     // The save's message, not the lock's: the lock works on a read-only descriptor.
     wait_for_joined(&p, "Speichern fehlgeschlagen im Verzeichnis");
     wait_for_joined(&p, &disk.path().display().to_string());

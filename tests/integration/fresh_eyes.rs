@@ -1,8 +1,10 @@
 //! Issue 11 tried as the staff would: a stray Enter at the export's overwrite
-//! question keeps the file; `fachmk … | head` ends quietly.
+//! question keeps the file; `fachmk … | head` ends quietly; a save that took
+//! in a colleague's changes leaves nothing "changed by others" behind; the
+//! screen's export says in which directory the file went.
 #![allow(clippy::unwrap_used)]
 
-use crate::common::pty::{ENTER, Pty};
+use crate::common::pty::{CTRL_S, ENTER, Pty};
 
 #[test]
 fn enter_at_the_overwrite_question_keeps_the_file_only_j_overwrites() {
@@ -69,4 +71,70 @@ fn a_closed_pipe_ends_quietly_with_0() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
         assert!(stderr.is_empty(), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn a_save_that_merged_the_others_changes_clears_changed_by_others() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("gemeinsam.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let args = ["--file", file.to_str().unwrap(), "--session", "48"];
+    let mut a = Pty::spawn(home.path(), &args);
+    let mut b = Pty::spawn(home.path(), &args);
+    a.wait_for("Konferenzen");
+    b.wait_for("Konferenzen");
+    a.send("-"); // WMK: no exchange
+    a.send(CTRL_S);
+    a.wait_for("Gespeichert");
+    b.send("j"); // IMK; B notices A's save
+    b.wait_for("von anderen geändert");
+    b.send("-");
+    b.send(CTRL_S);
+    b.wait_for("Änderungen anderer wurden mit übernommen");
+    b.send("k");
+    b.send("j");
+    let screen = b.contents();
+    assert!(!screen.contains("von anderen geändert"), "{screen}");
+    // The file holds both changes: there really was something to merge.
+    let saved = fachmk::store::load_file(&file).unwrap().data;
+    let s48 = saved.session(48).unwrap();
+    for conference in ["WMK", "IMK"] {
+        let report = s48.report(conference).unwrap();
+        assert_eq!(
+            report.exchange,
+            fachmk::domain::Exchange::No,
+            "{conference}"
+        );
+    }
+    for mut p in [a, b] {
+        p.send("q");
+        assert_eq!(p.wait_exit(), 0);
+    }
+}
+
+#[test]
+fn the_screen_export_names_the_full_path_of_the_file() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    // The pty starts fachmk in `home`: the proposed name is relative to it.
+    let mut p = Pty::spawn(
+        home.path(),
+        &["--file", file.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Konferenzen");
+    p.send("r");
+    p.wait_for("Übersicht");
+    p.send("x");
+    p.send(ENTER); // the suggested tischvorlage-48.md
+    let full = home.path().join("tischvorlage-48.md");
+    p.wait_for(&format!("Exportiert nach {}", full.display()));
+    assert!(
+        std::fs::read_to_string(&full)
+            .unwrap()
+            .contains("Reporting FachMK")
+    );
+    p.escape();
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0, "{}", p.contents());
 }

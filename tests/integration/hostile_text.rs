@@ -1,6 +1,7 @@
 //! Text in the shared data file never drives a terminal: a corpus of escape
 //! sequences in every text field never appears raw in what `check`, `search`,
-//! `export md|csv|ics|json` print, nor in error messages (issue 11, item 3).
+//! `export md|csv|ics|json` print, nor in error messages (issue 11, item 3),
+//! nor on the screen.
 #![allow(clippy::unwrap_used)]
 
 use serde_json::Value;
@@ -270,4 +271,40 @@ fn the_csv_formula_guard_covers_tab_and_carriage_return() {
         .collect();
     let guarded: Vec<String> = cells.iter().map(|c| format!("'{c}")).collect();
     assert_eq!(titles, guarded);
+}
+
+#[test]
+fn the_screen_sends_no_bidi_override_nor_c1_control() {
+    let dir = tempfile::tempdir().unwrap();
+    // A colleague's concern for the WMK, shown in the Offene Anliegen pane.
+    let mut value: Value = serde_json::from_str(fachmk::store::BUNDLED_JSON).unwrap();
+    value["concerns"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "A-0999", "conference": "WMK", "raised_in": 47, "status": "open",
+        "title": format!("Böse \u{202e}RTL \u{2067}x {CORPUS} Rest"), "decisions": [], "history": [],
+    }));
+    let path = dir.path().join("hostile.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+    let mut p = crate::common::pty::Pty::spawn(
+        dir.path(),
+        &["--file", path.to_str().unwrap(), "--session", "48"],
+    );
+    p.wait_for("Offene Anliegen (1)");
+    p.send("/");
+    p.send("Böse");
+    p.wait_for("Treffer");
+    let output = p.output();
+    let text = String::from_utf8_lossy(&output);
+    assert!(text.contains("Böse"), "the hostile text was never drawn");
+    // ESC is the screen's own; what a terminal must never get from the data
+    // is a C1 control or a bidi override or isolate.
+    let found = text.char_indices().find(|&(_, c)| {
+        matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    });
+    if let Some((i, c)) = found {
+        let start = i.saturating_sub(40);
+        panic!("U+{:04X} sent raw: …{:?}", u32::from(c), &text[start..i]);
+    }
+    p.escape();
+    p.send("q");
+    p.wait_exit();
 }

@@ -305,7 +305,14 @@ fn a_held_lock_waits_names_its_holder_and_a_dead_holder_does_not_block() {
         start.elapsed() > Duration::from_millis(300),
         "it waited for the holder"
     );
+    // While held it names this process; released, it names nobody.
+    let line = std::fs::read_to_string(&lock).unwrap();
+    assert!(
+        line.contains(&format!("(Prozess {},", std::process::id())),
+        "{line}"
+    );
     drop(held);
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "");
     holder.wait().unwrap();
     // A holder killed with -9 leaves no lock behind.
     let mut dead = std::process::Command::new("flock")
