@@ -40,10 +40,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// Cuts `text` to `width` display columns, ending with "…" when cut.
+/// Cuts `text` to `width` display columns, ending with "…" when cut. Controls
+/// from the data show as the stand-in `check` and the exports use, one column
+/// each (ratatui would draw them as blanks the width count does not see).
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = crate::safe::terminal_safe(text);
     if text.width() <= width {
-        return text.to_owned();
+        return text.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -61,8 +64,10 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// `text` word-wrapped: the first piece fits `first` columns, the others
 /// `rest` (the caller puts a hanging indent before them). Runs of spaces
-/// break lines and never begin one; a word longer than a line is cut.
+/// break lines and never begin one; a word longer than a line is cut. Controls
+/// show as the stand-in, as in [`truncate`].
 pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let text = crate::safe::terminal_safe(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut width = first.max(1);
@@ -180,4 +185,25 @@ pub fn fit_hints(hints: &[Hint], width: u16) -> Vec<Hint> {
         })
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{truncate, wrap_words};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn controls_from_the_data_count_one_column_as_the_stand_in_they_show_as() {
+        let title = "Böse\u{1b}]52;c;SGFjaw==\u{7} \u{1b}[6n \u{1b}c \u{9b}31m Ende";
+        let cut = truncate(title, 20);
+        assert_eq!(cut.width(), 20, "{cut}");
+        assert!(!cut.chars().any(crate::safe::is_unsafe), "{cut:?}");
+        assert!(cut.starts_with("Böse\u{fffd}]52"), "{cut}");
+        let whole = truncate(title, 80);
+        assert_eq!(whole.width(), title.chars().count(), "{whole}");
+        for line in wrap_words(title, 10, 10) {
+            assert!(line.width() <= 10, "{line}");
+            assert!(!line.chars().any(crate::safe::is_unsafe), "{line:?}");
+        }
+    }
 }
