@@ -20,8 +20,10 @@ pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let height = if multiline {
         area.height.saturating_sub(4).max(8)
     } else {
-        // A long error (why a save failed) is shown whole.
-        6 + status_height(editor, theme, width.saturating_sub(2))
+        // The prompt (which may say what a name chooses) and a long error
+        // (why a save failed) are shown whole.
+        let inner = width.saturating_sub(2);
+        5 + title_height(editor, inner) + status_height(editor, theme, inner)
     };
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
@@ -47,8 +49,13 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(editor) = app.editor.as_ref() else {
         return;
     };
-    let title_lines = wrapped_height(&[Line::from(editor.title.as_str())], area.width)
-        .min(area.height / 3)
+    // A long text's field gets most of the room; a prompt's title is whole.
+    let title_lines = title_height(editor, area.width)
+        .min(if editor.target.is_multiline() {
+            area.height / 3
+        } else {
+            area.height.saturating_sub(2)
+        })
         .max(1);
     let reference_height = match &editor.reference {
         Some(_) if area.height >= 12 => area.height / 3,
@@ -76,11 +83,7 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(field_block, field);
     frame.render_widget(&editor.text, field_inner);
     frame.render_widget(
-        if editor.error.is_some() {
-            Paragraph::new(status_line).wrap(Wrap { trim: false })
-        } else {
-            Paragraph::new(status_line)
-        },
+        Paragraph::new(status_line).wrap(Wrap { trim: false }),
         status,
     );
     if let Some((heading, text)) = &editor.reference
@@ -100,14 +103,15 @@ fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// How many lines the status takes at `width`: an error (why a save failed)
-/// is shown whole; the keys' hint takes one line.
+/// How many lines the status takes at `width`, wrapped: an error (why a save
+/// failed) or the keys' hint, whole.
 fn status_height(editor: &crate::app::Editor, theme: &Theme, width: u16) -> u16 {
-    if editor.error.is_some() {
-        wrapped_height(&[status_line(editor, theme)], width).max(1)
-    } else {
-        1
-    }
+    wrapped_height(&[status_line(editor, theme)], width).max(1)
+}
+
+/// How many lines the field's title takes at `width`, wrapped.
+fn title_height(editor: &crate::app::Editor, width: u16) -> u16 {
+    wrapped_height(&[Line::from(editor.title.as_str())], width).max(1)
 }
 
 /// The line under the field: the error, else what the keys do.

@@ -393,3 +393,14 @@ fn an_overdue_debrief_is_said_and_the_way_on_offered_at_80_columns() {
     assert!(header.contains("Nachbesprechung 17.12.2025"), "{header}");
     assert!(!header.contains("überfällig"), "{header}");
 }
+
+#[test]
+fn the_export_prompt_is_shown_whole_at_80_columns() {
+    let mut app = app();
+    type_text(&mut app, "r");
+    type_text(&mut app, "x");
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Exportieren nach:"), "{screen}");
+    assert!(screen.contains("(Word)"), "prompt cut: {screen}");
+    assert!(screen.contains("tischvorlage-48.md"), "{screen}");
+}
