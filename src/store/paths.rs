@@ -20,6 +20,25 @@ pub fn state_dir() -> Option<PathBuf> {
     Some(state.join("fachmk"))
 }
 
+/// Where "save as" proposes to write after a failed save: `NAME.neu.json`
+/// beside the data file when its directory takes new files, else in the home
+/// directory — proposing a directory the user may not write fails the same
+/// way again.
+pub fn save_as_suggestion(data_file: &std::path::Path) -> PathBuf {
+    let stem = data_file
+        .file_stem()
+        .map_or_else(|| "fachmk".into(), |s| s.to_string_lossy());
+    let name = format!("{stem}.neu.json");
+    let dir = data_file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok() {
+        return dir.join(name);
+    }
+    etcetera::home_dir().map_or_else(|_| dir.join(&name), |home| home.join(&name))
+}
+
 /// `$XDG_CONFIG_HOME/fachmk/config.toml`, else `~/.config/fachmk/config.toml`.
 pub fn config_file() -> Option<PathBuf> {
     let strategy = etcetera::choose_base_strategy().ok()?;

@@ -214,7 +214,7 @@ impl DataFile {
                 target,
             };
             tracing::warn!(path = %self.path.display(), error = %e, "save refused");
-            app.offer_save_as(&e.to_string());
+            app.offer_save_as(&e.to_string(), &self.save_as_suggestion());
             return false;
         }
         let started = std::time::Instant::now();
@@ -261,7 +261,7 @@ impl DataFile {
                 false
             }
             Err(e) => {
-                app.offer_save_as(&e.to_string());
+                app.offer_save_as(&e.to_string(), &self.save_as_suggestion());
                 false
             }
         }
@@ -344,6 +344,13 @@ impl DataFile {
         *app = fresh;
     }
 
+    /// The file "save as" proposes (see `store::paths::save_as_suggestion`).
+    fn save_as_suggestion(&self) -> String {
+        store::paths::save_as_suggestion(&self.path)
+            .display()
+            .to_string()
+    }
+
     fn save_as(&mut self, app: &mut App, path: &Path) {
         let written = store::to_bytes(&app.data, path)
             .and_then(|bytes| store::write_new(path, &bytes).map(|()| bytes));
@@ -364,7 +371,7 @@ impl DataFile {
                 app.read_only = None;
                 app.saved();
             }
-            Err(e) => app.offer_save_as(&e.to_string()),
+            Err(e) => app.offer_save_as(&e.to_string(), &self.save_as_suggestion()),
         }
     }
 }

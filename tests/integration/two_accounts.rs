@@ -349,6 +349,35 @@ fn a_member_outside_the_files_group_is_told_and_nothing_changes() {
 }
 
 #[test]
+fn save_as_after_a_failed_save_proposes_a_directory_the_account_may_write() {
+    let Some(accounts) = accounts() else { return };
+    let ben = &accounts.ben;
+    let base = base();
+    // Ben's file in a directory of root's that Ben may not write: no lock, no
+    // temporary file can be made there, so "save as" beside it would fail again.
+    let dir = base.path().join("fremd");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = dir.join("fachmk.json");
+    store::write_new(&file, store::BUNDLED_JSON.as_bytes()).unwrap();
+    std::os::unix::fs::chown(&file, Some(ben.uid), Some(ben.gid)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let home = ben.home(base.path());
+    let mut b = ben.open(&home, &home, &file);
+    answer_q1(&mut b, "Ben");
+    b.send(CTRL_S);
+    b.wait_for("Speichern unter");
+    let proposed = home.join("fachmk.neu.json");
+    b.wait_for(proposed.to_str().unwrap());
+    b.send(ENTER);
+    b.wait_for("Gespeichert");
+    assert_eq!(answer(&proposed, "WMK").as_deref(), Some("Ben"));
+    assert_eq!(names(&dir), ["fachmk.json"]);
+    b.send("q");
+    assert_eq!(b.wait_exit(), 0);
+}
+
+#[test]
 fn links_planted_by_a_colleague_are_not_written_through() {
     let Some(accounts) = accounts() else { return };
     let (anna, ben) = (&accounts.anna, &accounts.ben);

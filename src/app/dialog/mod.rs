@@ -94,14 +94,14 @@ impl App {
         });
     }
 
-    /// Saving failed: say why and offer to save elsewhere, so nothing is lost.
-    pub fn offer_save_as(&mut self, reason: &str) {
+    /// Saving failed: say why and offer to save elsewhere (at `suggestion`,
+    /// which the caller chose where a file can be written), so nothing is lost.
+    pub fn offer_save_as(&mut self, reason: &str, suggestion: &str) {
         self.error(reason.to_owned());
-        let suggestion = format!("{}.neu.json", self.file_name.trim_end_matches(".json"));
         let mut editor = Editor::new(
             EditTarget::SaveAsPath,
             crate::i18n::t("dialogs.save-as"),
-            &suggestion,
+            suggestion,
         );
         editor.error = Some(reason.to_owned());
         self.editor = Some(editor);
