@@ -40,9 +40,22 @@ pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     render_into(app, frame, inner, theme);
 }
 
-/// The open field inside the walkthrough's area.
+/// Whether the open field is drawn inside the walkthrough (an answer there),
+/// not as a popup: every field is drawn in exactly one place.
+pub fn is_inline(app: &App) -> bool {
+    matches!(app.overlay, crate::app::Overlay::Walkthrough)
+        && matches!(
+            app.editor.as_ref().map(|e| &e.target),
+            Some(crate::app::EditTarget::Answer { .. })
+        )
+}
+
+/// The open field inside the walkthrough's area, if it belongs there (a
+/// "save as" prompt after a failed save is a popup over it, drawn once).
 pub fn render_inline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    render_into(app, frame, area, theme);
+    if is_inline(app) {
+        render_into(app, frame, area, theme);
+    }
 }
 
 fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -64,12 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         Overlay::Review(review) => review.render(app.session, frame, body, theme),
         Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
-    let inline = matches!(app.overlay, Overlay::Walkthrough)
-        && matches!(
-            app.editor.as_ref().map(|e| &e.target),
-            Some(crate::app::EditTarget::Answer { .. })
-        );
-    if app.editor.is_some() && !inline {
+    if app.editor.is_some() && !editor::is_inline(app) {
         editor::render_popup(app, frame, body, theme);
     }
     if let Some(dialog) = &app.dialog {

@@ -404,3 +404,16 @@ fn the_export_prompt_is_shown_whole_at_80_columns() {
     assert!(screen.contains("(Word)"), "prompt cut: {screen}");
     assert!(screen.contains("tischvorlage-48.md"), "{screen}");
 }
+
+#[test]
+fn save_as_after_a_failed_save_in_the_walkthrough_is_drawn_once() {
+    let mut app = app();
+    type_text(&mut app, "w");
+    type_text(&mut app, "y");
+    type_text(&mut app, "Antwort");
+    assert!(app.editor.is_some(), "no answer field open");
+    app.offer_save_as("kein Platz mehr auf dem Datenträger", "/tmp/x.neu.json");
+    let screen = draw(&mut app, 80, 24);
+    assert_eq!(screen.matches("/tmp/x.neu.json").count(), 1, "{screen}");
+    assert_eq!(screen.matches("Speichern unter").count(), 1, "{screen}");
+}
