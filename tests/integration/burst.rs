@@ -5,17 +5,12 @@
 
 use std::fmt::Write as _;
 
-use crate::common::pty::Pty;
+use crate::common::pty::{Pty, bundled_copy};
 
 #[test]
 fn four_kilobytes_unbracketed_are_drawn_at_once_and_the_next_esc_acts() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let mut pty = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let (home, file) = bundled_copy();
+    let mut pty = Pty::on_session_48(home.path(), &file);
     pty.wait_for("Konferenzen");
     pty.send("w");
     pty.wait_for("Hat seit der 47. Sitzung ein Austausch");
@@ -49,13 +44,8 @@ fn four_kilobytes_unbracketed_are_drawn_at_once_and_the_next_esc_acts() {
 /// dialog with the path as typed, and says why.
 #[test]
 fn a_typed_export_path_expands_tilde_and_a_failure_keeps_the_dialog() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let mut pty = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let (home, file) = bundled_copy();
+    let mut pty = Pty::on_session_48(home.path(), &file);
     pty.wait_for("Konferenzen");
     pty.send("r");
     pty.send("x");

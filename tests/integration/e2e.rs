@@ -2,17 +2,12 @@
 //! the file it saves.
 #![allow(clippy::unwrap_used)]
 
-use crate::common::pty::{CTRL_S, ENTER, Pty, TAB};
+use crate::common::pty::{CTRL_S, ENTER, Pty, TAB, bundled_copy};
 
 #[test]
 fn prepare_two_conferences_save_quit_and_the_file_says_so() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let mut pty = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let (home, file) = bundled_copy();
+    let mut pty = Pty::on_session_48(home.path(), &file);
     pty.wait_for("Konferenzen");
     pty.wait_for("48. Sitzung");
 
@@ -156,13 +151,8 @@ fn answers_are_edited_in_the_users_editor() {
 /// typed at once waits for it (or finds it ready) and finds what is there.
 #[test]
 fn search_at_once_after_the_start_finds() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
-    let mut pty = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let (home, file) = bundled_copy();
+    let mut pty = Pty::on_session_48(home.path(), &file);
     pty.wait_for("48. Sitzung");
     pty.send("/pörksen");
     pty.wait_for("Suche · 1 Treffer");

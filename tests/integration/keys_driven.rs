@@ -4,20 +4,9 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common::{app, press, type_text};
+use crate::snapshots::resized_and_drawn as draw;
 use fachmk::app::App;
-use fachmk::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    app.resize(width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::render(app, f, &Theme::default()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 /// The rows inside the popup (whose top left corner is the first `╭`): the
 /// text after its left border, up to its right border, trailing spaces cut.

@@ -4,20 +4,9 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common::{app, press, type_text};
+use crate::snapshots::resized_and_drawn as draw;
 use fachmk::app::{App, Layer, Overlay};
-use fachmk::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    app.resize(width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::render(app, f, &Theme::default()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 /// The conferences listed under "Was noch fehlt", in order.
 fn gaps(app: &App) -> Vec<String> {

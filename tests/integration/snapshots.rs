@@ -9,6 +9,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+/// `app` resized to `width` × `height` and drawn, as the event loop does.
+pub fn resized_and_drawn(app: &mut App, width: u16, height: u16) -> String {
+    app.resize(width, height);
+    draw(app, width, height)
+}
+
 pub fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal

@@ -25,6 +25,11 @@ impl Pty {
         Self::spawn_with_env(home, args, &[])
     }
 
+    /// `fachmk --file FILE --session 48` in `home`, as most screen tests start.
+    pub fn on_session_48(home: &Path, file: &Path) -> Self {
+        Self::spawn(home, &["--file", file.to_str().unwrap(), "--session", "48"])
+    }
+
     /// Like `spawn`, with more environment variables.
     pub fn spawn_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
         Self::spawn_as(&[], home, home, args, env)
@@ -207,3 +212,11 @@ impl Pty {
 pub const TAB: &str = "\t";
 pub const ENTER: &str = "\r";
 pub const CTRL_S: &str = "\x13";
+
+/// A temporary home holding a copy of the bundled dataset as `daten.json`.
+pub fn bundled_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("daten.json");
+    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    (home, file)
+}
