@@ -168,3 +168,22 @@ fn the_calendar_has_the_debrief_on_the_day_it_was_held() {
     assert!(ics.contains("DTSTART;VALUE=DATE:20251219\r\n"), "{ics}");
     assert!(!ics.contains("DTSTART;VALUE=DATE:20251217"), "{ics}");
 }
+
+#[test]
+fn a_guest_with_an_affiliation_gets_one_pair_of_parentheses() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let s = data.session_mut(48).unwrap();
+    let i = s.report_mut("IMK");
+    i.exchange = Exchange::Yes;
+    i.presenter = Some(" Dr. Erika Gast (BMI) ".into());
+    let u = s.report_mut("UMK");
+    u.exchange = Exchange::Yes;
+    u.presenter = Some("Max Muster".into());
+    for kind in [Kind::Tischvorlage, Kind::Arbeitsstand] {
+        let md = export::markdown_of(&data, 48, kind);
+        assert!(md.contains("Dr. Erika Gast (BMI, Gast)"), "{md}");
+        assert!(!md.contains(") (Gast)"), "{md}");
+        assert!(md.contains("Max Muster (Gast)"), "{md}");
+    }
+}
