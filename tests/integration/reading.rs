@@ -187,3 +187,26 @@ fn a_guest_with_an_affiliation_gets_one_pair_of_parentheses() {
         assert!(md.contains("Max Muster (Gast)"), "{md}");
     }
 }
+
+#[test]
+fn the_conferences_without_report_are_listed_with_und_before_the_last() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let s = data.session_mut(48).unwrap();
+    for id in ["WMK", "IMK", "FMK"] {
+        s.report_mut(id).exchange = Exchange::No;
+    }
+    let md = export::markdown_of(&data, 48, Kind::Tischvorlage);
+    let without = section(&md, "## 3. Ohne Bericht");
+    assert!(
+        without.contains(
+            "erforderlich: Wirtschaftsministerkonferenz (WMK), Innenministerkonferenz (IMK) \
+             und Finanzministerkonferenz (FMK).\n"
+        ),
+        "{without}"
+    );
+    assert!(
+        without.contains("Sportministerkonferenz (SMK) und Digitalministerkonferenz (DMK).\n"),
+        "{without}"
+    );
+}
