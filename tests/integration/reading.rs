@@ -45,7 +45,7 @@ fn unanswered_leitfragen_are_hints_in_the_arbeitsstand_not_gaps() {
     let hints = section(&md, "## Hinweise\n");
     assert!(hints.contains("Die Leitfragen sind Beispiele, keine Pflicht"));
     assert!(
-        hints.contains("- **WMK**: Leitfragen 2, 4 unbeantwortet\n"),
+        hints.contains("- **WMK**: Leitfragen 2 und 4 unbeantwortet\n"),
         "{hints}"
     );
     assert!(
@@ -54,7 +54,10 @@ fn unanswered_leitfragen_are_hints_in_the_arbeitsstand_not_gaps() {
     );
     // Without unanswered Leitfragen there is no such section.
     let bare = export::markdown_of(&sample_data(), 47, Kind::Arbeitsstand);
-    assert!(bare.contains("Leitfragen 2, 3, 4 unbeantwortet"), "{bare}");
+    assert!(
+        bare.contains("Leitfragen 2, 3 und 4 unbeantwortet"),
+        "{bare}"
+    );
     let mut all = sample_data();
     let r = all.session_mut(47).unwrap().report_mut("IMK");
     for q in ["Q2", "Q3", "Q4"] {
