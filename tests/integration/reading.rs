@@ -213,3 +213,30 @@ fn the_conferences_without_report_are_listed_with_und_before_the_last() {
         "{without}"
     );
 }
+
+#[test]
+fn every_table_header_starts_with_a_capital_letter() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    data.session_mut(48).unwrap().report_mut("WMK").presenter = Some("poerksen".into());
+    let mut checked = 0;
+    for kind in [Kind::Tischvorlage, Kind::Nachbesprechung] {
+        let md = export::markdown_of(&data, 48, kind);
+        let lines: Vec<&str> = md.lines().collect();
+        let headers: Vec<&str> = lines
+            .windows(2)
+            .filter(|w| w[1].starts_with("| ---"))
+            .map(|w| w[0])
+            .collect();
+        for header in headers {
+            checked += 1;
+            for cell in header.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+                assert!(
+                    cell.starts_with(|c: char| c.is_uppercase()),
+                    "{cell} in {header}"
+                );
+            }
+        }
+    }
+    assert!(checked >= 1, "no table found");
+}
