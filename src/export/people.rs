@@ -77,12 +77,17 @@ pub fn speakers(data: &Dataset, conference: &str, n: u32) -> String {
     text
 }
 
-/// A presenter: a person's name, or a guest's as typed, marked as guest.
+/// A presenter: a person's name, or a guest's as typed, marked as guest. A
+/// guest typed with an affiliation in parentheses ("Dr. Erika Gast (BMI)")
+/// gets the mark inside them, not a second pair.
 pub fn presenter(data: &Dataset, presenter: &str) -> String {
     if data.person(presenter).is_some() {
-        data.presenter_name(presenter)
-    } else {
-        tf("doc.guest", &[("name", &presenter.trim())])
+        return data.presenter_name(presenter);
+    }
+    let name = presenter.trim();
+    match name.strip_suffix(')') {
+        Some(open) if open.contains('(') => tf("doc.guest-within", &[("name", &open)]),
+        _ => tf("doc.guest", &[("name", &name)]),
     }
 }
 

@@ -214,10 +214,10 @@ fn without_report(doc: &mut Doc, data: &Dataset, session: &Session) {
     };
     let (none, unknown) = (with(Exchange::No), with(Exchange::Unknown));
     if !none.is_empty() {
-        doc.text(tf("tv.no-exchange", &[("list", &none.join(", "))]));
+        doc.text(tf("tv.no-exchange", &[("list", &people::and_list(&none))]));
     }
     if !unknown.is_empty() {
-        doc.text(tf("tv.no-answer", &[("list", &unknown.join(", "))]));
+        doc.text(tf("tv.no-answer", &[("list", &people::and_list(&unknown))]));
     }
     if none.is_empty() && unknown.is_empty() {
         doc.text(t("tv.all-report"));

@@ -84,7 +84,7 @@ impl fmt::Display for Missing {
     }
 }
 
-/// The hints among `missing` in one phrase ("Leitfragen 2, 3, 4
+/// The hints among `missing` in one phrase ("Leitfragen 2, 3 und 4
 /// unbeantwortet"), or `None` when there are none.
 pub fn hint_line(missing: &[Missing]) -> Option<String> {
     let numbers: Vec<String> = missing
@@ -94,13 +94,14 @@ pub fn hint_line(missing: &[Missing]) -> Option<String> {
             _ => None,
         })
         .collect();
-    (!numbers.is_empty()).then(|| {
-        i18n::tn(
-            "count.questions",
-            numbers.len(),
-            &[("list", &numbers.join(", "))],
-        )
-    })
+    // "Leitfragen 2, 3 und 4", as German prose lists.
+    let list = match numbers.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), i18n::t("doc.and"))
+        }
+        _ => numbers.join(", "),
+    };
+    (!numbers.is_empty()).then(|| i18n::tn("count.questions", numbers.len(), &[("list", &list)]))
 }
 
 impl fmt::Display for Phase {
@@ -321,7 +322,7 @@ mod tests {
         assert_eq!(hint_line(&[Missing::NotReady, Missing::NoPresenter]), None);
         assert_eq!(
             hint_line(&[unanswered(2), Missing::NotReady, unanswered(4)]).as_deref(),
-            Some("Leitfragen 2, 4 unbeantwortet")
+            Some("Leitfragen 2 und 4 unbeantwortet")
         );
         assert_eq!(
             hint_line(&[unanswered(3)]).as_deref(),

@@ -49,7 +49,7 @@ fn a_concern_carried_without_exchange_counts_as_vertagt_everywhere() {
     // Tischvorlage of 48: the IMK among those without exchange, its concern still open.
     let handout = export::markdown(&app.data, 48);
     assert!(
-        handout.contains("daher kein Bericht erforderlich: Innenministerkonferenz (IMK), Finanzministerkonferenz (FMK)."),
+        handout.contains("daher kein Bericht erforderlich: Innenministerkonferenz (IMK) und Finanzministerkonferenz (FMK)."),
         "{handout}"
     );
     assert!(

@@ -45,7 +45,7 @@ fn unanswered_leitfragen_are_hints_in_the_arbeitsstand_not_gaps() {
     let hints = section(&md, "## Hinweise\n");
     assert!(hints.contains("Die Leitfragen sind Beispiele, keine Pflicht"));
     assert!(
-        hints.contains("- **WMK**: Leitfragen 2, 4 unbeantwortet\n"),
+        hints.contains("- **WMK**: Leitfragen 2 und 4 unbeantwortet\n"),
         "{hints}"
     );
     assert!(
@@ -54,7 +54,10 @@ fn unanswered_leitfragen_are_hints_in_the_arbeitsstand_not_gaps() {
     );
     // Without unanswered Leitfragen there is no such section.
     let bare = export::markdown_of(&sample_data(), 47, Kind::Arbeitsstand);
-    assert!(bare.contains("Leitfragen 2, 3, 4 unbeantwortet"), "{bare}");
+    assert!(
+        bare.contains("Leitfragen 2, 3 und 4 unbeantwortet"),
+        "{bare}"
+    );
     let mut all = sample_data();
     let r = all.session_mut(47).unwrap().report_mut("IMK");
     for q in ["Q2", "Q3", "Q4"] {
@@ -167,4 +170,73 @@ fn the_calendar_has_the_debrief_on_the_day_it_was_held() {
     let ics = export::ics(&data, 48);
     assert!(ics.contains("DTSTART;VALUE=DATE:20251219\r\n"), "{ics}");
     assert!(!ics.contains("DTSTART;VALUE=DATE:20251217"), "{ics}");
+}
+
+#[test]
+fn a_guest_with_an_affiliation_gets_one_pair_of_parentheses() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let s = data.session_mut(48).unwrap();
+    let i = s.report_mut("IMK");
+    i.exchange = Exchange::Yes;
+    i.presenter = Some(" Dr. Erika Gast (BMI) ".into());
+    let u = s.report_mut("UMK");
+    u.exchange = Exchange::Yes;
+    u.presenter = Some("Max Muster".into());
+    for kind in [Kind::Tischvorlage, Kind::Arbeitsstand] {
+        let md = export::markdown_of(&data, 48, kind);
+        assert!(md.contains("Dr. Erika Gast (BMI, Gast)"), "{md}");
+        assert!(!md.contains(") (Gast)"), "{md}");
+        assert!(md.contains("Max Muster (Gast)"), "{md}");
+    }
+}
+
+#[test]
+fn the_conferences_without_report_are_listed_with_und_before_the_last() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    let s = data.session_mut(48).unwrap();
+    for id in ["WMK", "IMK", "FMK"] {
+        s.report_mut(id).exchange = Exchange::No;
+    }
+    let md = export::markdown_of(&data, 48, Kind::Tischvorlage);
+    let without = section(&md, "## 3. Ohne Bericht");
+    assert!(
+        without.contains(
+            "erforderlich: Wirtschaftsministerkonferenz (WMK), Innenministerkonferenz (IMK) \
+             und Finanzministerkonferenz (FMK).\n"
+        ),
+        "{without}"
+    );
+    assert!(
+        without.contains("Sportministerkonferenz (SMK) und Digitalministerkonferenz (DMK).\n"),
+        "{without}"
+    );
+}
+
+#[test]
+fn every_table_header_starts_with_a_capital_letter() {
+    fachmk::i18n::set(fachmk::i18n::Lang::De);
+    let mut data = sample_data();
+    data.session_mut(48).unwrap().report_mut("WMK").presenter = Some("poerksen".into());
+    let mut checked = 0;
+    for kind in [Kind::Tischvorlage, Kind::Nachbesprechung] {
+        let md = export::markdown_of(&data, 48, kind);
+        let lines: Vec<&str> = md.lines().collect();
+        let headers: Vec<&str> = lines
+            .windows(2)
+            .filter(|w| w[1].starts_with("| ---"))
+            .map(|w| w[0])
+            .collect();
+        for header in headers {
+            checked += 1;
+            for cell in header.split('|').map(str::trim).filter(|c| !c.is_empty()) {
+                assert!(
+                    cell.starts_with(|c: char| c.is_uppercase()),
+                    "{cell} in {header}"
+                );
+            }
+        }
+    }
+    assert!(checked >= 1, "no table found");
 }

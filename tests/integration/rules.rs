@@ -29,7 +29,7 @@ fn one_answer_and_a_presenter_make_a_complete_report() {
     assert_eq!(missing.len(), 3, "Leitfragen 2–4 as hints: {missing:?}");
     assert_eq!(
         fachmk::i18n::words::hint_line(&missing).unwrap(),
-        "Leitfragen 2, 3, 4 unbeantwortet"
+        "Leitfragen 2, 3 und 4 unbeantwortet"
     );
 }
 
@@ -74,7 +74,7 @@ fn check_passes_with_hints_only_and_names_them_as_hints() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("13/13 Konferenzen fertig"), "{text}");
     assert!(
-        text.contains("Hinweis – DMK: Leitfragen 1, 2, 4 unbeantwortet"),
+        text.contains("Hinweis – DMK: Leitfragen 1, 2 und 4 unbeantwortet"),
         "{text}"
     );
 }
