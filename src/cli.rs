@@ -287,7 +287,11 @@ fn texts() -> clap::Command {
                     let named = a
                         .get_value_names()
                         .and_then(|n| n.first())
-                        .and_then(|v| ["FILE", "KIND"].contains(&v.as_str()).then_some(v))
+                        .and_then(|v| {
+                            ["FILE", "KIND", "PATH", "QUERY"]
+                                .contains(&v.as_str())
+                                .then_some(v)
+                        })
                         .map(|v| t(&format!("cli.value-{}", v.as_str().to_lowercase())));
                     match named {
                         Some(value) => a.value_name(value),

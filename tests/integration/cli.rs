@@ -229,6 +229,22 @@ fn help_and_version() {
         assert!(help.contains(&format!("--kind <{expected}>")), "{help}");
         assert!(!help.contains("<?>"), "{help}");
     }
+    // The arguments of init and search too: "<PFAD>", "<SUCHBEGRIFF>".
+    for (command, expected) in [("init", "<PFAD>"), ("search", "<SUCHBEGRIFF>")] {
+        let out = fachmk(dir.path())
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("fachmk {command} [OPTIONEN] {expected}")),
+            "{help}"
+        );
+        assert!(
+            !help.contains("<PATH>") && !help.contains("<QUERY>"),
+            "{help}"
+        );
+    }
 }
 
 #[test]
@@ -308,7 +324,7 @@ fn a_wrong_command_line_is_one_sentence_in_the_language_exit_2() {
         ),
         (
             &["init"],
-            "Es fehlt: <PATH>. Aufruf: fachmk init [OPTIONEN] <PATH> – mehr mit „fachmk init --help“.",
+            "Es fehlt: <PFAD>. Aufruf: fachmk init [OPTIONEN] <PFAD> – mehr mit „fachmk init --help“.",
         ),
     ];
     for (args, expected) in cases {
