@@ -406,3 +406,15 @@ fn save_as_after_a_failed_save_in_the_walkthrough_is_drawn_once() {
     assert_eq!(screen.matches("/tmp/x.neu.json").count(), 1, "{screen}");
     assert_eq!(screen.matches("Speichern unter").count(), 1, "{screen}");
 }
+
+#[test]
+fn a_new_concerns_description_field_does_not_ask_for_an_answer() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "Schnittstelle Melderegister");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Beschreibung"), "{screen}");
+    assert!(screen.contains("Text eingeben"), "{screen}");
+    assert!(!screen.contains("Antwort"), "{screen}");
+}
