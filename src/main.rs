@@ -118,6 +118,12 @@ fn parse(locale: Option<fachmk::i18n::Lang>) -> Cli {
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => match fachmk::cli::usage_error(&e) {
+            Some(text) => {
+                eprintln!("{text}");
+                std::process::exit(2)
+            }
+            None => e.exit(),
+        },
     }
 }

@@ -229,6 +229,22 @@ fn help_and_version() {
         assert!(help.contains(&format!("--kind <{expected}>")), "{help}");
         assert!(!help.contains("<?>"), "{help}");
     }
+    // The arguments of init and search too: "<PFAD>", "<SUCHBEGRIFF>".
+    for (command, expected) in [("init", "<PFAD>"), ("search", "<SUCHBEGRIFF>")] {
+        let out = fachmk(dir.path())
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("fachmk {command} [OPTIONEN] {expected}")),
+            "{help}"
+        );
+        assert!(
+            !help.contains("<PATH>") && !help.contains("<QUERY>"),
+            "{help}"
+        );
+    }
 }
 
 #[test]
@@ -284,4 +300,49 @@ fn demo_writes_a_valid_deterministic_archive_and_search_finds_in_it() {
         .output()
         .unwrap();
     assert_eq!(stdout(&out), "Meldewesen\n");
+}
+
+#[test]
+fn a_wrong_command_line_is_one_sentence_in_the_language_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--bogus"],
+            "Unbekannte Option „--bogus“. Aufruf: fachmk [OPTIONEN] [BEFEHL] – mehr mit „fachmk --help“.",
+        ),
+        (
+            &["expor"],
+            "Unbekannter Befehl „expor“ – gemeint ist wohl „export“. Aufruf: fachmk [OPTIONEN] [BEFEHL] – mehr mit „fachmk --help“.",
+        ),
+        (
+            &["check", "--sesion", "3"],
+            "Unbekannte Option „--sesion“ – gemeint ist wohl „--session“. Aufruf: fachmk check [OPTIONEN] – mehr mit „fachmk check --help“.",
+        ),
+        (
+            &["export", "--format", "pdf"],
+            "--format <FORMAT>: „pdf“ ist nicht möglich (möglich: md, docx, json, ics, csv) – mehr mit „fachmk --help“.",
+        ),
+        (
+            &["init"],
+            "Es fehlt: <PFAD>. Aufruf: fachmk init [OPTIONEN] <PFAD> – mehr mit „fachmk init --help“.",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = fachmk(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with(expected), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
+    }
+    let out = fachmk(dir.path())
+        .args(["--lang", "en", "--session", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("--session <N>: “x” is not valid – more with “fachmk --help”."),
+        "{err}"
+    );
 }

@@ -406,3 +406,46 @@ fn save_as_after_a_failed_save_in_the_walkthrough_is_drawn_once() {
     assert_eq!(screen.matches("/tmp/x.neu.json").count(), 1, "{screen}");
     assert_eq!(screen.matches("Speichern unter").count(), 1, "{screen}");
 }
+
+#[test]
+fn a_new_concerns_description_field_does_not_ask_for_an_answer() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "Schnittstelle Melderegister");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Beschreibung"), "{screen}");
+    assert!(screen.contains("Text eingeben"), "{screen}");
+    assert!(!screen.contains("Antwort"), "{screen}");
+}
+
+/// The walkthrough's choices, at the first and the last step, are read whole
+/// at 80×24: none is cut at the panel's border.
+#[test]
+fn walkthrough_choices_fit_the_panel_at_80_columns() {
+    use fachmk::i18n::t;
+    let mut app = app();
+    type_text(&mut app, "w");
+    let screen = draw(&mut app, 80, 24);
+    for key in [
+        "walk.exchange-yes",
+        "walk.exchange-no",
+        "walk.exchange-unknown",
+    ] {
+        assert!(screen.contains(t(key)), "{key}: {screen}");
+    }
+    type_text(&mut app, "y");
+    let mut screen = draw(&mut app, 80, 24);
+    for _ in 0..20 {
+        if screen.contains(t("walk.not-ready")) {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+        screen = draw(&mut app, 80, 24);
+    }
+    assert!(screen.contains(t("walk.not-ready")), "{screen}");
+    assert!(
+        screen.contains(t("walk.ready-next")) || screen.contains(t("walk.ready-anyway")),
+        "{screen}"
+    );
+}

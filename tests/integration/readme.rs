@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::common::{press, type_text};
-use fachmk::app::{App, HELP_LAYERS, Keymap};
+use fachmk::app::{App, HELP_LAYERS, Keymap, Layer};
 use fachmk::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,10 +35,11 @@ fn screen(app: &mut App, width: u16, height: u16) -> String {
 }
 
 /// Every layer's keys, as the help screen lists them, with the names the
-/// configuration's `[keys]` uses.
+/// configuration's `[keys]` uses; and the help screen's own (`[keys.help]`),
+/// which `fachmk config --print` lists and the configuration may rebind too.
 fn key_table(keymap: &Keymap) -> String {
     let mut text = String::new();
-    for layer in HELP_LAYERS {
+    for layer in HELP_LAYERS.into_iter().chain([Layer::Help]) {
         let _ = write!(
             text,
             "\n**{}** (`[keys.{}]`)\n\n| Keys | Action | Name |\n|---|---|---|\n",
