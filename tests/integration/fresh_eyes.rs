@@ -4,19 +4,14 @@
 //! screen's export says in which directory the file went.
 #![allow(clippy::unwrap_used)]
 
-use crate::common::pty::{CTRL_S, ENTER, Pty};
+use crate::common::pty::{CTRL_S, ENTER, Pty, bundled_copy};
 
 #[test]
 fn enter_at_the_overwrite_question_keeps_the_file_only_j_overwrites() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let (home, file) = bundled_copy();
     let export = home.path().join("tischvorlage-48.md");
     std::fs::write(&export, "meine Notizen\n").unwrap();
-    let mut p = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let mut p = Pty::on_session_48(home.path(), &file);
     p.wait_for("Konferenzen");
     p.send("r");
     p.wait_for("Übersicht");
@@ -114,14 +109,9 @@ fn a_save_that_merged_the_others_changes_clears_changed_by_others() {
 
 #[test]
 fn the_screen_export_names_the_full_path_of_the_file() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("daten.json");
-    fachmk::store::write_new(&file, fachmk::store::BUNDLED_JSON.as_bytes()).unwrap();
+    let (home, file) = bundled_copy();
     // The pty starts fachmk in `home`: the proposed name is relative to it.
-    let mut p = Pty::spawn(
-        home.path(),
-        &["--file", file.to_str().unwrap(), "--session", "48"],
-    );
+    let mut p = Pty::on_session_48(home.path(), &file);
     p.wait_for("Konferenzen");
     p.send("r");
     p.wait_for("Übersicht");
