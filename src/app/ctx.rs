@@ -16,7 +16,8 @@ use crate::domain::{Conference, Dataset, Session};
 pub enum Request {
     /// Close the component's layer.
     Close,
-    /// Open the help at the section of `Layer`.
+    /// Open the help at the section of `Layer` (from the walkthrough's, Esc
+    /// goes back to it).
     Help(Layer),
     /// Close the help and go back to the walkthrough it was opened from.
     ResumeWalkthrough,
@@ -24,8 +25,29 @@ pub enum Request {
     Merged,
     /// Select session `u32` (the panes' cursors start again).
     Session(u32),
+    /// Select the conference of this id (the panes' cursors start again).
+    Conference(String),
+    /// Put the main screen's Leitfrage cursor at this index.
+    Question(usize),
+    /// Hand `Action` to the walkthrough, if the field was open over it
+    /// (Tab, ⇧Tab and Esc go on from a step's field).
+    Walkthrough(super::Action),
+    /// Concern `String` was decided: the walkthrough, at its step, goes on.
+    Decided(String),
+    /// A session was added and selected: back to the main screen.
+    SessionAdded,
+    /// Close the component's layer and forget where it stood (the
+    /// walkthrough, once every conference is done).
+    End,
     /// Select what a search hit or a gap of the review leads to.
     Jump(crate::search::Target),
+    /// Open the walkthrough: at this step of the selected conference, or
+    /// where it stood (`App::open_walkthrough`).
+    OpenWalkthrough(Option<super::Step>),
+    /// Open the layer that the `App` builds (the review, the search).
+    Open(Layer),
+    /// Open this overlay, built by the component.
+    Overlay(super::Overlay),
     /// Open a text field over the component.
     Edit(Box<Editor>),
 }
@@ -36,6 +58,12 @@ pub enum Request {
 pub(super) struct Layers<'a> {
     pub overlay: &'a mut super::Overlay,
     pub dialog: &'a mut Option<super::Dialog>,
+    /// The open text field.
+    pub editor: &'a mut Option<Editor>,
+    /// Kept while closed, so it resumes where it stood.
+    pub walkthrough: &'a mut Option<super::Walkthrough>,
+    /// The main screen's panes.
+    pub main: &'a mut super::Main,
 }
 
 /// The narrow borrow a component's `update` gets instead of the `App`.
@@ -53,6 +81,8 @@ pub struct Ctx<'a> {
     /// of reports and of concerns' history.
     pub now: DateTime<Utc>,
     pub user: &'a str,
+    /// The language of the handout, of the documents exported.
+    pub handout_lang: crate::i18n::Lang,
     /// Why the data may not be changed, if it may not.
     pub(super) read_only: Option<&'a str>,
     pub(super) dirty: &'a mut bool,
@@ -184,11 +214,15 @@ impl super::App {
             today,
             now,
             user,
+            handout_lang,
             read_only,
             dirty,
             revision,
             overlay,
             dialog,
+            editor,
+            walkthrough,
+            main,
             ..
         } = self;
         let ctx = Ctx {
@@ -200,12 +234,22 @@ impl super::App {
             today: *today,
             now: *now,
             user,
+            handout_lang: *handout_lang,
             read_only: read_only.as_deref(),
             dirty,
             revision,
             requests: Vec::new(),
         };
-        (Layers { overlay, dialog }, ctx)
+        (
+            Layers {
+                overlay,
+                dialog,
+                editor,
+                walkthrough,
+                main,
+            },
+            ctx,
+        )
     }
 
     /// A `Ctx` on the app, for changes made outside a component.
@@ -219,14 +263,52 @@ impl super::App {
             match request {
                 Request::Close if layer == Layer::Dialog => self.dialog = None,
                 Request::Close if layer == Layer::Search => self.close_search(),
-                Request::Close => self.overlay = super::Overlay::None,
+                Request::Close if layer == Layer::Editor => self.editor = None,
+                Request::Close | Request::End if layer == Layer::Walkthrough => {
+                    self.editor = None;
+                    self.overlay = super::Overlay::None;
+                    if matches!(request, Request::End) {
+                        self.walkthrough = None;
+                    }
+                }
+                Request::Close | Request::End => self.overlay = super::Overlay::None,
                 Request::Merged => self.external_change = false,
-                Request::Help(layer) => self.open_help(layer, false),
+                Request::Help(layer) => self.open_help(layer, layer == Layer::Walkthrough),
                 Request::ResumeWalkthrough => self.resume_walkthrough(),
-                Request::Jump(target) => self.jump_to(&target),
+                Request::Jump(target) => {
+                    let (layers, mut ctx) = self.split();
+                    layers.main.jump_to(&target, &mut ctx);
+                }
                 Request::Session(number) => {
                     self.session = number;
-                    self.concern = 0;
+                    self.main.concern = 0;
+                }
+                Request::OpenWalkthrough(at) => self.open_walkthrough(at),
+                Request::Open(Layer::Review) => self.open_review(),
+                Request::Open(Layer::Search) => self.open_search(),
+                Request::Open(_) => {}
+                Request::Overlay(overlay) => self.overlay = overlay,
+                Request::Conference(id) => self.select_conference(&id),
+                Request::Question(index) => self.main.question = index,
+                Request::Walkthrough(action) => {
+                    if matches!(self.overlay, super::Overlay::Walkthrough) {
+                        self.with_walkthrough(|w, ctx| {
+                            w.update(action, ctx);
+                        });
+                    }
+                }
+                Request::Decided(id) => {
+                    let at_it = self
+                        .walkthrough
+                        .as_ref()
+                        .is_some_and(|w| w.step == super::Step::Concern(id));
+                    if at_it && matches!(self.overlay, super::Overlay::Walkthrough) {
+                        self.with_walkthrough(super::Walkthrough::next_step);
+                    }
+                }
+                Request::SessionAdded => {
+                    self.walkthrough = None;
+                    self.overlay = super::Overlay::None;
                 }
                 Request::Edit(editor) => self.editor = Some(*editor),
             }

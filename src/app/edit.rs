@@ -242,6 +242,26 @@ impl Ctx<'_> {
         self.mark_changed();
         Some(id)
     }
+
+    /// Adds a session, undoably, and selects it.
+    pub fn add_session(&mut self, session: Session) -> bool {
+        if !self.check_writable() || self.data.session(session.number).is_some() {
+            return false;
+        }
+        let number = session.number;
+        self.history.record(
+            crate::i18n::t("undo.new-session"),
+            vec![Snapshot::Session {
+                number,
+                session: None,
+            }],
+        );
+        self.data.sessions.push(session);
+        self.data.sessions.sort_by_key(|s| s.number);
+        *self.session = number;
+        self.mark_changed();
+        true
+    }
 }
 
 impl App {
@@ -303,25 +323,13 @@ impl App {
             .add_concern_noted(conference, title, note, follow_up_of)
     }
 
-    /// Adds a session and selects it.
+    /// See `Ctx::add_session`; a walkthrough of another session is forgotten.
     pub fn add_session(&mut self, session: Session) -> bool {
-        if !self.check_writable() || self.data.session(session.number).is_some() {
-            return false;
+        let added = self.ctx().add_session(session);
+        if added {
+            self.walkthrough = None;
         }
-        let number = session.number;
-        self.history.record(
-            crate::i18n::t("undo.new-session"),
-            vec![Snapshot::Session {
-                number,
-                session: None,
-            }],
-        );
-        self.data.sessions.push(session);
-        self.data.sessions.sort_by_key(|s| s.number);
-        self.session = number;
-        self.walkthrough = None;
-        self.mark_changed();
-        true
+        added
     }
 
     /// Marks the work as unsaved and due for the recovery file.
@@ -362,6 +370,6 @@ impl App {
             self.walkthrough = None;
         }
         let concerns = self.visible_concerns().len();
-        self.concern = self.concern.min(concerns.saturating_sub(1));
+        self.main.concern = self.main.concern.min(concerns.saturating_sub(1));
     }
 }

@@ -28,7 +28,7 @@ impl App {
     /// Opens the field of the answer or concern at hand, if there is one.
     fn open_long_text(&mut self) {
         let conference = self.conference_id();
-        let concern_at_hand = match (self.layer(), self.focus) {
+        let concern_at_hand = match (self.layer(), self.main.focus) {
             (Layer::Walkthrough, _) => match self.walkthrough.as_ref().map(|w| &w.step) {
                 Some(Step::Question(question)) => {
                     let question = question.clone();
@@ -44,7 +44,7 @@ impl App {
                 let question = self
                     .data
                     .guiding_questions
-                    .get(self.question)
+                    .get(self.main.question)
                     .map(|q| q.id.clone());
                 if let Some(question) = question
                     && self.check_writable()
@@ -55,14 +55,17 @@ impl App {
             }
             (Layer::Main, Pane::Concerns) => self
                 .visible_concerns()
-                .get(self.concern)
+                .get(self.main.concern)
                 .map(|c| c.id.clone()),
             _ => None,
         };
         if let Some(id) = concern_at_hand
             && self.check_writable()
         {
-            self.open_concern_details_editor(&id, crate::i18n::t("editor.esc-done"));
+            let hint = crate::i18n::t("editor.esc-done");
+            self.editor = Some(super::editor::fields::concern_details(
+                &self.data, &id, hint,
+            ));
         }
     }
 

@@ -23,7 +23,7 @@ mod state;
 mod undo;
 mod update;
 pub mod view;
-mod walkthrough;
+pub mod walkthrough;
 
 pub use action::Action;
 pub use ctx::{Ctx, Request};
@@ -32,6 +32,7 @@ pub use editor::update::parse_german_date;
 pub use editor::{EditTarget, Editor};
 pub use help::Help;
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
+pub use main::Main;
 pub use mouse::Pointer;
 pub use rebind::{Clash, Rebinding};
 pub use recovered::{Place, put_text};

@@ -55,14 +55,14 @@ impl App {
     }
 
     fn click(&mut self, pane: Pane, row: usize, height: usize) {
-        self.focus = pane;
+        self.main.focus = pane;
         let Some(per_item) = item_height(pane) else {
             return;
         };
         let selected = match pane {
             Pane::Conferences => self.conference,
-            Pane::Concerns => self.concern,
-            Pane::Questions => self.question,
+            Pane::Concerns => self.main.concern,
+            Pane::Questions => self.main.question,
             Pane::Speakers => return,
         };
         // A list drawn afresh scrolls just far enough to show the selection.
@@ -72,7 +72,8 @@ impl App {
         let delta = isize::try_from(wanted).unwrap_or(isize::MAX)
             - isize::try_from(selected).unwrap_or(isize::MAX);
         if delta != 0 {
-            self.move_selection(delta);
+            let (layers, mut ctx) = self.split();
+            layers.main.move_selection(delta, &mut ctx);
         }
     }
 }

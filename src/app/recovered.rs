@@ -106,17 +106,18 @@ impl App {
                 .iter()
                 .position(|q| &q.id == question)
             {
-                self.question = i;
-                self.focus = Pane::Questions;
+                self.main.question = i;
+                self.main.focus = Pane::Questions;
             }
             let conference = self.conference_id();
             self.open_answer_editor(&conference, question);
         } else if let Some(id) = &place.concern {
             if let Some(i) = self.visible_concerns().iter().position(|c| &c.id == id) {
-                self.concern = i;
-                self.focus = Pane::Concerns;
+                self.main.concern = i;
+                self.main.focus = Pane::Concerns;
             }
-            self.open_concern_details_editor(id, crate::i18n::t("editor.esc-done"));
+            let hint = crate::i18n::t("editor.esc-done");
+            self.editor = Some(super::editor::fields::concern_details(&self.data, id, hint));
         }
     }
 }

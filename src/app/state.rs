@@ -122,12 +122,10 @@ pub struct App {
     pub handout_lang: crate::i18n::Lang,
     /// Number of the selected session.
     pub session: u32,
-    pub focus: Pane,
     /// Index into `data.conferences`.
     pub conference: usize,
-    pub speaker: usize,
-    pub concern: usize,
-    pub question: usize,
+    /// The main screen: the panes' focus and cursors.
+    pub main: super::Main,
     pub overlay: Overlay,
     pub editor: Option<Editor>,
     pub dialog: Option<Dialog>,
@@ -173,11 +171,8 @@ impl App {
             file_name: String::new(),
             handout_lang: crate::i18n::Lang::De,
             session,
-            focus: Pane::Conferences,
             conference: 0,
-            speaker: 0,
-            concern: 0,
-            question: 0,
+            main: super::Main::default(),
             overlay: Overlay::None,
             editor: None,
             dialog: None,
@@ -228,28 +223,16 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Selects the conference `id`, if it exists.
+    /// Selects the conference `id`, if it exists (see `Main::select_conference`).
     pub fn select_conference(&mut self, id: &str) {
-        if let Some(i) = self.data.conferences.iter().position(|c| c.id == id) {
-            self.conference = i;
-            self.speaker = 0;
-            self.concern = 0;
-            self.question = 0;
-        }
+        let (layers, mut ctx) = self.split();
+        layers.main.select_conference(id, &mut ctx);
     }
 
     /// The concerns shown for the selected conference: active ones raised up to
     /// this session, oldest first.
     pub fn visible_concerns(&self) -> Vec<&Concern> {
-        let id = self.conference_id();
-        let mut list: Vec<&Concern> = self
-            .data
-            .concerns
-            .iter()
-            .filter(|c| c.conference == id && c.status.is_active() && c.raised_in <= self.session)
-            .collect();
-        list.sort_by_key(|c| c.raised_in);
-        list
+        super::main::visible_concerns(&self.data, self.session, &self.conference_id())
     }
 
     pub fn progress(&self) -> Option<SessionProgress> {

@@ -110,18 +110,9 @@ impl App {
             _ => {}
         }
         match self.layer() {
-            layer @ (Layer::Dialog
-            | Layer::Help
-            | Layer::Review
-            | Layer::Search
-            | Layer::Sessions
-            | Layer::View) => self.hand_to_component(layer, action),
-            Layer::Editor => self.update_editor(action),
-            Layer::Walkthrough => {
-                self.update_walkthrough(action);
-                Vec::new()
-            }
-            Layer::Main => self.update_main(action),
+            // The keys a field does not offer do nothing (`App::offers`).
+            Layer::Editor if !self.offers(action) => Vec::new(),
+            layer => self.hand_to_component(layer, action),
         }
     }
 
@@ -131,6 +122,19 @@ impl App {
         let (layers, mut ctx) = self.split();
         let effects = match (layer, layers.overlay, layers.dialog) {
             (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),
+            (Layer::Main, _, _) => layers.main.update(action, &mut ctx),
+            (Layer::Editor, _, _) => match layers.editor {
+                Some(editor) => editor.update(action, &mut ctx),
+                None => Vec::new(),
+            },
+            (Layer::Walkthrough, _, _) => {
+                if let Some(walkthrough) = layers.walkthrough {
+                    walkthrough.update(action, &mut ctx)
+                } else {
+                    ctx.request(super::Request::Close);
+                    Vec::new()
+                }
+            }
             (Layer::Help, Overlay::Help(help), _) => help.update(action, &mut ctx),
             (Layer::Review, Overlay::Review(review), _) => review.update(action, &mut ctx),
             (Layer::Search, Overlay::Search(search), _) => search.update(action, &mut ctx),

@@ -7,7 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use super::Theme;
 use super::widgets::{pane_block, truncate};
-use crate::app::{App, Pane};
+use crate::app::{App, Main, Pane};
 use crate::domain::{Concern, ConcernStatus};
 
 /// "seit 47. Sitzung, 2× vertagt": carried up to `session`, the one on the screen
@@ -33,9 +33,9 @@ pub fn symbol(status: ConcernStatus) -> &'static str {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
     let concerns = app.visible_concerns();
-    let focused = app.focus == Pane::Concerns;
+    let focused = main.focus == Pane::Concerns;
     let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = if concerns.is_empty() {
         vec![ListItem::new(Line::from(Span::styled(
@@ -69,6 +69,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         list
     };
     let mut state =
-        ListState::default().with_selected((!concerns.is_empty()).then_some(app.concern));
+        ListState::default().with_selected((!concerns.is_empty()).then_some(main.concern));
     frame.render_stateful_widget(list, area, &mut state);
 }

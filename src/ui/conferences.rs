@@ -8,14 +8,14 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{pane_block, truncate};
-use crate::app::{App, Overlay, Pane};
+use crate::app::{App, Main, Overlay, Pane};
 use crate::domain::ReportStatus;
 
 /// Columns before the name: symbol, id, status word.
 pub const FIXED: usize = 21;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
+pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = main.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
     let inner_width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = app
         .data

@@ -8,13 +8,22 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use super::widgets::{centered, popup_block, wrapped_height};
-use crate::app::App;
+use crate::app::{App, Editor};
+
+impl Editor {
+    /// Draws the field: into `area` when `inline` (an answer inside the
+    /// walkthrough), else as a popup over it.
+    pub fn render(&self, inline: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
+        if inline {
+            render_into(self, frame, area, theme);
+        } else {
+            render_popup(self, frame, area, theme);
+        }
+    }
+}
 
 /// The open field as a popup (outside the walkthrough, or a one-line prompt).
-pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(editor) = app.editor.as_ref() else {
-        return;
-    };
+fn render_popup(editor: &Editor, frame: &mut Frame, area: Rect, theme: &Theme) {
     let multiline = editor.target.is_multiline();
     let width = area.width.saturating_sub(4).min(100);
     let height = if multiline {
@@ -37,7 +46,7 @@ pub fn render_popup(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    render_into(app, frame, inner, theme);
+    render_into(editor, frame, inner, theme);
 }
 
 /// Whether the open field is drawn inside the walkthrough (an answer there),
@@ -50,18 +59,7 @@ pub fn is_inline(app: &App) -> bool {
         )
 }
 
-/// The open field inside the walkthrough's area, if it belongs there (a
-/// "save as" prompt after a failed save is a popup over it, drawn once).
-pub fn render_inline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    if is_inline(app) {
-        render_into(app, frame, area, theme);
-    }
-}
-
-fn render_into(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(editor) = app.editor.as_ref() else {
-        return;
-    };
+fn render_into(editor: &Editor, frame: &mut Frame, area: Rect, theme: &Theme) {
     // A long text's field gets most of the room; a prompt's title is whole.
     let title_lines = title_height(editor, area.width)
         .min(if editor.target.is_multiline() {

@@ -25,7 +25,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub use theme::{Theme, ThemeName};
 
-use crate::app::{App, Overlay, Pane};
+use crate::app::{App, Main, Overlay, Pane};
 
 /// Below this size the screen only says how large it must be.
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
@@ -44,17 +44,9 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     ]));
     header::render(app, frame, head, theme);
     hints::render(app, frame, hints_area, theme);
-    let panes = pane_areas(app, area);
-    for (pane, rect) in panes {
-        match pane {
-            Pane::Conferences => conferences::render(app, frame, rect, theme),
-            Pane::Speakers => speakers::render(app, frame, rect, theme),
-            Pane::Concerns => concerns::render(app, frame, rect, theme),
-            Pane::Questions => questions::render(app, frame, rect, theme),
-        }
-    }
-    if matches!(app.overlay, Overlay::Walkthrough) {
-        walkthrough::render(app, frame, body_columns(app, area)[1], theme);
+    app.main.render(app, frame, area, theme);
+    if let (Overlay::Walkthrough, Some(walkthrough)) = (&app.overlay, &app.walkthrough) {
+        walkthrough.render(app, frame, body_columns(app, area)[1], theme);
     }
     match &app.overlay {
         Overlay::None | Overlay::Walkthrough => {}
@@ -64,11 +56,28 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
         Overlay::Review(review) => review.render(app.session, frame, body, theme),
         Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
-    if app.editor.is_some() && !editor::is_inline(app) {
-        editor::render_popup(app, frame, body, theme);
+    if let Some(editor) = &app.editor
+        && !editor::is_inline(app)
+    {
+        editor.render(false, frame, body, theme);
     }
     if let Some(dialog) = &app.dialog {
         dialog.render(frame, area, theme);
+    }
+}
+
+impl Main {
+    /// Draws the panes of the main screen (in the walkthrough, the
+    /// conferences beside it) on a screen of `area`.
+    pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+        for (pane, rect) in pane_areas(app, area) {
+            match pane {
+                Pane::Conferences => conferences::render(app, self, frame, rect, theme),
+                Pane::Speakers => speakers::render(app, self, frame, rect, theme),
+                Pane::Concerns => concerns::render(app, self, frame, rect, theme),
+                Pane::Questions => questions::render(app, self, frame, rect, theme),
+            }
+        }
     }
 }
 

@@ -7,13 +7,13 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use super::Theme;
 use super::widgets::{pane_block, truncate};
-use crate::app::{App, Pane};
+use crate::app::{App, Main, Pane};
 use crate::domain::ReportStatus;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
     let id = app.conference_id();
     let report = app.current_session().and_then(|s| s.report(&id));
-    let focused = app.focus == Pane::Questions;
+    let focused = main.focus == Pane::Questions;
     let width = usize::from(area.width.saturating_sub(2));
     let questions = &app.data.guiding_questions;
     let answered = questions
@@ -59,6 +59,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         list
     };
-    let mut state = ListState::default().with_selected(Some(app.question));
+    let mut state = ListState::default().with_selected(Some(main.question));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use super::widgets::pane_block;
-use crate::app::{App, Pane};
+use crate::app::{App, Main, Pane};
 
 /// The pane's lines (also used to size it).
 /// The pane's lines for a text width of `width`: offices wrap under
@@ -20,7 +20,7 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         .current_session()
         .and_then(|s| s.report(&id))
         .and_then(|r| r.presenter.clone());
-    let focused = app.focus == Pane::Speakers;
+    let focused = app.main.focus == Pane::Speakers;
     let mut lines: Vec<Line> = Vec::new();
     if speakers.is_vacant() {
         lines.push(Line::from(Span::styled(
@@ -42,7 +42,7 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
             spans.push(Span::raw(format!(" ({land})")));
         }
         let mut line = Line::from(spans);
-        if focused && i == app.speaker {
+        if focused && i == app.main.speaker {
             line = line.style(theme.selected);
         }
         lines.push(line);
@@ -75,8 +75,8 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Pane::Speakers;
+pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = main.focus == Pane::Speakers;
     let width = area.width.saturating_sub(2);
     let paragraph = Paragraph::new(lines(app, theme, width))
         .wrap(Wrap { trim: false })

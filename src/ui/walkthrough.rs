@@ -9,16 +9,21 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::Theme;
 use super::concerns::{age, symbol};
 use super::widgets::{pane_block, truncate, wrapped_height};
+use crate::app::walkthrough::{decision_options, presenter_options, previous_report};
 use crate::app::{Action, App, Layer, PresenterOption, Step, Walkthrough};
 use crate::domain::Case;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(w) = app.walkthrough.as_ref() else {
-        return;
-    };
+impl Walkthrough {
+    /// Draws the walkthrough over the right-hand column.
+    pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+        body(app, self, frame, area, theme);
+    }
+}
+
+fn body(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &Theme) {
     let conference = app.data.conference(&w.conference);
     let name = conference.map_or(String::new(), |c| c.name_at(w.session).0.to_owned());
-    let (k, n) = app.walkthrough_position().unwrap_or((1, 1));
+    let (k, n) = w.position(&app.data);
     let index = app
         .data
         .conferences
@@ -59,7 +64,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     match &w.step {
         Step::Exchange => exchange(app, w, frame, body, theme),
-        Step::Question(_) => super::editor::render_inline(app, frame, body, theme),
+        // The open field inside the walkthrough's area, if it belongs there
+        // (a "save as" prompt after a failed save is a popup over it, drawn once).
+        Step::Question(_) => {
+            if let Some(editor) = &app.editor
+                && super::editor::is_inline(app)
+            {
+                editor.render(true, frame, body, theme);
+            }
+        }
         Step::Concern(id) => concern(app, w, id, frame, body, theme),
         Step::NewConcerns => new_concerns(app, w, frame, body, theme),
         Step::Decisions => decisions(app, w, frame, body, theme),
@@ -230,8 +243,7 @@ fn decisions(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
         .map(|r| r.decisions.clone())
         .unwrap_or_default();
     let width = usize::from(area.width).saturating_sub(3);
-    let options = app
-        .decision_options(&w.conference)
+    let options = decision_options(&app.data, &w.conference)
         .into_iter()
         .filter_map(|id| app.data.decision(&id))
         .map(|d| {
@@ -267,8 +279,7 @@ fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
         .current_session()
         .and_then(|s| s.report(&w.conference))
         .and_then(|r| r.presenter.clone());
-    let options = app
-        .presenter_options(&w.conference)
+    let options = presenter_options(&app.data, app.session, &w.conference)
         .into_iter()
         .map(|o| match o {
             PresenterOption::Person(id, name) => {
@@ -293,8 +304,7 @@ fn presenter(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme: &
             PresenterOption::TypeGuest => ListItem::new(crate::i18n::t("walk.type-guest")),
         })
         .collect();
-    let previous = app
-        .previous_report(&w.conference)
+    let previous = previous_report(&app.data, app.session, &w.conference)
         .and_then(|r| r.presenter.as_deref())
         .map_or_else(
             || crate::i18n::t("walk.proposal").into(),

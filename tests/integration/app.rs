@@ -40,10 +40,10 @@ fn arrows_and_vim_keys_move_the_selection_and_tab_cycles_panes() {
         Pane::Conferences,
     ] {
         press(&mut app, KeyCode::Tab);
-        assert_eq!(app.focus, expected);
+        assert_eq!(app.main.focus, expected);
     }
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::Questions);
+    assert_eq!(app.main.focus, Pane::Questions);
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn concern_status_keys_in_the_concerns_pane() {
     type_text(&mut app, "j");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Pane::Concerns);
+    assert_eq!(app.main.focus, Pane::Concerns);
     assert_eq!(app.visible_concerns().len(), 1);
     type_text(&mut app, "E"); // erledigt, asks what came of it
     type_text(&mut app, "\n"); // no note
@@ -273,18 +273,18 @@ fn search_narrows_as_one_types_and_jumps_to_the_item() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.layer(), Layer::Main);
     assert_eq!(app.conference_id(), "IMK");
-    assert_eq!(app.focus, Pane::Concerns);
+    assert_eq!(app.main.focus, Pane::Concerns);
     // Esc returns to where the user was.
     type_text(&mut app, "/sieveke");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.conference_id(), "IMK");
-    assert_eq!(app.focus, Pane::Concerns);
+    assert_eq!(app.main.focus, Pane::Concerns);
     // Backspace widens again; people jump to the speakers pane.
     type_text(&mut app, "/sievekx");
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.conference_id(), "BMK");
-    assert_eq!(app.focus, Pane::Speakers);
+    assert_eq!(app.main.focus, Pane::Speakers);
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn a_click_selects_the_pane_and_the_item_under_it() {
     let (_, questions) = panes.iter().find(|(p, _)| *p == Pane::Questions).unwrap();
     let click = fachmk::ui::pointer_at(&app, area, questions.x + 2, questions.y + 4).unwrap();
     app.handle_pointer(click);
-    assert_eq!((app.focus, app.question), (Pane::Questions, 1));
+    assert_eq!((app.main.focus, app.main.question), (Pane::Questions, 1));
 
     // The third row inside the border is the third conference.
     let click = fachmk::ui::pointer_at(&app, area, conferences.x + 3, conferences.y + 3).unwrap();
@@ -30,7 +30,7 @@ fn a_click_selects_the_pane_and_the_item_under_it() {
         }
     );
     app.handle_pointer(click);
-    assert_eq!((app.focus, app.conference), (Pane::Conferences, 2));
+    assert_eq!((app.main.focus, app.conference), (Pane::Conferences, 2));
 
     // The wheel moves like ↓ and ↑; a border is not a place.
     app.handle_pointer(Pointer::WheelDown);

@@ -1,11 +1,12 @@
-//! A text field: what it edits, and the text being typed (`ratatui-textarea`,
-//! cursor by character). Text is committed to the data when the field is left,
-//! whichever way it is left, so typed text is never lost. The Editor layer's
-//! keys' handling is in `update.rs`, its keys in `keys.rs`, its drawing in
-//! `ui/editor.rs`. Not yet a component with a `Ctx` of its own: what a field
-//! commits goes through the `App`.
+//! The Editor component, a text field: what it edits, and the text being
+//! typed (`ratatui-textarea`, cursor by character). Text is committed to the
+//! data when the field is left, whichever way it is left, so typed text is
+//! never lost. Its `update` is in `update.rs` (the forms around concerns in
+//! `concern_forms.rs`, the View's in `view/forms.rs`), the fields components
+//! open in `fields.rs`, its keys in `keys.rs`, its drawing in `ui/editor.rs`.
 
 mod concern_forms;
+pub(super) mod fields;
 pub(super) mod keys;
 pub mod update;
 
@@ -224,6 +225,53 @@ impl Editor {
 }
 
 impl crate::app::App {
+    /// Opens the field of the answer of `conference` to `question`, and puts
+    /// the main screen's Leitfrage cursor there.
+    pub(in crate::app) fn open_answer_editor(&mut self, conference: &str, question: &str) {
+        if let Some((number, field)) = fields::answer(&self.ctx(), conference, question) {
+            self.main.question = number;
+            self.editor = Some(field);
+        }
+    }
+
+    /// Stores the open field's text but keeps it open (before saving or quitting).
+    pub(in crate::app) fn commit_editor_keep_open(&mut self) {
+        let (layers, mut ctx) = self.split();
+        if let Some(editor) = layers.editor.as_mut().filter(|e| {
+            matches!(
+                e.target,
+                EditTarget::Answer { .. }
+                    | EditTarget::ConcernDetails { .. }
+                    | EditTarget::ConcernTitle { .. }
+            )
+        }) {
+            editor.commit(&mut ctx);
+        }
+    }
+
+    /// The export was written: its dialog closes.
+    pub fn exported(&mut self, path: &str) {
+        if self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.target == EditTarget::ExportPath)
+        {
+            self.editor = None;
+        }
+        self.info(crate::i18n::tf("file.exported", &[("path", &path)]));
+    }
+
+    /// The export could not be written: the dialog stays, with the path as
+    /// typed, and says why.
+    pub fn export_failed(&mut self, message: String) {
+        match self.editor.as_mut() {
+            Some(editor) if editor.target == EditTarget::ExportPath => {
+                editor.error = Some(message);
+            }
+            _ => self.error(message),
+        }
+    }
+
     /// The data with the text of an open field put in, as if it were left now:
     /// what the recovery file keeps, so that nothing typed is lost.
     pub fn data_with_draft(&self) -> crate::domain::Dataset {

@@ -83,7 +83,7 @@ impl App {
         match step {
             Some(step) => {
                 self.overlay = Overlay::Walkthrough;
-                self.enter_step(step);
+                self.with_walkthrough(|w, ctx| w.enter(step, ctx));
             }
             None => self.overlay = Overlay::None,
         }

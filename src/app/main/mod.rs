@@ -1,78 +1,89 @@
-//! The Main layer: the four panes of the main screen and their keys (in
-//! `keys.rs`); where a search hit or a gap of the review leads. Not yet a
-//! component with a `Ctx` of its own: its state is the `App`'s.
+//! The Main component: the four panes of the main screen — which has the
+//! focus, the cursor in each — and
+//! where a search hit or a gap of the review leads. Its keys are in
+//! `keys.rs`, its drawing in `ui/mod.rs` (`Main::render`) and a file per pane.
+//! The selected session and conference are the `Ctx`'s selection.
 
+mod jump;
 pub(in crate::app) mod keys;
 
+use crate::app::editor::fields;
 use crate::app::update::step;
-use crate::app::{Action, App, Effect, Layer, Overlay, Pane, Step};
-use crate::domain::ConcernStatus;
-use crate::search::Target;
+use crate::app::{Action, Ctx, Effect, Help, Layer, Overlay, Pane, Request, Step, View};
+use crate::domain::{Concern, ConcernStatus, Dataset};
 
-impl App {
-    pub(in crate::app) fn update_main(&mut self, action: Action) -> Vec<Effect> {
-        let conference = self.conference_id();
+/// The main screen's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Main {
+    pub focus: Pane,
+    pub speaker: usize,
+    pub concern: usize,
+    pub question: usize,
+}
+
+impl Main {
+    /// Handles an action of the Main layer.
+    pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+        let conference = ctx.conference_id();
         if let Some(delta) = action.movement() {
-            self.move_selection(delta);
+            self.move_selection(delta, ctx);
             return Vec::new();
         }
         match action {
             Action::NextPane => self.focus = self.focus.next(),
             Action::PreviousPane => self.focus = self.focus.previous(),
-            Action::Open => self.open_selected(),
-            Action::Walkthrough => self.start_walkthrough(),
-            Action::NoExchange if self.set_exchange(&conference, crate::domain::Exchange::No) => {
-                self.info(crate::i18n::tf(
+            Action::Open => self.open_selected(ctx),
+            Action::Walkthrough => ctx.request(Request::OpenWalkthrough(None)),
+            Action::NoExchange if ctx.set_exchange(&conference, crate::domain::Exchange::No) => {
+                ctx.info(crate::i18n::tf(
                     "app.no-exchange",
                     &[("conference", &conference)],
                 ));
             }
             Action::MarkReady => {
-                let ready = self.current_session().is_some_and(|s| {
+                let ready = ctx.current_session().is_some_and(|s| {
                     s.status_of(&conference) == crate::domain::ReportStatus::Ready
                 });
-                self.mark_ready(&conference, !ready);
+                crate::app::walkthrough::mark_ready(ctx, &conference, !ready);
             }
-            Action::AddConcern => self.open_new_concern_editor(&conference),
-            Action::ConcernOpen => self.decide_selected_concern(ConcernStatus::Open),
-            Action::ConcernInProgress => self.decide_selected_concern(ConcernStatus::InProgress),
-            Action::ConcernResolved => self.decide_selected_concern(ConcernStatus::Resolved),
-            Action::ConcernDropped => self.decide_selected_concern(ConcernStatus::Dropped),
+            Action::AddConcern => edit(ctx, fields::new_concern),
+            Action::ConcernOpen => self.decide_selected_concern(ConcernStatus::Open, ctx),
+            Action::ConcernInProgress => {
+                self.decide_selected_concern(ConcernStatus::InProgress, ctx);
+            }
+            Action::ConcernResolved => self.decide_selected_concern(ConcernStatus::Resolved, ctx),
+            Action::ConcernDropped => self.decide_selected_concern(ConcernStatus::Dropped, ctx),
             Action::LinkDecisions => {
                 if self.focus == Pane::Concerns {
-                    if let Some(id) = self
-                        .visible_concerns()
-                        .get(self.concern)
-                        .map(|c| c.id.clone())
-                    {
-                        self.open_concern_links(&id);
-                    } else {
-                        self.info(crate::i18n::t("main.no-concern"));
+                    match self.selected_concern(ctx) {
+                        Some(id) => edit(ctx, |ctx, _| fields::concern_links(ctx, &id)),
+                        None => ctx.info(crate::i18n::t("main.no-concern")),
                     }
                 } else {
-                    self.info(crate::i18n::t("main.concerns-pane-first"));
+                    ctx.info(crate::i18n::t("main.concerns-pane-first"));
                 }
             }
-            Action::Review => self.open_review(),
+            Action::Review => ctx.request(Request::Open(Layer::Review)),
             Action::Sessions => {
-                let (overlay, ctx) = self.overlay_and_ctx();
-                *overlay = Overlay::Sessions(crate::app::Sessions::open(&ctx));
+                let sessions = crate::app::Sessions::open(ctx);
+                ctx.request(Request::Overlay(Overlay::Sessions(sessions)));
             }
-            Action::NewSession => self.open_new_session(),
-            Action::Search => self.open_search(),
-            Action::Help => self.open_help(Layer::Main, false),
-            Action::Reference => {
-                self.overlay = Overlay::Help(crate::app::Help::reference());
+            Action::NewSession => {
+                if let Some(field) = crate::app::sessions::new_session_field(ctx) {
+                    ctx.request(Request::Edit(Box::new(field)));
+                }
             }
+            Action::Search => ctx.request(Request::Open(Layer::Search)),
+            Action::Help => ctx.request(Request::Help(Layer::Main)),
+            Action::Reference => ctx.request(Request::Overlay(Overlay::Help(Help::reference()))),
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
             Action::Debrief
             | Action::Decisions
             | Action::History
             | Action::Changes
             | Action::Assignments => {
-                let (overlay, ctx) = self.overlay_and_ctx();
-                if let Some(view) = crate::app::View::open(action, &ctx) {
-                    *overlay = Overlay::View(view);
+                if let Some(view) = View::open(action, ctx) {
+                    ctx.request(Request::Overlay(Overlay::View(view)));
                 }
             }
             _ => {}
@@ -80,137 +91,103 @@ impl App {
         Vec::new()
     }
 
-    fn decide_selected_concern(&mut self, status: ConcernStatus) {
+    /// The id of the concern under the cursor.
+    fn selected_concern(&self, ctx: &Ctx) -> Option<String> {
+        visible_concerns(ctx.data, *ctx.session, &ctx.conference_id())
+            .get(self.concern)
+            .map(|c| c.id.clone())
+    }
+
+    fn decide_selected_concern(&mut self, status: ConcernStatus, ctx: &mut Ctx) {
         if self.focus != Pane::Concerns {
-            self.info(crate::i18n::t("main.concerns-pane-first"));
+            ctx.info(crate::i18n::t("main.concerns-pane-first"));
             return;
         }
-        let id = self
-            .visible_concerns()
-            .get(self.concern)
-            .map(|c| c.id.clone());
-        match id {
+        match self.selected_concern(ctx) {
             Some(id) if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) => {
-                self.open_concern_outcome(&id, status);
+                edit(ctx, |ctx, _| fields::concern_outcome(ctx, &id, status));
             }
             Some(id) => {
-                self.decide_concern(&id, status);
-                let count = self.visible_concerns().len();
+                ctx.decide_concern(&id, status);
+                let count = visible_concerns(ctx.data, *ctx.session, &ctx.conference_id()).len();
                 self.concern = self.concern.min(count.saturating_sub(1));
             }
-            None => self.info(crate::i18n::t("main.no-concern")),
+            None => ctx.info(crate::i18n::t("main.no-concern")),
         }
     }
 
     /// Moves the focused pane's selection, clamped to its list.
-    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
+    pub fn move_selection(&mut self, delta: isize, ctx: &mut Ctx) {
+        let id = ctx.conference_id();
         let (cursor, len) = match self.focus {
-            Pane::Conferences => (&mut self.conference, self.data.conferences.len()),
+            Pane::Conferences => (&mut *ctx.conference, ctx.data.conferences.len()),
             Pane::Speakers => {
-                let n = self
-                    .data
-                    .speakers_at(&self.conference_id(), self.session)
-                    .people
-                    .len();
+                let n = ctx.data.speakers_at(&id, *ctx.session).people.len();
                 (&mut self.speaker, n)
             }
             Pane::Concerns => {
-                let n = self.visible_concerns().len();
+                let n = visible_concerns(ctx.data, *ctx.session, &id).len();
                 (&mut self.concern, n)
             }
-            Pane::Questions => (&mut self.question, self.data.guiding_questions.len()),
+            Pane::Questions => (&mut self.question, ctx.data.guiding_questions.len()),
         };
         let before = *cursor;
         *cursor = step(*cursor, delta, len);
-        if self.focus == Pane::Conferences && before != self.conference {
-            self.speaker = 0;
-            self.concern = 0;
-            self.question = 0;
+        if self.focus == Pane::Conferences && before != *ctx.conference {
+            self.restart();
         }
     }
 
-    fn open_selected(&mut self) {
-        let conference = self.conference_id();
+    /// The cursors of the panes beside the conferences start again.
+    pub fn restart(&mut self) {
+        self.speaker = 0;
+        self.concern = 0;
+        self.question = 0;
+    }
+
+    fn open_selected(&mut self, ctx: &mut Ctx) {
+        let conference = ctx.conference_id();
         match self.focus {
-            Pane::Conferences => self.start_walkthrough(),
-            Pane::Speakers => self.walkthrough_at(&conference, Step::Presenter),
-            Pane::Concerns => match self
-                .visible_concerns()
-                .get(self.concern)
-                .map(|c| c.id.clone())
-            {
-                Some(id) => self.open_concern_title_editor(&id),
-                None => self.open_new_concern_editor(&conference),
+            Pane::Conferences => ctx.request(Request::OpenWalkthrough(None)),
+            Pane::Speakers => ctx.request(Request::OpenWalkthrough(Some(Step::Presenter))),
+            Pane::Concerns => match self.selected_concern(ctx) {
+                Some(id) => edit(ctx, |ctx, _| fields::concern_title(ctx, &id)),
+                None => edit(ctx, fields::new_concern),
             },
             Pane::Questions => {
-                if self.check_writable()
-                    && let Some(q) = self
-                        .data
-                        .guiding_questions
-                        .get(self.question)
-                        .map(|q| q.id.clone())
+                let question = ctx
+                    .data
+                    .guiding_questions
+                    .get(self.question)
+                    .map(|q| q.id.clone());
+                if ctx.check_writable()
+                    && let Some(question) = question
+                    && let Some((number, field)) = fields::answer(ctx, &conference, &question)
                 {
-                    self.open_answer_editor(&conference, &q);
+                    self.question = number;
+                    ctx.request(Request::Edit(Box::new(field)));
                 }
             }
         }
     }
 }
 
-impl App {
-    /// Selects the conference, pane and item a search hit leads to.
-    pub fn jump_to(&mut self, target: &Target) {
-        match target {
-            Target::Conference(id) => {
-                self.select_conference(id);
-                self.focus = Pane::Conferences;
-            }
-            Target::Person { conference } => match conference {
-                Some(id) => {
-                    self.select_conference(id);
-                    self.focus = Pane::Speakers;
-                }
-                None => self.info(crate::i18n::t("search.person-speaks-for-none")),
-            },
-            Target::Concern { conference, id } => {
-                self.select_conference(conference);
-                self.focus = Pane::Concerns;
-                match self.visible_concerns().iter().position(|c| c.id == *id) {
-                    Some(i) => self.concern = i,
-                    None => self.info(crate::i18n::tf("search.concern-not-open", &[("id", &id)])),
-                }
-            }
-            Target::Decision { id, conference } => {
-                if let Some(c) = conference {
-                    self.select_conference(c);
-                }
-                self.focus = Pane::Conferences;
-                if let Some(d) = self.data.decision(id) {
-                    let text = crate::i18n::tf(
-                        "search.decision",
-                        &[
-                            ("id", &d.id),
-                            ("text", &d.summary.as_deref().unwrap_or(&d.title)),
-                        ],
-                    );
-                    self.info(text);
-                }
-            }
-            Target::Answer {
-                session,
-                conference,
-                question,
-            } => {
-                self.session = *session;
-                self.select_conference(conference);
-                self.focus = Pane::Questions;
-                self.question = self
-                    .data
-                    .guiding_questions
-                    .iter()
-                    .position(|q| q.id == *question)
-                    .unwrap_or(0);
-            }
-        }
+/// Opens the field `open` builds for the selected conference, if it builds one.
+fn edit(ctx: &mut Ctx, open: impl FnOnce(&mut Ctx, &str) -> Option<crate::app::Editor>) {
+    let conference = ctx.conference_id();
+    if let Some(field) = open(ctx, &conference) {
+        ctx.request(Request::Edit(Box::new(field)));
     }
+}
+
+/// The concerns shown for `conference` at `session`: active ones raised up
+/// to this session, oldest first.
+pub fn visible_concerns<'a>(data: &'a Dataset, session: u32, conference: &str) -> Vec<&'a Concern> {
+    let mut list: Vec<&Concern> = data
+        .concerns
+        .iter()
+        .filter(|c| c.conference == conference && c.status.is_active() && c.raised_in <= session)
+        .collect();
+    list.sort_by_key(|c| c.raised_in);
+    list
 }

@@ -88,28 +88,28 @@ impl App {
         crate::i18n::set(screen);
         text
     }
+}
 
-    /// The document a file name asks for, in the handout's language: Word when
-    /// it ends ".docx", else Markdown; the Arbeitsstand or the Nachbesprechung
-    /// when the name says so, else the Tischvorlage.
-    pub fn export_for(&self, file_name: &str) -> Result<Vec<u8>, String> {
-        use crate::export::Kind;
-        let name = file_name.to_lowercase();
-        let kind = Kind::ALL
-            .into_iter()
-            .find(|k| name.contains(k.name()))
-            .unwrap_or_default();
-        let screen = crate::i18n::current();
-        crate::i18n::set(self.handout_lang);
-        let word = std::path::Path::new(&name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-        let bytes = if word {
-            crate::export::docx(&self.data, self.session, kind).map_err(|e| e.to_string())
-        } else {
-            Ok(crate::export::markdown_of(&self.data, self.session, kind).into_bytes())
-        };
-        crate::i18n::set(screen);
-        bytes
-    }
+/// The document a file name asks for, in the handout's language: Word when
+/// it ends ".docx", else Markdown; the Arbeitsstand or the Nachbesprechung
+/// when the name says so, else the Tischvorlage.
+pub fn export_for(ctx: &crate::app::Ctx, file_name: &str) -> Result<Vec<u8>, String> {
+    use crate::export::Kind;
+    let name = file_name.to_lowercase();
+    let kind = Kind::ALL
+        .into_iter()
+        .find(|k| name.contains(k.name()))
+        .unwrap_or_default();
+    let screen = crate::i18n::current();
+    crate::i18n::set(ctx.handout_lang);
+    let word = std::path::Path::new(&name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let bytes = if word {
+        crate::export::docx(ctx.data, *ctx.session, kind).map_err(|e| e.to_string())
+    } else {
+        Ok(crate::export::markdown_of(ctx.data, *ctx.session, kind).into_bytes())
+    };
+    crate::i18n::set(screen);
+    bytes
 }

@@ -4,7 +4,7 @@
 //! pick a conference among the gaps, Enter goes there. Its keys are in
 //! `keys.rs`, its drawing in `ui/review.rs`, its content in `content.rs`.
 
-mod content;
+pub(super) mod content;
 pub(super) mod keys;
 
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 
 pub mod changes;
 mod debrief;
-mod forms;
+pub(super) mod forms;
 pub(super) mod keys;
 
 use std::cell::Cell;

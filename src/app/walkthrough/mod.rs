@@ -1,20 +1,23 @@
-//! The Walkthrough layer (Durchgang): one conference after another, step by
-//! step — exchange → each Leitfrage → each open concern → new concerns →
+//! The Walkthrough component (Durchgang): one conference after another, step
+//! by step — exchange → each Leitfrage → each open concern → new concerns →
 //! decisions → presenter → ready. The steps are derived from the data, so
-//! "step k of n" is always true. It can be left at any step and resumed there.
-//! Its state and keys' handling here, the steps in `steps.rs`, the choices in
-//! `choices.rs`, its keys in `keys.rs`, its drawing in `ui/walkthrough.rs`.
-//! Not yet a component with a `Ctx` of its own: it changes the data through
-//! the `App`.
+//! "step k of n" is always true. It can be left at any step and resumed there
+//! (the `App` keeps it while closed). Its state and `update` here, the steps
+//! in `steps.rs`, the choices in `choices.rs`, its keys in `keys.rs`, its
+//! drawing in `ui/walkthrough.rs`.
 
 mod choices;
 pub(super) mod keys;
 mod steps;
 
-use super::update::step;
-use super::{Action, App, Layer, Overlay};
-use crate::domain::ConcernStatus;
+pub(super) use choices::mark_ready;
+pub use choices::{decision_options, presenter_options};
+pub use steps::{previous_report, steps};
 
+use super::editor::fields;
+use super::update::step;
+use super::{Action, Ctx, Effect, Layer, Request};
+use crate::domain::ConcernStatus;
 /// One step of the walkthrough of a conference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -86,65 +89,123 @@ impl Walkthrough {
     }
 }
 
-impl App {
+impl Walkthrough {
     /// Handles an action of the Walkthrough layer.
-    pub(in crate::app) fn update_walkthrough(&mut self, action: Action) {
-        let Some(w) = self.walkthrough.clone() else {
-            self.overlay = Overlay::None;
-            return;
-        };
+    pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         if let Some(delta) = action.movement() {
-            let count = self.step_option_count();
-            if let Some(w) = self.walkthrough.as_mut() {
-                w.cursor = step(w.cursor, delta, count);
-            }
-            return;
+            let count = self.option_count(ctx);
+            self.cursor = step(self.cursor, delta, count);
+            return Vec::new();
         }
         match action {
-            Action::Open => self.choose_option(),
-            Action::Toggle if w.step == Step::Decisions => self.toggle_decision(),
-            Action::NextStep => self.next_step(),
-            Action::PreviousStep => self.previous_step(),
+            Action::Open => self.choose_option(ctx),
+            Action::Toggle if self.step == Step::Decisions => self.toggle_decision(ctx),
+            Action::NextStep => self.next_step(ctx),
+            Action::PreviousStep => self.previous_step(ctx),
             Action::Back => {
-                self.leave_walkthrough();
-                self.info(crate::i18n::t("walk.paused"));
+                ctx.request(Request::Close);
+                ctx.info(crate::i18n::t("walk.paused"));
             }
-            Action::ExchangeYes if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Yes);
+            Action::ExchangeYes if self.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::Yes, ctx);
             }
-            Action::ExchangeNo if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::No);
+            Action::ExchangeNo if self.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::No, ctx);
             }
-            Action::ExchangeUnknown if w.step == Step::Exchange => {
-                self.answer_exchange(ExchangeChoice::Unknown);
+            Action::ExchangeUnknown if self.step == Step::Exchange => {
+                self.answer_exchange(ExchangeChoice::Unknown, ctx);
             }
             Action::ConcernOpen
             | Action::ConcernInProgress
             | Action::ConcernResolved
             | Action::ConcernDropped => {
-                if let Step::Concern(id) = &w.step {
+                if let Step::Concern(id) = self.step.clone() {
                     let status = match action {
                         Action::ConcernOpen => ConcernStatus::Open,
                         Action::ConcernInProgress => ConcernStatus::InProgress,
                         Action::ConcernResolved => ConcernStatus::Resolved,
                         _ => ConcernStatus::Dropped,
                     };
-                    if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) {
-                        self.open_concern_outcome(id, status);
-                    } else {
-                        self.decide_concern(id, status);
-                        self.next_step();
-                    }
+                    self.decide(&id, status, ctx);
                 }
             }
             Action::LinkDecisions => {
-                if let Step::Concern(id) = &w.step {
-                    self.open_concern_links(id);
+                if let Step::Concern(id) = &self.step {
+                    let field = fields::concern_links(ctx, id);
+                    edit(ctx, field);
                 }
             }
-            Action::AddConcern => self.open_new_concern_editor(&w.conference),
-            Action::Help => self.open_help(Layer::Walkthrough, true),
+            Action::AddConcern => {
+                let field = fields::new_concern(ctx, &self.conference);
+                edit(ctx, field);
+            }
+            Action::Help => ctx.request(Request::Help(Layer::Walkthrough)),
             _ => {}
         }
+        Vec::new()
+    }
+
+    /// Decides the concern of this step: open and in progress at once and on
+    /// to the next step; resolved and dropped after asking what came of it.
+    fn decide(&mut self, id: &str, status: ConcernStatus, ctx: &mut Ctx) {
+        if matches!(status, ConcernStatus::Resolved | ConcernStatus::Dropped) {
+            let field = fields::concern_outcome(ctx, id, status);
+            edit(ctx, field);
+        } else {
+            ctx.decide_concern(id, status);
+            self.next_step(ctx);
+        }
+    }
+}
+
+/// Opens `field`, if there is one, over the walkthrough.
+fn edit(ctx: &mut Ctx, field: Option<super::Editor>) {
+    if let Some(field) = field {
+        ctx.request(Request::Edit(Box::new(field)));
+    }
+}
+
+impl super::App {
+    /// Opens the walkthrough of the selected conference at `at`, or, without
+    /// `at`, where it stood when it is the selected session's, else at the
+    /// start of the selected conference.
+    pub(super) fn open_walkthrough(&mut self, at: Option<Step>) {
+        let conference = self.conference_id();
+        let (layers, mut ctx) = self.split();
+        if !ctx.check_preparable() {
+            return;
+        }
+        let kept = layers
+            .walkthrough
+            .as_ref()
+            .filter(|w| w.session == *ctx.session)
+            .cloned();
+        let opened = match (at, kept) {
+            (Some(step), _) => Walkthrough::start(&mut ctx, &conference, step),
+            (None, Some(mut w)) => {
+                ctx.request(Request::Conference(w.conference.clone()));
+                let step = w.step.clone();
+                w.enter(step, &mut ctx);
+                Some(w)
+            }
+            (None, None) => Walkthrough::begin(&mut ctx, &conference),
+        };
+        if opened.is_some() {
+            *layers.walkthrough = opened;
+            *layers.overlay = super::Overlay::Walkthrough;
+        }
+        let requests = std::mem::take(&mut ctx.requests);
+        self.carry_out(Layer::Walkthrough, requests);
+    }
+
+    /// Lends the kept walkthrough, if there is one, and a `Ctx` to `f`; then
+    /// carries out what it asked for.
+    pub(super) fn with_walkthrough(&mut self, f: impl FnOnce(&mut Walkthrough, &mut Ctx)) {
+        let (layers, mut ctx) = self.split();
+        if let Some(w) = layers.walkthrough.as_mut() {
+            f(w, &mut ctx);
+        }
+        let requests = std::mem::take(&mut ctx.requests);
+        self.carry_out(Layer::Walkthrough, requests);
     }
 }
