@@ -34,6 +34,9 @@ pub fn symbol(status: ConcernStatus) -> &'static str {
 }
 
 pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Its inside, as drawn, is the page PageUp and PageDown move by.
+    app.main
+        .drawn(Pane::Concerns, usize::from(area.height.saturating_sub(2)));
     let concerns = app.visible_concerns();
     let focused = main.focus == Pane::Concerns;
     let width = usize::from(area.width.saturating_sub(2));

@@ -15,6 +15,11 @@ use crate::domain::ReportStatus;
 pub const FIXED: usize = 21;
 
 pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Its inside, as drawn, is the page PageUp and PageDown move by.
+    main.drawn(
+        Pane::Conferences,
+        usize::from(area.height.saturating_sub(2)),
+    );
     let focused = main.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
     let inner_width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = app

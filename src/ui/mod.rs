@@ -68,7 +68,8 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
 
 impl Main {
     /// Draws the panes of the main screen (in the walkthrough, the
-    /// conferences beside it) on a screen of `area`.
+    /// conferences beside it) on a screen of `area`; each records the page it
+    /// showed.
     pub fn render(&self, app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         for (pane, rect) in pane_areas(app, area) {
             match pane {

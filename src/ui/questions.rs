@@ -11,6 +11,12 @@ use crate::app::{App, Main, Pane};
 use crate::domain::ReportStatus;
 
 pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Its inside, as drawn, is the page PageUp and PageDown move by (two
+    // rows a Leitfrage).
+    main.drawn(
+        Pane::Questions,
+        usize::from(area.height.saturating_sub(2)) / 2,
+    );
     let id = app.conference_id();
     let report = app.current_session().and_then(|s| s.report(&id));
     let focused = main.focus == Pane::Questions;

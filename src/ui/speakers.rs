@@ -76,6 +76,9 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Its inside, as drawn, is the page PageUp and PageDown move by.
+    app.main
+        .drawn(Pane::Speakers, usize::from(area.height.saturating_sub(2)));
     let focused = main.focus == Pane::Speakers;
     let width = area.width.saturating_sub(2);
     let paragraph = Paragraph::new(lines(app, theme, width))

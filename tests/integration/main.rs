@@ -32,6 +32,7 @@ mod list_offsets;
 mod logs;
 mod merge;
 mod mouse;
+mod pages;
 mod reading;
 mod readme;
 mod review_jump;

@@ -1,11 +1,13 @@
 //! The Main component: the four panes of the main screen — which has the
-//! focus, the cursor in each — and
+//! focus, the cursor in each, the rows each showed when last drawn — and
 //! where a search hit or a gap of the review leads. Its keys are in
 //! `keys.rs`, its drawing in `ui/mod.rs` (`Main::render`) and a file per pane.
 //! The selected session and conference are the `Ctx`'s selection.
 
 mod jump;
 pub(in crate::app) mod keys;
+
+use std::cell::Cell;
 
 use crate::app::editor::fields;
 use crate::app::update::step;
@@ -19,6 +21,9 @@ pub struct Main {
     pub speaker: usize,
     pub concern: usize,
     pub question: usize,
+    /// How many items each pane (in `Pane::ALL` order) showed when last
+    /// drawn: PageUp and PageDown move by that.
+    page: Cell<[usize; 4]>,
 }
 
 impl Main {
@@ -26,6 +31,11 @@ impl Main {
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let conference = ctx.conference_id();
         if let Some(delta) = action.movement() {
+            let delta = match action {
+                Action::PageUp => -self.page(self.focus),
+                Action::PageDown => self.page(self.focus),
+                _ => delta,
+            };
             self.move_selection(delta, ctx);
             return Vec::new();
         }
@@ -89,6 +99,19 @@ impl Main {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Items a page of `pane` holds, as last drawn (at least one).
+    fn page(&self, pane: Pane) -> isize {
+        let shown = self.page.get()[pane_index(pane)].max(1);
+        isize::try_from(shown).unwrap_or(isize::MAX)
+    }
+
+    /// Called by the drawing: `pane` shows `items` at a time.
+    pub fn drawn(&self, pane: Pane, items: usize) {
+        let mut shown = self.page.get();
+        shown[pane_index(pane)] = items;
+        self.page.set(shown);
     }
 
     /// The id of the concern under the cursor.
@@ -178,6 +201,10 @@ fn edit(ctx: &mut Ctx, open: impl FnOnce(&mut Ctx, &str) -> Option<crate::app::E
     if let Some(field) = open(ctx, &conference) {
         ctx.request(Request::Edit(Box::new(field)));
     }
+}
+
+fn pane_index(pane: Pane) -> usize {
+    Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0)
 }
 
 /// The concerns shown for `conference` at `session`: active ones raised up
