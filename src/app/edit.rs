@@ -1,7 +1,8 @@
 //! Every change to the data goes through here, so that each one is undoable,
 //! marks the work unsaved, stamps reports with time and user, and writes the
 //! history of concerns. The changes are `Ctx`'s, so components make them; the
-//! `App` methods of the same names lend theirs to the layers not yet moved.
+//! few `App` methods of the same names lend a `Ctx` for changes made from
+//! outside the components (tests, recovered work).
 
 use super::undo::Snapshot;
 use super::{App, Ctx};
@@ -265,35 +266,9 @@ impl Ctx<'_> {
 }
 
 impl App {
-    /// See `Ctx::change_report`.
-    pub fn change_report(
-        &mut self,
-        conference: &str,
-        label: &str,
-        change: impl FnOnce(&mut Report),
-    ) -> bool {
-        self.ctx().change_report(conference, label, change)
-    }
-
     /// See `Ctx::set_exchange`.
     pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
         self.ctx().set_exchange(conference, exchange)
-    }
-
-    /// See `Ctx::set_answer`.
-    pub fn set_answer(&mut self, conference: &str, question: &str, text: &str) -> bool {
-        self.ctx().set_answer(conference, question, text)
-    }
-
-    /// See `Ctx::change_concern`.
-    pub fn change_concern(
-        &mut self,
-        id: &str,
-        label: &str,
-        entry: Option<(Option<ConcernStatus>, Option<String>)>,
-        change: impl FnOnce(&mut Concern),
-    ) -> bool {
-        self.ctx().change_concern(id, label, entry, change)
     }
 
     /// See `Ctx::decide_concern`.
