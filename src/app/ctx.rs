@@ -18,8 +18,6 @@ pub enum Request {
     Close,
     /// Open the help at the section of `Layer`.
     Help(Layer),
-    /// Close the help and go back to the walkthrough it was opened from.
-    ResumeWalkthrough,
     /// Others' changes were merged in: the file no longer differs.
     Merged,
     /// Select session `u32` (the panes' cursors start again).
@@ -219,10 +217,10 @@ impl super::App {
             match request {
                 Request::Close if layer == Layer::Dialog => self.dialog = None,
                 Request::Close if layer == Layer::Search => self.close_search(),
+                Request::Close if layer == Layer::Help => self.close_help(),
                 Request::Close => self.overlay = super::Overlay::None,
                 Request::Merged => self.external_change = false,
-                Request::Help(layer) => self.open_help(layer, false),
-                Request::ResumeWalkthrough => self.resume_walkthrough(),
+                Request::Help(layer) => self.open_help(layer),
                 Request::Jump(target) => self.jump_to(&target),
                 Request::Session(number) => {
                     self.session = number;

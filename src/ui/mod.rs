@@ -53,22 +53,29 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
             Pane::Questions => questions::render(app, frame, rect, theme),
         }
     }
-    if matches!(app.overlay, Overlay::Walkthrough) {
-        walkthrough::render(app, frame, body_columns(app, area)[1], theme);
-    }
-    match &app.overlay {
-        Overlay::None | Overlay::Walkthrough => {}
-        Overlay::View(view) => view.render(app, frame, body, theme),
-        Overlay::Help(help) => help.render(app, frame, body, theme),
-        Overlay::Search(search) => search.render(frame, body, theme),
-        Overlay::Review(review) => review.render(app.session, frame, body, theme),
-        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
-    }
+    overlay(app, &app.overlay, frame, area, theme);
     if app.editor.is_some() && !editor::is_inline(app) {
         editor::render_popup(app, frame, body, theme);
     }
     if let Some(dialog) = &app.dialog {
         dialog.render(frame, area, theme);
+    }
+}
+
+/// Draws `overlay` over the panes; the help over the layer it covers.
+fn overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let body = body_area(area);
+    match overlay {
+        Overlay::None => {}
+        Overlay::Walkthrough => walkthrough::render(app, frame, body_columns(app, area)[1], theme),
+        Overlay::View(view) => view.render(app, frame, body, theme),
+        Overlay::Help(help) => {
+            self::overlay(app, &help.under, frame, area, theme);
+            help.render(app, frame, body, theme);
+        }
+        Overlay::Search(search) => search.render(frame, body, theme),
+        Overlay::Review(review) => review.render(app.session, frame, body, theme),
+        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
 }
 

@@ -60,7 +60,7 @@ impl App {
             }
             Action::NewSession => self.open_new_session(),
             Action::Search => self.open_search(),
-            Action::Help => self.open_help(Layer::Main, false),
+            Action::Help => self.open_help(Layer::Main),
             Action::Reference => {
                 self.overlay = Overlay::Help(crate::app::Help::reference());
             }

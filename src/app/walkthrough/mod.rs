@@ -143,7 +143,7 @@ impl App {
                 }
             }
             Action::AddConcern => self.open_new_concern_editor(&w.conference),
-            Action::Help => self.open_help(Layer::Walkthrough, true),
+            Action::Help => self.open_help(Layer::Walkthrough),
             _ => {}
         }
     }
