@@ -49,3 +49,22 @@ fn the_help_closes_back_to_the_layer_it_was_opened_over() {
         assert_eq!(app.layer(), Layer::Main, "{open}");
     }
 }
+
+#[test]
+fn the_quit_dialog_and_its_hint_line_name_esc_alike() {
+    let mut app = app();
+    type_text(&mut app, "-"); // no exchange: a change, unsaved
+    type_text(&mut app, "q");
+    assert_eq!(app.layer(), Layer::Dialog);
+    let screen = draw(&mut app, 80, 24);
+    let hint = screen.lines().last().unwrap();
+    assert!(hint.contains("Esc abbrechen"), "{hint}");
+    let options = screen
+        .lines()
+        .find(|l| l.contains("s speichern und beenden"))
+        .unwrap();
+    assert!(options.contains("Esc abbrechen"), "{screen}");
+    assert!(!screen.contains("weiterarbeiten"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.layer(), Layer::Main);
+}
