@@ -164,10 +164,24 @@ pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-/// The hints that fit in `width`: all essential ones, and the others from the
-/// front as long as there is room.
+/// The hints that fit in `width`: all of them if they fit; else all but the
+/// arrows' "↑↓ wählen" (every list takes them, the help names them) if that
+/// makes the rest fit; else all essential ones, and the others from the front
+/// as long as there is room.
 pub fn fit_hints(hints: &[Hint], width: u16) -> Vec<Hint> {
     let cost = |h: &Hint| h.key.width() + h.text.width() + 3;
+    let fits = |hints: &[Hint]| hints.iter().map(cost).sum::<usize>() <= usize::from(width) + 1;
+    if fits(hints) {
+        return hints.to_vec();
+    }
+    let without_arrows: Vec<Hint> = hints
+        .iter()
+        .filter(|h| h.action != crate::app::Action::SelectPrevious)
+        .cloned()
+        .collect();
+    if without_arrows.len() < hints.len() && fits(&without_arrows) {
+        return without_arrows;
+    }
     let mut budget =
         usize::from(width).saturating_sub(hints.iter().filter(|h| h.essential).map(cost).sum());
     let mut room = true;

@@ -68,3 +68,57 @@ fn the_quit_dialog_and_its_hint_line_name_esc_alike() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.layer(), Layer::Main);
 }
+
+/// Every hint the layer's table has for an action that acts there, in the
+/// hint line drawn at `width` (the arrows may give way).
+fn all_hints_shown(app: &mut App, width: u16) {
+    let line = draw(app, width, 24).lines().last().unwrap().to_owned();
+    let hints = app.keymap.hints(app.layer());
+    for hint in hints.iter().filter(|h| app.offers(h.action)) {
+        if hint.key == "↑↓" {
+            continue;
+        }
+        let shown = format!("{} {}", hint.key, hint.text);
+        assert!(
+            line.contains(&shown),
+            "{:?} at {width}: {shown} missing in {line}",
+            app.layer()
+        );
+    }
+}
+
+#[test]
+fn the_reviews_hint_line_names_every_key_that_acts_at_80_columns() {
+    use fachmk::i18n::{Lang, set};
+    for language in [Lang::De, Lang::En] {
+        set(language);
+        let mut app = app();
+        type_text(&mut app, "r");
+        assert_eq!(app.layer(), Layer::Review);
+        all_hints_shown(&mut app, 80);
+        let line = draw(&mut app, 80, 24).lines().last().unwrap().to_owned();
+        assert!(line.contains("b "), "{line}");
+        // Wide enough, the arrows are named too.
+        let wide = draw(&mut app, 120, 24).lines().last().unwrap().to_owned();
+        assert!(wide.contains("↑↓"), "{wide}");
+    }
+    set(Lang::De);
+}
+
+#[test]
+fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
+    for open in ["s", "/", "d", "B", "h", "c", "p", "w", "wy"] {
+        let mut app = app();
+        type_text(&mut app, open);
+        assert_ne!(app.layer(), Layer::Main, "{open}");
+        all_hints_shown(&mut app, 80);
+    }
+    // Each step of a walkthrough: questions, concerns, decisions, presenter.
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "wy");
+    for _ in 0..12 {
+        all_hints_shown(&mut app, 80);
+        press(&mut app, KeyCode::Tab);
+    }
+}
