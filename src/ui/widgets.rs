@@ -64,15 +64,27 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// `text` word-wrapped: the first piece fits `first` columns, the others
 /// `rest` (the caller puts a hanging indent before them). Runs of spaces
-/// break lines and never begin one; a word longer than a line is cut. Controls
+/// break lines and never begin one, nor does a separator "·"; a word longer
+/// than a line is cut. Controls
 /// show as the stand-in, as in [`truncate`].
 pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     let text = crate::safe::terminal_safe(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut width = first.max(1);
+    // A separator "·" ends a row, never starts one: it goes with the word before.
+    let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let mut word = word;
+        match words.last_mut() {
+            Some(last) if word == "·" => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    for word in &words {
+        let mut word = word.as_str();
         loop {
             let used = line.width();
             let sep = usize::from(used > 0);

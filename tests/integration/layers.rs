@@ -122,3 +122,39 @@ fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
         press(&mut app, KeyCode::Tab);
     }
 }
+
+#[test]
+fn the_reviews_preview_reads_as_printed_and_its_lines_hang_at_80_columns() {
+    let mut app = app();
+    type_text(&mut app, "r");
+    assert_eq!(app.layer(), Layer::Review);
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&draw(&mut app, 80, 24));
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert!(seen.contains("TOP __ · Reporting FachMK"), "{seen}");
+    for markup in ["\\_", "# TOP", "## ", "| --- |", "**"] {
+        assert!(!seen.contains(markup), "{markup}:\n{seen}");
+    }
+    // Inside the frame: a gap's second row hangs under its text, no row
+    // starts with a space it does not need.
+    let inner: Vec<String> = draw(&mut app, 80, 24)
+        .lines()
+        .chain(seen.lines())
+        .filter_map(|l| l.trim_matches('"').strip_prefix('│'))
+        .map(|l| l.trim_end_matches([' ', '│']).to_owned())
+        .collect();
+    // WMK's gaps and its Hinweis take two rows.
+    let gap = inner.iter().position(|l| l.starts_with("  WMK: ")).unwrap();
+    assert!(
+        inner[gap + 1].starts_with("    Leitfragen"),
+        "{:?}",
+        &inner[gap..gap + 2]
+    );
+    for row in &inner {
+        let text = row.trim_start();
+        let indent = row.len() - text.len();
+        assert!(matches!(indent, 0 | 2 | 4), "{row:?}");
+    }
+}
