@@ -158,3 +158,31 @@ fn the_reviews_preview_reads_as_printed_and_its_lines_hang_at_80_columns() {
         assert!(matches!(indent, 0 | 2 | 4), "{row:?}");
     }
 }
+
+#[test]
+fn the_sessions_list_keeps_a_column_clear_of_its_border_at_80_columns() {
+    let mut app = app();
+    type_text(&mut app, "s");
+    assert_eq!(app.layer(), Layer::Sessions);
+    let screen = draw(&mut app, 80, 24);
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(". Sitzung  "))
+        .collect();
+    assert!(rows.len() >= 9, "{screen}");
+    assert!(
+        rows.iter().any(|r| r.contains("vor dem TOP Reporting")),
+        "{screen}"
+    );
+    for row in rows {
+        // The list's right border, and a blank column before it.
+        let chars: Vec<char> = row.trim_matches('"').chars().collect();
+        let border = chars.iter().rposition(|c| *c == '│').unwrap();
+        let inner = chars.iter().position(|c| *c == '│').unwrap();
+        let list_border = chars[inner + 1..border]
+            .iter()
+            .position(|c| *c == '│')
+            .map_or(border, |p| inner + 1 + p);
+        assert_eq!(chars[list_border - 1], ' ', "{row}");
+    }
+}
