@@ -19,8 +19,6 @@ pub enum Request {
     /// Open the help at the section of `Layer` (from the walkthrough's, Esc
     /// goes back to it).
     Help(Layer),
-    /// Close the help and go back to the walkthrough it was opened from.
-    ResumeWalkthrough,
     /// Others' changes were merged in: the file no longer differs.
     Merged,
     /// Select session `u32` (the panes' cursors start again).
@@ -271,10 +269,10 @@ impl super::App {
                         self.walkthrough = None;
                     }
                 }
+                Request::Close if layer == Layer::Help => self.close_help(),
                 Request::Close | Request::End => self.overlay = super::Overlay::None,
                 Request::Merged => self.external_change = false,
-                Request::Help(layer) => self.open_help(layer, layer == Layer::Walkthrough),
-                Request::ResumeWalkthrough => self.resume_walkthrough(),
+                Request::Help(layer) => self.open_help(layer),
                 Request::Jump(target) => {
                     let (layers, mut ctx) = self.split();
                     layers.main.jump_to(&target, &mut ctx);

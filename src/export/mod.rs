@@ -1,7 +1,8 @@
 //! Exports of a session's prepared item. Pure functions of the data: the same
 //! input gives the same bytes, so files can be compared and reviewed. The three
 //! documents (Tischvorlage, Arbeitsstand, Nachbesprechung) are built once as a
-//! `Doc` and written as Markdown or Word from it.
+//! `Doc` and written as Markdown or Word from it, or as plain text for the
+//! screen's preview.
 
 mod arbeitsstand;
 pub mod csv;
@@ -12,12 +13,14 @@ mod json;
 mod md;
 mod nachbesprechung;
 mod people;
+mod text;
 mod tischvorlage;
 
 pub use csv::csv;
 pub use doc::{Block, Doc, Inline};
 pub use ics::ics;
 pub use json::json;
+pub use text::BULLET;
 
 /// The documents of a session, each for its reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,6 +76,12 @@ pub fn markdown(data: &crate::domain::Dataset, number: u32) -> String {
 /// Document `kind` of session `number` as Markdown (CommonMark with tables).
 pub fn markdown_of(data: &crate::domain::Dataset, number: u32, kind: Kind) -> String {
     md::render(&document(data, number, kind))
+}
+
+/// Document `kind` of session `number` as its reader sees it, without
+/// Markdown's marks and escapes (the screen's preview).
+pub fn plain_text_of(data: &crate::domain::Dataset, number: u32, kind: Kind) -> String {
+    text::render(&document(data, number, kind))
 }
 
 /// Document `kind` of session `number` as a Word file (.docx).

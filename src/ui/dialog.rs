@@ -80,7 +80,7 @@ impl Dialog {
                         &[
                             ("s", crate::i18n::t("dialog.save-quit")),
                             ("d", crate::i18n::t("dialog.discard-quit")),
-                            ("Esc", crate::i18n::t("dialog.keep-working")),
+                            ("Esc", crate::i18n::t("hint.cancel")),
                         ],
                         theme,
                     ),

@@ -45,17 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, theme: &Theme) {
     header::render(app, frame, head, theme);
     hints::render(app, frame, hints_area, theme);
     app.main.render(app, frame, area, theme);
-    if let (Overlay::Walkthrough, Some(walkthrough)) = (&app.overlay, &app.walkthrough) {
-        walkthrough.render(app, frame, body_columns(app, area)[1], theme);
-    }
-    match &app.overlay {
-        Overlay::None | Overlay::Walkthrough => {}
-        Overlay::View(view) => view.render(app, frame, body, theme),
-        Overlay::Help(help) => help.render(app, frame, body, theme),
-        Overlay::Search(search) => search.render(frame, body, theme),
-        Overlay::Review(review) => review.render(app.session, frame, body, theme),
-        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
-    }
+    overlay(app, &app.overlay, frame, area, theme);
     if let Some(editor) = &app.editor
         && !editor::is_inline(app)
     {
@@ -79,6 +69,27 @@ impl Main {
                 Pane::Questions => questions::render(app, self, frame, rect, theme),
             }
         }
+    }
+}
+
+/// Draws `overlay` over the panes; the help over the layer it covers.
+fn overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let body = body_area(area);
+    match overlay {
+        Overlay::None => {}
+        Overlay::Walkthrough => {
+            if let Some(walkthrough) = &app.walkthrough {
+                walkthrough.render(app, frame, body_columns(app, area)[1], theme);
+            }
+        }
+        Overlay::View(view) => view.render(app, frame, body, theme),
+        Overlay::Help(help) => {
+            self::overlay(app, &help.under, frame, area, theme);
+            help.render(app, frame, body, theme);
+        }
+        Overlay::Search(search) => search.render(frame, body, theme),
+        Overlay::Review(review) => review.render(app.session, frame, body, theme),
+        Overlay::Sessions(sessions) => sessions.render(app, frame, body, theme),
     }
 }
 

@@ -64,15 +64,27 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// `text` word-wrapped: the first piece fits `first` columns, the others
 /// `rest` (the caller puts a hanging indent before them). Runs of spaces
-/// break lines and never begin one; a word longer than a line is cut. Controls
+/// break lines and never begin one, nor does a separator "·"; a word longer
+/// than a line is cut. Controls
 /// show as the stand-in, as in [`truncate`].
 pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     let text = crate::safe::terminal_safe(text);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut width = first.max(1);
+    // A separator "·" ends a row, never starts one: it goes with the word before.
+    let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let mut word = word;
+        match words.last_mut() {
+            Some(last) if word == "·" => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    for word in &words {
+        let mut word = word.as_str();
         loop {
             let used = line.width();
             let sep = usize::from(used > 0);
@@ -164,10 +176,24 @@ pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-/// The hints that fit in `width`: all essential ones, and the others from the
-/// front as long as there is room.
+/// The hints that fit in `width`: all of them if they fit; else all but the
+/// arrows' "↑↓ wählen" (every list takes them, the help names them) if that
+/// makes the rest fit; else all essential ones, and the others from the front
+/// as long as there is room.
 pub fn fit_hints(hints: &[Hint], width: u16) -> Vec<Hint> {
     let cost = |h: &Hint| h.key.width() + h.text.width() + 3;
+    let fits = |hints: &[Hint]| hints.iter().map(cost).sum::<usize>() <= usize::from(width) + 1;
+    if fits(hints) {
+        return hints.to_vec();
+    }
+    let without_arrows: Vec<Hint> = hints
+        .iter()
+        .filter(|h| h.action != crate::app::Action::SelectPrevious)
+        .cloned()
+        .collect();
+    if without_arrows.len() < hints.len() && fits(&without_arrows) {
+        return without_arrows;
+    }
     let mut budget =
         usize::from(width).saturating_sub(hints.iter().filter(|h| h.essential).map(cost).sum());
     let mut room = true;

@@ -410,7 +410,7 @@ fn review_and_export_from_the_screen() {
     assert!(
         app.review_lines()
             .iter()
-            .any(|l| l == "# TOP \\_\\_ · Reporting FachMK")
+            .any(|l| l == "TOP __ · Reporting FachMK")
     );
     let effects = type_text(&mut app, "x\n");
     let Effect::Write { path, contents } = &effects[0] else {

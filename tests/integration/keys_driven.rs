@@ -8,8 +8,9 @@ use crate::snapshots::resized_and_drawn as draw;
 use fachmk::app::App;
 use ratatui::crossterm::event::KeyCode;
 
-/// The rows inside the popup (whose top left corner is the first `╭`): the
-/// text after its left border, up to its right border, trailing spaces cut.
+/// The rows inside the topmost popup (whose top left corner is the last row's
+/// first `╭`, the layer under it drawn first): the text after its left border,
+/// up to its right border, trailing spaces cut.
 fn rows(screen: &str) -> Vec<String> {
     let lines: Vec<Vec<char>> = screen
         .lines()
@@ -18,7 +19,8 @@ fn rows(screen: &str) -> Vec<String> {
     let Some((top, left)) = lines
         .iter()
         .enumerate()
-        .find_map(|(i, l)| l.iter().position(|c| *c == '╭').map(|j| (i, j)))
+        .filter_map(|(i, l)| l.iter().position(|c| *c == '╭').map(|j| (i, j)))
+        .next_back()
     else {
         return Vec::new();
     };

@@ -28,6 +28,7 @@ mod git_team;
 mod hostile_text;
 mod i18n;
 mod keys_driven;
+mod layers;
 mod list_offsets;
 mod logs;
 mod merge;

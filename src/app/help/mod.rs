@@ -9,41 +9,39 @@ use super::{Action, App, Ctx, Effect, Layer, Overlay, Request, Scroll};
 /// Which text the help shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
-    /// The keys, starting at the section of `section`; `resume_walkthrough`
-    /// when opened from the walkthrough, which Esc goes back to.
-    Keys {
-        section: Layer,
-        resume_walkthrough: bool,
-    },
+    /// The keys, starting at the section of `section`.
+    Keys { section: Layer },
     /// The reference texts (role, rules, legal basis …).
     Reference,
 }
 
-/// The open help: its page and how far it is scrolled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The open help: its page, how far it is scrolled and the layer it covers.
+#[derive(Debug)]
 pub struct Help {
     pub page: Page,
     /// Its limit is set by the drawing.
     pub scroll: Scroll,
+    /// The layer it was opened over (a view, the review, the walkthrough),
+    /// drawn under it and shown again when it closes.
+    pub under: Box<Overlay>,
 }
 
 impl Help {
-    /// The keys, at the section of `section`.
-    pub fn keys(section: Layer, resume_walkthrough: bool) -> Self {
+    /// The keys, at the section of `section`, over `under`.
+    pub fn keys(section: Layer, under: Overlay) -> Self {
         Self {
-            page: Page::Keys {
-                section,
-                resume_walkthrough,
-            },
+            page: Page::Keys { section },
             scroll: Scroll::default(),
+            under: Box::new(under),
         }
     }
 
-    /// The reference texts.
+    /// The reference texts, over the main view.
     pub fn reference() -> Self {
         Self {
             page: Page::Reference,
             scroll: Scroll::default(),
+            under: Box::default(),
         }
     }
 
@@ -54,27 +52,34 @@ impl Help {
             return Vec::new();
         }
         if action == Action::Back {
-            ctx.request(match self.page {
-                Page::Keys {
-                    resume_walkthrough: true,
-                    ..
-                } => Request::ResumeWalkthrough,
-                _ => Request::Close,
-            });
+            ctx.request(Request::Close);
         }
         Vec::new()
     }
 }
 
 impl App {
-    /// The help, at the section of `section`'s keys.
-    pub(super) fn open_help(&mut self, section: Layer, resume_walkthrough: bool) {
-        self.overlay = Overlay::Help(Help::keys(section, resume_walkthrough));
+    /// The help, at the section of `section`'s keys, over what is open.
+    pub(super) fn open_help(&mut self, section: Layer) {
+        let under = std::mem::take(&mut self.overlay);
+        self.overlay = Overlay::Help(Help::keys(section, under));
+    }
+
+    /// Closes the help: back to the layer it was opened over.
+    pub(super) fn close_help(&mut self) {
+        let under = match std::mem::take(&mut self.overlay) {
+            Overlay::Help(help) => *help.under,
+            other => other,
+        };
+        match under {
+            Overlay::Walkthrough => self.resume_walkthrough(),
+            under => self.overlay = under,
+        }
     }
 
     /// Back from the help to the walkthrough it was opened from, if that is
     /// still the selected session's.
-    pub(super) fn resume_walkthrough(&mut self) {
+    fn resume_walkthrough(&mut self) {
         let step = self
             .walkthrough
             .as_ref()

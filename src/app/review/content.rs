@@ -1,5 +1,5 @@
 //! The content of the review (Übersicht): what is missing, then the
-//! Tischvorlage exactly as exported; built once when the review opens. Also
+//! Tischvorlage as its reader sees it; built once when the review opens. Also
 //! the documents the screen exports.
 
 use super::super::App;
@@ -44,7 +44,7 @@ impl App {
         lines.push(String::new());
         lines.push(crate::i18n::t("review.handout").to_owned());
         lines.push(String::new());
-        lines.extend(self.handout().lines().map(str::to_owned));
+        lines.extend(self.handout_as_read().lines().map(str::to_owned));
         (lines, gaps)
     }
 
@@ -85,6 +85,20 @@ impl App {
         let screen = crate::i18n::current();
         crate::i18n::set(self.handout_lang);
         let text = crate::export::markdown(&self.data, self.session);
+        crate::i18n::set(screen);
+        text
+    }
+
+    /// The Tischvorlage as its reader sees it (no Markdown marks or
+    /// escapes), in the handout's language: the review's preview.
+    pub fn handout_as_read(&self) -> String {
+        let screen = crate::i18n::current();
+        crate::i18n::set(self.handout_lang);
+        let text = crate::export::plain_text_of(
+            &self.data,
+            self.session,
+            crate::export::Kind::Tischvorlage,
+        );
         crate::i18n::set(screen);
         text
     }

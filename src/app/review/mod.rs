@@ -1,5 +1,5 @@
 //! The Review component (Übersicht): what is still missing per conference,
-//! then the Tischvorlage exactly as exported. Built once when opened (again
+//! then the Tischvorlage as its reader sees it. Built once when opened (again
 //! when the data changes under it), scrolled within what was drawn; ↑↓ first
 //! pick a conference among the gaps, Enter goes there. Its keys are in
 //! `keys.rs`, its drawing in `ui/review.rs`, its content in `content.rs`.
