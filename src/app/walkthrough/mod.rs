@@ -80,6 +80,8 @@ impl Walkthrough {
                 self.step == Step::Exchange
             }
             Action::Toggle => self.step == Step::Decisions,
+            // Exchange is every conference's first step: nothing before it.
+            Action::PreviousStep => self.step != Step::Exchange,
             Action::ConcernOpen
             | Action::ConcernInProgress
             | Action::ConcernResolved
