@@ -34,10 +34,10 @@ impl App {
         match pointer {
             Pointer::WheelUp => self.wheel(Action::SelectPrevious),
             Pointer::WheelDown => self.wheel(Action::SelectNext),
-            Pointer::Click { pane, row, height } => {
+            Pointer::Click { pane, row, .. } => {
                 // Clicks select on the main screen only; elsewhere the keys lead.
                 if self.layer() == Layer::Main {
-                    self.click(pane, usize::from(row), usize::from(height));
+                    self.click(pane, usize::from(row));
                 }
                 Vec::new()
             }
@@ -54,7 +54,7 @@ impl App {
         self.update(action)
     }
 
-    fn click(&mut self, pane: Pane, row: usize, height: usize) {
+    fn click(&mut self, pane: Pane, row: usize) {
         self.main.focus = pane;
         let Some(per_item) = item_height(pane) else {
             return;
@@ -65,10 +65,8 @@ impl App {
             Pane::Questions => self.main.question,
             Pane::Speakers => return,
         };
-        // A list drawn afresh scrolls just far enough to show the selection.
-        let visible = (height / per_item).max(1);
-        let offset = (selected + 1).saturating_sub(visible);
-        let wanted = offset + row / per_item;
+        // The item under the click, in the list as last drawn.
+        let wanted = self.main.offset(pane) + row / per_item;
         let delta = isize::try_from(wanted).unwrap_or(isize::MAX)
             - isize::try_from(selected).unwrap_or(isize::MAX);
         if delta != 0 {

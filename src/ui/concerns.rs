@@ -73,5 +73,7 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
     };
     let mut state =
         ListState::default().with_selected((!concerns.is_empty()).then_some(main.concern));
+    *state.offset_mut() = main.offset(Pane::Concerns);
     frame.render_stateful_widget(list, area, &mut state);
+    main.listed(Pane::Concerns, state.offset());
 }

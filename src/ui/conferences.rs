@@ -61,6 +61,9 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
             theme,
         ))
         .highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected(Some(app.conference));
+    let mut state = ListState::default()
+        .with_selected(Some(app.conference))
+        .with_offset(main.offset(Pane::Conferences));
     frame.render_stateful_widget(list, area, &mut state);
+    main.listed(Pane::Conferences, state.offset());
 }

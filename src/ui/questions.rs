@@ -65,6 +65,9 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
     } else {
         list
     };
-    let mut state = ListState::default().with_selected(Some(main.question));
+    let mut state = ListState::default()
+        .with_selected(Some(main.question))
+        .with_offset(main.offset(Pane::Questions));
     frame.render_stateful_widget(list, area, &mut state);
+    main.listed(Pane::Questions, state.offset());
 }

@@ -50,11 +50,27 @@ fn scrolled_lists_map_clicks_to_what_is_shown() {
         app.handle_pointer(Pointer::WheelDown);
     }
     assert_eq!(app.conference, 12);
+    // The click lands on the screen as drawn.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 16)).unwrap();
+    terminal
+        .draw(|f| fachmk::ui::render(&app, f, &fachmk::ui::Theme::default()))
+        .unwrap();
     let panes = fachmk::ui::pane_areas(&app, area);
     let (_, conferences) = panes.iter().find(|(p, _)| *p == Pane::Conferences).unwrap();
     let inner_height = usize::from(conferences.height - 2);
     let first_shown = 13 - inner_height;
     let click = fachmk::ui::pointer_at(&app, area, 3, conferences.y + 1).unwrap();
+    app.handle_pointer(click);
+    assert_eq!(app.conference, first_shown);
+    // Back down and up again: the list stays, so the first row is still the
+    // one it was.
+    for _ in 0..4 {
+        app.handle_pointer(Pointer::WheelDown);
+    }
+    app.handle_pointer(Pointer::WheelUp);
+    terminal
+        .draw(|f| fachmk::ui::render(&app, f, &fachmk::ui::Theme::default()))
+        .unwrap();
     app.handle_pointer(click);
     assert_eq!(app.conference, first_shown);
 }

@@ -1,5 +1,6 @@
 //! PageUp and PageDown on the main screen move the cursor by the page the
-//! pane showed when last drawn, whatever the terminal's size.
+//! pane showed when last drawn, whatever the terminal's size; moving back up
+//! moves the cursor, not the list.
 #![allow(clippy::unwrap_used)]
 
 use crate::common::{app, press};
@@ -61,4 +62,23 @@ fn page_keys_move_the_concerns_cursor_by_the_rows_drawn() {
         pages[0] < pages[1],
         "a larger terminal, a larger page: {pages:?}"
     );
+}
+
+#[test]
+fn moving_up_in_the_concerns_moves_the_cursor_not_the_list() {
+    let size = (80, 24);
+    let mut app = long_concerns();
+    let opened = draw(&mut app, size);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    let down = draw(&mut app, size);
+    assert_ne!(down, opened, "the list scrolled to show the cursor");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(
+        draw(&mut app, size),
+        down,
+        "one up: the list stays where it was"
+    );
+    press(&mut app, KeyCode::Home);
+    assert_eq!(draw(&mut app, size), opened, "at the top: as it opened");
 }

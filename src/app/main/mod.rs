@@ -24,6 +24,9 @@ pub struct Main {
     /// How many items each pane (in `Pane::ALL` order) showed when last
     /// drawn: PageUp and PageDown move by that.
     page: Cell<[usize; 4]>,
+    /// The first item each list showed when last drawn: kept, so a list
+    /// scrolls only as far as its cursor needs.
+    offset: Cell<[usize; 4]>,
 }
 
 impl Main {
@@ -114,6 +117,18 @@ impl Main {
         self.page.set(shown);
     }
 
+    /// The first item `pane`'s list showed when last drawn.
+    pub fn offset(&self, pane: Pane) -> usize {
+        self.offset.get()[pane_index(pane)]
+    }
+
+    /// Called by the drawing: `pane`'s list starts at item `offset`.
+    pub fn listed(&self, pane: Pane, offset: usize) {
+        let mut first = self.offset.get();
+        first[pane_index(pane)] = offset;
+        self.offset.set(first);
+    }
+
     /// The id of the concern under the cursor.
     fn selected_concern(&self, ctx: &Ctx) -> Option<String> {
         visible_concerns(ctx.data, *ctx.session, &ctx.conference_id())
@@ -166,6 +181,7 @@ impl Main {
         self.speaker = 0;
         self.concern = 0;
         self.question = 0;
+        self.offset.set([self.offset(Pane::Conferences), 0, 0, 0]);
     }
 
     fn open_selected(&mut self, ctx: &mut Ctx) {
