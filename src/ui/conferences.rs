@@ -26,7 +26,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .current_session()
                 .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
             let active = c.is_active_at(app.session);
-            let (symbol, word) = if active {
+            let (symbol, word) = if active && app.paused_at(&c.id) {
+                ("‖", status_mark(status).1)
+            } else if active {
                 status_mark(status)
             } else {
                 ("–", crate::i18n::t("conferences.not-active"))

@@ -186,3 +186,52 @@ fn the_sessions_list_keeps_a_column_clear_of_its_border_at_80_columns() {
         assert_eq!(chars[list_border - 1], ' ', "{row}");
     }
 }
+
+/// The conference list's row of `id` at 80×24.
+fn conference_row(app: &mut App, id: &str) -> String {
+    draw(app, 80, 24)
+        .lines()
+        .find(|l| l.contains(&format!(" {id} ")))
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_and_marked() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "wy");
+    type_text(&mut app, "Halb fertig");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.layer(), Layer::Main);
+    assert!(conference_row(&mut app, "IMK").contains('‖'));
+    // FMK, the next row: Enter starts its own walkthrough.
+    type_text(&mut app, "j");
+    assert_eq!(app.conference_id(), "FMK");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.layer(), Layer::Walkthrough);
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!((w.conference.as_str(), &w.step), ("FMK", &Step::Exchange));
+    assert!(draw(&mut app, 80, 24).contains("Durchgang · FMK"));
+    // IMK stays marked while FMK's runs; once paused, both are.
+    assert!(conference_row(&mut app, "IMK").contains('‖'));
+    assert!(!conference_row(&mut app, "FMK").contains('‖'));
+    press(&mut app, KeyCode::Esc);
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
+    // `w` on IMK resumes it where it was paused, with the text.
+    type_text(&mut app, "k");
+    type_text(&mut app, "w");
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!(
+        (w.conference.as_str(), &w.step),
+        ("IMK", &Step::Question("Q1".into()))
+    );
+    assert_eq!(app.editor.as_ref().unwrap().content(), "Halb fertig");
+    assert!(!conference_row(&mut app, "IMK").contains('‖'));
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
+    // And `w` on FMK, later, resumes FMK.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "jw");
+    assert_eq!(app.walkthrough.as_ref().unwrap().conference, "FMK");
+}

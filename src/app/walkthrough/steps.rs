@@ -62,11 +62,13 @@ impl App {
         Some((at + 1, steps.len()))
     }
 
-    /// Starts the walkthrough at the selected conference, or resumes it.
+    /// Starts the walkthrough at the selected conference, or resumes the one
+    /// paused there.
     pub fn start_walkthrough(&mut self) {
         if !self.check_preparable() {
             return;
         }
+        self.take_up_paused_walkthrough();
         let resumable = self
             .walkthrough
             .as_ref()
