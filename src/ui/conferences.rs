@@ -1,4 +1,5 @@
-//! Konferenzen: every conference with its report status, by symbol and word.
+//! Konferenzen: every conference with its report status, by symbol and word;
+//! an exchange said to be unknown as "? unbekannt", a paused walkthrough as "‖".
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{pane_block, truncate};
 use crate::app::{App, Overlay, Pane};
-use crate::domain::ReportStatus;
+use crate::domain::{Exchange, ReportStatus};
 
 /// Columns before the name: symbol, id, status word.
 pub const FIXED: usize = 21;
@@ -26,10 +27,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .current_session()
                 .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
             let active = c.is_active_at(app.session);
-            let (symbol, word) = if active && app.paused_at(&c.id) {
-                ("‖", status_mark(status).1)
-            } else if active {
+            let report = app.current_session().and_then(|s| s.report(&c.id));
+            let unknown =
+                report.is_some_and(|r| r.exchange == Exchange::Unknown && !r.status.is_done());
+            let mark = if unknown {
+                ("?", crate::i18n::t("status.unknown"))
+            } else {
                 status_mark(status)
+            };
+            let (symbol, word) = if active && app.paused_at(&c.id) {
+                ("‖", mark.1)
+            } else if active {
+                mark
             } else {
                 ("–", crate::i18n::t("conferences.not-active"))
             };

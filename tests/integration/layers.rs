@@ -235,3 +235,18 @@ fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_
     type_text(&mut app, "jw");
     assert_eq!(app.walkthrough.as_ref().unwrap().conference, "FMK");
 }
+
+#[test]
+fn an_exchange_said_to_be_unknown_shows_in_the_conference_list() {
+    let mut app = app();
+    app.select_conference("EJR"); // no report yet
+    assert!(conference_row(&mut app, "EJR").contains("offen"));
+    type_text(&mut app, "wx"); // "Noch unbekannt – später klären"
+    press(&mut app, KeyCode::Esc);
+    let row = conference_row(&mut app, "EJR");
+    assert!(row.contains("? EJR") && row.contains("unbekannt"), "{row}");
+    // One undo step takes it back.
+    type_text(&mut app, "u");
+    let row = conference_row(&mut app, "EJR");
+    assert!(row.contains("offen") && !row.contains("unbekannt"), "{row}");
+}
