@@ -28,8 +28,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
             let active = c.is_active_at(app.session);
             let report = app.current_session().and_then(|s| s.report(&c.id));
-            let unknown =
-                report.is_some_and(|r| r.exchange == Exchange::Unknown && !r.status.is_done());
+            // Said to be unknown, nothing else written yet (else: Entwurf).
+            let unknown = report.is_some_and(|r| {
+                r.exchange == Exchange::Unknown
+                    && !r.status.is_done()
+                    && r.answers.is_empty()
+                    && r.presenter.is_none()
+                    && r.decisions.is_empty()
+            });
             let mark = if unknown {
                 ("?", crate::i18n::t("status.unknown"))
             } else {
