@@ -125,6 +125,25 @@ pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     lines
 }
 
+/// `line` wrapped to `width` columns: the first row keeps the line's leading
+/// spaces, the others start `hang` columns in. No row starts with a space
+/// that is not the indent.
+pub fn hang_under(line: &str, width: usize, hang: usize) -> Vec<String> {
+    let text = line.trim_start_matches(' ');
+    let indent = line.len() - text.len();
+    if text.is_empty() || width <= hang.max(indent) + 1 {
+        return vec![line.to_owned()];
+    }
+    wrap_words(text, width - indent, width - hang)
+        .into_iter()
+        .enumerate()
+        .map(|(row, piece)| {
+            let pad = if row == 0 { indent } else { hang };
+            format!("{}{piece}", " ".repeat(pad))
+        })
+        .collect()
+}
+
 /// "Taste Beschreibung  Taste Beschreibung" for hint lines.
 pub fn key_hints<'a>(hints: &[Hint], theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();

@@ -250,3 +250,38 @@ fn an_exchange_said_to_be_unknown_shows_in_the_conference_list() {
     let row = conference_row(&mut app, "EJR");
     assert!(row.contains("offen") && !row.contains("unbekannt"), "{row}");
 }
+
+#[test]
+fn a_concerns_title_in_the_walkthrough_wraps_under_itself_at_80_columns() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "wy");
+    for _ in 0..12 {
+        if matches!(app.walkthrough.as_ref().unwrap().step, Step::Concern(_)) {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = draw(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("● Anliegen A-0001: Erprobungsprojekt"))
+        .unwrap();
+    // The panel's text: after the walkthrough's left border.
+    let panel = |line: &str| -> String {
+        let chars: Vec<char> = line.trim_matches('"').chars().collect();
+        let left = chars.iter().position(|c| *c == '║').unwrap();
+        chars[left + 1..]
+            .iter()
+            .take_while(|c| **c != '║')
+            .collect()
+    };
+    assert!(panel(lines[at]).starts_with("● Anliegen"), "{screen}");
+    let next = panel(lines[at + 1]);
+    assert!(
+        next.starts_with("  für") || next.starts_with("  Meldewesen"),
+        "{next:?}\n{screen}"
+    );
+}
