@@ -285,3 +285,43 @@ fn a_concerns_title_in_the_walkthrough_wraps_under_itself_at_80_columns() {
         "{next:?}\n{screen}"
     );
 }
+
+#[test]
+fn the_conflict_dialogs_choices_are_in_the_screens_language() {
+    use fachmk::i18n::{Lang, set};
+    let mut app = app();
+    let base = app.data.clone();
+    let mut sides = [base.clone(), base.clone()];
+    for (side, text) in sides.iter_mut().zip(["meine Fassung", "ihre Fassung"]) {
+        let report = side.session_mut(48).unwrap().report_mut("WMK");
+        report.answers.insert("Q1".into(), text.into());
+    }
+    let merged = fachmk::store::sync::merge_datasets(&base, &sides[0], &sides[1]).unwrap();
+    app.show_conflicts(
+        merged,
+        fachmk::app::AfterConflicts::Save { then_quit: false },
+    );
+    let choices = |app: &mut App| {
+        draw(app, 100, 30)
+            .lines()
+            .find(|l| l.contains("m ") && l.contains("t "))
+            .unwrap()
+            .to_owned()
+    };
+    let german = choices(&mut app);
+    assert!(
+        german.contains("m meine") && german.contains("b beide"),
+        "{german}"
+    );
+    set(Lang::En);
+    let english = choices(&mut app);
+    set(Lang::De);
+    assert!(
+        english.contains("m mine") && english.contains("b both"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("meine") && !english.contains("beide"),
+        "{english}"
+    );
+}
