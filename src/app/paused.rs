@@ -27,13 +27,20 @@ impl App {
         }
     }
 
+    /// The walkthrough is on the screen: open, or under the help.
+    pub fn walkthrough_shown(&self) -> bool {
+        match &self.overlay {
+            Overlay::Walkthrough => true,
+            Overlay::Help(help) => matches!(*help.under, Overlay::Walkthrough),
+            _ => false,
+        }
+    }
+
     /// A walkthrough of this session is paused on `conference`.
     pub fn paused_at(&self, conference: &str) -> bool {
         let here = |w: &Walkthrough| w.session == self.session && w.conference == conference;
-        let running = matches!(self.overlay, Overlay::Walkthrough)
-            || matches!(&self.overlay, Overlay::Help(h) if matches!(*h.under, Overlay::Walkthrough));
         match &self.walkthrough {
-            Some(w) if here(w) => !running,
+            Some(w) if here(w) => !self.walkthrough_shown(),
             _ => self.paused.iter().any(here),
         }
     }

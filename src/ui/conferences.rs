@@ -9,14 +9,14 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{pane_block, truncate};
-use crate::app::{App, Overlay, Pane};
+use crate::app::{App, Pane};
 use crate::domain::{Exchange, ReportStatus};
 
 /// Columns before the name: symbol, id, status word.
 pub const FIXED: usize = 21;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let focused = app.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
+    let focused = app.focus == Pane::Conferences && !app.walkthrough_shown();
     let inner_width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = app
         .data

@@ -48,6 +48,14 @@ fn the_help_closes_back_to_the_layer_it_was_opened_over() {
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.layer(), Layer::Main, "{open}");
     }
+    // Over the walkthrough, the walkthrough keeps the focus drawn.
+    let mut app = app();
+    type_text(&mut app, "w?");
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("╔▸Durchgang") && !screen.contains("╔▸Konferenzen"),
+        "{screen}"
+    );
 }
 
 #[test]
