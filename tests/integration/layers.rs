@@ -242,6 +242,14 @@ fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "jw");
     assert_eq!(app.walkthrough.as_ref().unwrap().conference, "FMK");
+    // Enter on EJR's speakers opens its presenter step; FMK waits.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "j");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!((w.conference.as_str(), &w.step), ("EJR", &Step::Presenter));
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
 }
 
 #[test]

@@ -133,7 +133,10 @@ impl App {
         let conference = self.conference_id();
         match self.focus {
             Pane::Conferences => self.start_walkthrough(),
-            Pane::Speakers => self.walkthrough_at(&conference, Step::Presenter),
+            Pane::Speakers => {
+                self.take_up_paused_walkthrough();
+                self.walkthrough_at(&conference, Step::Presenter);
+            }
             Pane::Concerns => match self
                 .visible_concerns()
                 .get(self.concern)
