@@ -65,8 +65,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// `text` word-wrapped: the first piece fits `first` columns, the others
 /// `rest` (the caller puts a hanging indent before them). Runs of spaces
 /// break lines and never begin one, nor does a separator "·"; a word longer
-/// than a line is cut. Controls
-/// show as the stand-in, as in [`truncate`].
+/// than a line is cut. Controls show as the stand-in, as in [`truncate`].
 pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     let text = crate::safe::terminal_safe(text);
     let mut lines = Vec::new();
