@@ -115,20 +115,25 @@ fn the_reviews_hint_line_names_every_key_that_acts_at_80_columns() {
 
 #[test]
 fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
-    for open in ["s", "/", "d", "B", "h", "c", "p", "w", "wy"] {
+    use fachmk::i18n::{Lang, set};
+    for language in [Lang::De, Lang::En] {
+        set(language);
+        for open in ["s", "/", "d", "B", "h", "c", "p", "w", "wy"] {
+            let mut app = app();
+            type_text(&mut app, open);
+            assert_ne!(app.layer(), Layer::Main, "{open}");
+            all_hints_shown(&mut app, 80);
+        }
+        // Each step of a walkthrough: questions, concerns, decisions, presenter.
         let mut app = app();
-        type_text(&mut app, open);
-        assert_ne!(app.layer(), Layer::Main, "{open}");
-        all_hints_shown(&mut app, 80);
+        app.select_conference("IMK");
+        type_text(&mut app, "wy");
+        for _ in 0..12 {
+            all_hints_shown(&mut app, 80);
+            press(&mut app, KeyCode::Tab);
+        }
     }
-    // Each step of a walkthrough: questions, concerns, decisions, presenter.
-    let mut app = app();
-    app.select_conference("IMK");
-    type_text(&mut app, "wy");
-    for _ in 0..12 {
-        all_hints_shown(&mut app, 80);
-        press(&mut app, KeyCode::Tab);
-    }
+    set(Lang::De);
 }
 
 #[test]
