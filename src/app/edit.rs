@@ -71,6 +71,17 @@ impl Ctx<'_> {
     /// Its open concerns are then carried over, each with a history entry,
     /// undone with it in one step.
     pub fn set_exchange(&mut self, conference: &str, exchange: Exchange) -> bool {
+        let unasked = self
+            .current_session()
+            .is_some_and(|s| s.report(conference).is_none());
+        if exchange == Exchange::Unknown && unasked {
+            // "Noch unbekannt" said: the report is made and stamped, so the
+            // conference list shows the question was asked.
+            let now = self.now;
+            return self.change_report(conference, crate::i18n::t("undo.exchange"), |r| {
+                r.updated_at = Some(now);
+            });
+        }
         let carried = if exchange == Exchange::No {
             self.data.carried_without_entry(conference, *self.session)
         } else {

@@ -13,6 +13,7 @@ mod keymap;
 mod main;
 mod mouse;
 mod offered;
+mod paused;
 mod rebind;
 mod recovered;
 pub mod review;

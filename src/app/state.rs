@@ -131,6 +131,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// Kept when left, so `w` resumes where the user was.
     pub walkthrough: Option<Walkthrough>,
+    /// Walkthroughs paused on other conferences (`paused.rs`).
+    pub paused: Vec<Walkthrough>,
     pub history: History,
     /// Unsaved changes exist.
     pub dirty: bool,
@@ -177,6 +179,7 @@ impl App {
             editor: None,
             dialog: None,
             walkthrough: None,
+            paused: Vec::new(),
             history: History::default(),
             dirty: false,
             read_only: None,

@@ -1,4 +1,5 @@
-//! Konferenzen: every conference with its report status, by symbol and word.
+//! Konferenzen: every conference with its report status, by symbol and word;
+//! an exchange said to be unknown as "? unbekannt", a paused walkthrough as "‖".
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,8 +9,8 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::Theme;
 use super::theme::status_mark;
 use super::widgets::{pane_block, truncate};
-use crate::app::{App, Main, Overlay, Pane};
-use crate::domain::ReportStatus;
+use crate::app::{App, Main, Pane};
+use crate::domain::{Exchange, ReportStatus};
 
 /// Columns before the name: symbol, id, status word.
 pub const FIXED: usize = 21;
@@ -20,7 +21,7 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
         Pane::Conferences,
         usize::from(area.height.saturating_sub(2)),
     );
-    let focused = main.focus == Pane::Conferences && !matches!(app.overlay, Overlay::Walkthrough);
+    let focused = main.focus == Pane::Conferences && !app.walkthrough_shown();
     let inner_width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = app
         .data
@@ -31,8 +32,24 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
                 .current_session()
                 .map_or(ReportStatus::Open, |s| s.status_of(&c.id));
             let active = c.is_active_at(app.session);
-            let (symbol, word) = if active {
+            let report = app.current_session().and_then(|s| s.report(&c.id));
+            // Said to be unknown, nothing else written yet (else: Entwurf).
+            let unknown = report.is_some_and(|r| {
+                r.exchange == Exchange::Unknown
+                    && !r.status.is_done()
+                    && r.answers.is_empty()
+                    && r.presenter.is_none()
+                    && r.decisions.is_empty()
+            });
+            let mark = if unknown {
+                ("?", crate::i18n::t("status.unknown"))
+            } else {
                 status_mark(status)
+            };
+            let (symbol, word) = if active && app.paused_at(&c.id) {
+                ("‖", mark.1)
+            } else if active {
+                mark
             } else {
                 ("–", crate::i18n::t("conferences.not-active"))
             };

@@ -52,9 +52,12 @@ fn conflict_lines(dialog: &ConflictDialog, theme: &Theme) -> (String, Vec<Line<'
             .map(|l| Line::from(format!("  {l}"))),
     );
     lines.push(Line::from(""));
-    let mut options = vec![("m", "meine"), ("t", crate::i18n::t("dialog.theirs-short"))];
+    let mut options = vec![
+        ("m", crate::i18n::t("dialog.mine-short")),
+        ("t", crate::i18n::t("dialog.theirs-short")),
+    ];
     if conflict.both_are_text() {
-        options.push(("b", "beide"));
+        options.push(("b", crate::i18n::t("dialog.both-short")));
     }
     options.push(("Esc", crate::i18n::t("dialog.cancel-nothing-saved")));
     lines.push(keys(&options, theme));

@@ -134,7 +134,7 @@ pub fn pane_areas(app: &App, area: Rect) -> Vec<(Pane, Rect)> {
         return Vec::new();
     }
     let [left, right] = body_columns(app, area);
-    if matches!(app.overlay, Overlay::Walkthrough) {
+    if app.walkthrough_shown() {
         return vec![(Pane::Conferences, left)];
     }
     // Styles do not change the height: any theme measures.

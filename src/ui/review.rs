@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::Theme;
-use super::widgets::{popup_block, wrap_words};
+use super::widgets::{hang_under, popup_block};
 use crate::app::Review;
 use crate::export::BULLET;
 
@@ -47,8 +47,7 @@ impl Review {
 
 /// `line` wrapped to `width` columns, its wrapped rows hanging under its text:
 /// an indented line (a gap) and a list item ("• ") two columns further in
-/// than they start, a paragraph at the margin. No row starts with a space
-/// that is not the indent.
+/// than they start, a paragraph at the margin.
 fn hanging(line: &str, width: usize) -> Vec<String> {
     let text = line.trim_start_matches(' ');
     let indent = line.len() - text.len();
@@ -57,17 +56,7 @@ fn hanging(line: &str, width: usize) -> Vec<String> {
     } else {
         0
     };
-    if text.is_empty() || width <= hang + 1 {
-        return vec![line.to_owned()];
-    }
-    wrap_words(text, width - indent, width - hang)
-        .into_iter()
-        .enumerate()
-        .map(|(row, piece)| {
-            let pad = if row == 0 { indent } else { hang };
-            format!("{}{piece}", " ".repeat(pad))
-        })
-        .collect()
+    hang_under(line, width, hang)
 }
 
 #[cfg(test)]

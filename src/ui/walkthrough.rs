@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::Theme;
 use super::concerns::{age, symbol};
-use super::widgets::{pane_block, truncate, wrapped_height};
+use super::widgets::{hang_under, pane_block, truncate, wrapped_height};
 use crate::app::walkthrough::{decision_options, presenter_options, previous_report};
 use crate::app::{Action, App, Layer, PresenterOption, Step, Walkthrough};
 use crate::domain::Case;
@@ -149,20 +149,20 @@ fn concern(app: &App, w: &Walkthrough, id: &str, frame: &mut Frame, area: Rect, 
     let Some(c) = app.data.concerns.iter().find(|c| c.id == id) else {
         return;
     };
-    let mut question = vec![
-        Line::from(Span::styled(
-            crate::i18n::tf(
-                "walk.concern",
-                &[
-                    ("symbol", &symbol(c.status)),
-                    ("id", &c.id),
-                    ("title", &c.title),
-                ],
-            ),
-            theme.header,
-        )),
-        Line::from(Span::styled(age(c, app.session), theme.dim)),
-    ];
+    let heading = crate::i18n::tf(
+        "walk.concern",
+        &[
+            ("symbol", &symbol(c.status)),
+            ("id", &c.id),
+            ("title", &c.title),
+        ],
+    );
+    // Wrapped under the text after the symbol.
+    let mut question: Vec<Line> = hang_under(&heading, usize::from(area.width), 2)
+        .into_iter()
+        .map(|row| Line::from(Span::styled(row, theme.header)))
+        .collect();
+    question.push(Line::from(Span::styled(age(c, app.session), theme.dim)));
     if let Some(d) = &c.details {
         question.push(Line::from(d.clone()));
     }
@@ -222,12 +222,12 @@ fn new_concerns(app: &App, w: &Walkthrough, frame: &mut Frame, area: Rect, theme
         .iter()
         .filter(|c| c.conference == w.conference && c.raised_in == w.session)
     {
-        question.push(Line::from(format!(
-            "  {} {} {}",
-            symbol(c.status),
-            c.id,
-            c.title
-        )));
+        let line = format!("  {} {} {}", symbol(c.status), c.id, c.title);
+        question.extend(
+            hang_under(&line, usize::from(area.width), 4)
+                .into_iter()
+                .map(Line::from),
+        );
     }
     let options = vec![
         ListItem::new(crate::i18n::t("walk.add-concern")),

@@ -65,8 +65,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// `text` word-wrapped: the first piece fits `first` columns, the others
 /// `rest` (the caller puts a hanging indent before them). Runs of spaces
 /// break lines and never begin one, nor does a separator "·"; a word longer
-/// than a line is cut. Controls
-/// show as the stand-in, as in [`truncate`].
+/// than a line is cut. Controls show as the stand-in, as in [`truncate`].
 pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     let text = crate::safe::terminal_safe(text);
     let mut lines = Vec::new();
@@ -123,6 +122,25 @@ pub fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `line` wrapped to `width` columns: the first row keeps the line's leading
+/// spaces, the others start `hang` columns in. No row starts with a space
+/// that is not the indent.
+pub fn hang_under(line: &str, width: usize, hang: usize) -> Vec<String> {
+    let text = line.trim_start_matches(' ');
+    let indent = line.len() - text.len();
+    if text.is_empty() || width <= hang.max(indent) + 1 {
+        return vec![line.to_owned()];
+    }
+    wrap_words(text, width - indent, width - hang)
+        .into_iter()
+        .enumerate()
+        .map(|(row, piece)| {
+            let pad = if row == 0 { indent } else { hang };
+            format!("{}{piece}", " ".repeat(pad))
+        })
+        .collect()
 }
 
 /// "Taste Beschreibung  Taste Beschreibung" for hint lines.

@@ -148,7 +148,7 @@ fn walkthrough_full_conference_with_answers_concern_decision_presenter() {
 }
 
 #[test]
-fn leaving_the_walkthrough_keeps_typed_text_and_w_resumes_there() {
+fn leaving_the_walkthrough_keeps_typed_text_and_w_on_its_conference_resumes_there() {
     let mut app = app();
     type_text(&mut app, "jwy");
     type_text(&mut app, "Halb fertig");
@@ -162,7 +162,8 @@ fn leaving_the_walkthrough_keeps_typed_text_and_w_resumes_there() {
             .answers["Q1"],
         "Halb fertig"
     );
-    type_text(&mut app, "jjj"); // wander off
+    type_text(&mut app, "jjj"); // wander off, and back
+    type_text(&mut app, "kkk");
     type_text(&mut app, "w");
     assert_eq!(app.conference_id(), "IMK");
     assert_eq!(

@@ -76,8 +76,10 @@ fn two_answers_of_5000_words_open_and_draw_fast() {
     eprintln!(
         "changes view, 2 × 5,000 words: open + first draw {first:?}, then {per_frame:?} per key and frame"
     );
-    assert!(first.as_millis() < 200, "open and draw took {first:?}");
-    assert!(per_frame.as_millis() < 50, "a frame took {per_frame:?}");
+    // About 40 and 20 ms in a debug build on a quiet machine; the diff
+    // computed anew per frame took seconds. Room for a loaded machine.
+    assert!(first.as_millis() < 400, "open and draw took {first:?}");
+    assert!(per_frame.as_millis() < 150, "a frame took {per_frame:?}");
     // A replaced word next to two inserted ones is one phrase.
     let lines = app.changes_lines().join("\n");
     assert!(

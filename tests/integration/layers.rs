@@ -48,6 +48,14 @@ fn the_help_closes_back_to_the_layer_it_was_opened_over() {
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.layer(), Layer::Main, "{open}");
     }
+    // Over the walkthrough, the walkthrough keeps the focus drawn.
+    let mut app = app();
+    type_text(&mut app, "w?");
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("╔▸Durchgang") && !screen.contains("╔▸Konferenzen"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -107,20 +115,25 @@ fn the_reviews_hint_line_names_every_key_that_acts_at_80_columns() {
 
 #[test]
 fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
-    for open in ["s", "/", "d", "B", "h", "c", "p", "w", "wy"] {
+    use fachmk::i18n::{Lang, set};
+    for language in [Lang::De, Lang::En] {
+        set(language);
+        for open in ["s", "/", "d", "B", "h", "c", "p", "w", "wy"] {
+            let mut app = app();
+            type_text(&mut app, open);
+            assert_ne!(app.layer(), Layer::Main, "{open}");
+            all_hints_shown(&mut app, 80);
+        }
+        // Each step of a walkthrough: questions, concerns, decisions, presenter.
         let mut app = app();
-        type_text(&mut app, open);
-        assert_ne!(app.layer(), Layer::Main, "{open}");
-        all_hints_shown(&mut app, 80);
+        app.select_conference("IMK");
+        type_text(&mut app, "wy");
+        for _ in 0..12 {
+            all_hints_shown(&mut app, 80);
+            press(&mut app, KeyCode::Tab);
+        }
     }
-    // Each step of a walkthrough: questions, concerns, decisions, presenter.
-    let mut app = app();
-    app.select_conference("IMK");
-    type_text(&mut app, "wy");
-    for _ in 0..12 {
-        all_hints_shown(&mut app, 80);
-        press(&mut app, KeyCode::Tab);
-    }
+    set(Lang::De);
 }
 
 #[test]
@@ -185,4 +198,151 @@ fn the_sessions_list_keeps_a_column_clear_of_its_border_at_80_columns() {
             .map_or(border, |p| inner + 1 + p);
         assert_eq!(chars[list_border - 1], ' ', "{row}");
     }
+}
+
+/// The conference list's row of `id` at 80×24.
+fn conference_row(app: &mut App, id: &str) -> String {
+    draw(app, 80, 24)
+        .lines()
+        .find(|l| l.contains(&format!(" {id} ")))
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_and_marked() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "wy");
+    type_text(&mut app, "Halb fertig");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.layer(), Layer::Main);
+    assert!(conference_row(&mut app, "IMK").contains('‖'));
+    // FMK, the next row: Enter starts its own walkthrough.
+    type_text(&mut app, "j");
+    assert_eq!(app.conference_id(), "FMK");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.layer(), Layer::Walkthrough);
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!((w.conference.as_str(), &w.step), ("FMK", &Step::Exchange));
+    assert!(draw(&mut app, 80, 24).contains("Durchgang · FMK"));
+    // IMK stays marked while FMK's runs; once paused, both are.
+    assert!(conference_row(&mut app, "IMK").contains('‖'));
+    assert!(!conference_row(&mut app, "FMK").contains('‖'));
+    press(&mut app, KeyCode::Esc);
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
+    // `w` on IMK resumes it where it was paused, with the text.
+    type_text(&mut app, "k");
+    type_text(&mut app, "w");
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!(
+        (w.conference.as_str(), &w.step),
+        ("IMK", &Step::Question("Q1".into()))
+    );
+    assert_eq!(app.editor.as_ref().unwrap().content(), "Halb fertig");
+    assert!(!conference_row(&mut app, "IMK").contains('‖'));
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
+    // And `w` on FMK, later, resumes FMK.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "jw");
+    assert_eq!(app.walkthrough.as_ref().unwrap().conference, "FMK");
+    // Enter on EJR's speakers opens its presenter step; FMK waits.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "j");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let w = app.walkthrough.as_ref().unwrap();
+    assert_eq!((w.conference.as_str(), &w.step), ("EJR", &Step::Presenter));
+    assert!(conference_row(&mut app, "FMK").contains('‖'));
+}
+
+#[test]
+fn an_exchange_said_to_be_unknown_shows_in_the_conference_list() {
+    let mut app = app();
+    app.select_conference("EJR"); // no report yet
+    assert!(conference_row(&mut app, "EJR").contains("offen"));
+    type_text(&mut app, "wx"); // "Noch unbekannt – später klären"
+    press(&mut app, KeyCode::Esc);
+    let row = conference_row(&mut app, "EJR");
+    assert!(row.contains("? EJR") && row.contains("unbekannt"), "{row}");
+    // One undo step takes it back.
+    type_text(&mut app, "u");
+    let row = conference_row(&mut app, "EJR");
+    assert!(row.contains("offen") && !row.contains("unbekannt"), "{row}");
+}
+
+#[test]
+fn a_concerns_title_in_the_walkthrough_wraps_under_itself_at_80_columns() {
+    use fachmk::app::Step;
+    let mut app = app();
+    app.select_conference("IMK");
+    type_text(&mut app, "wy");
+    for _ in 0..12 {
+        if matches!(app.walkthrough.as_ref().unwrap().step, Step::Concern(_)) {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = draw(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("● Anliegen A-0001: Erprobungsprojekt"))
+        .unwrap();
+    // The panel's text: after the walkthrough's left border.
+    let panel = |line: &str| -> String {
+        let chars: Vec<char> = line.trim_matches('"').chars().collect();
+        let left = chars.iter().position(|c| *c == '║').unwrap();
+        chars[left + 1..]
+            .iter()
+            .take_while(|c| **c != '║')
+            .collect()
+    };
+    assert!(panel(lines[at]).starts_with("● Anliegen"), "{screen}");
+    let next = panel(lines[at + 1]);
+    assert!(
+        next.starts_with("  für") || next.starts_with("  Meldewesen"),
+        "{next:?}\n{screen}"
+    );
+}
+
+#[test]
+fn the_conflict_dialogs_choices_are_in_the_screens_language() {
+    use fachmk::i18n::{Lang, set};
+    let mut app = app();
+    let base = app.data.clone();
+    let mut sides = [base.clone(), base.clone()];
+    for (side, text) in sides.iter_mut().zip(["meine Fassung", "ihre Fassung"]) {
+        let report = side.session_mut(48).unwrap().report_mut("WMK");
+        report.answers.insert("Q1".into(), text.into());
+    }
+    let merged = fachmk::store::sync::merge_datasets(&base, &sides[0], &sides[1]).unwrap();
+    app.show_conflicts(
+        merged,
+        fachmk::app::AfterConflicts::Save { then_quit: false },
+    );
+    let choices = |app: &mut App| {
+        draw(app, 100, 30)
+            .lines()
+            .find(|l| l.contains("m ") && l.contains("t "))
+            .unwrap()
+            .to_owned()
+    };
+    let german = choices(&mut app);
+    assert!(
+        german.contains("m meine") && german.contains("b beide"),
+        "{german}"
+    );
+    set(Lang::En);
+    let english = choices(&mut app);
+    set(Lang::De);
+    assert!(
+        english.contains("m mine") && english.contains("b both"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("meine") && !english.contains("beide"),
+        "{english}"
+    );
 }

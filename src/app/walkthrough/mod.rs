@@ -172,11 +172,13 @@ impl super::App {
     /// `at`, where it stood when it is the selected session's, else at the
     /// start of the selected conference.
     pub(super) fn open_walkthrough(&mut self, at: Option<Step>) {
-        let conference = self.conference_id();
-        let (layers, mut ctx) = self.split();
-        if !ctx.check_preparable() {
+        if !self.split().1.check_preparable() {
             return;
         }
+        // One paused on another conference waits; one paused here goes on.
+        self.take_up_paused_walkthrough();
+        let conference = self.conference_id();
+        let (layers, mut ctx) = self.split();
         let kept = layers
             .walkthrough
             .as_ref()
