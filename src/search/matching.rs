@@ -171,6 +171,11 @@ impl Index {
         match &self.engine {
             Engine::Nucleo => {
                 let pattern = nucleo_pattern(query, fuzzy);
+                // Only what contains the words can match them as substrings.
+                let containing = (!fuzzy)
+                    .then(|| self.prefilter.containing(&pattern, pool))
+                    .flatten();
+                let pool = containing.as_deref().unwrap_or(pool);
                 let score_chunk = |chunk: &[usize]| {
                     let mut matcher = Matcher::default();
                     chunk
