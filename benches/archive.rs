@@ -79,6 +79,15 @@ fn save_serialize_only() -> usize {
         .len()
 }
 
+/// The same, as `serde_json::to_writer_pretty` writes it on one core (what
+/// the program did before serializing on two): the same bytes.
+#[divan::bench(sample_count = 20)]
+fn save_serialize_serde_json() -> usize {
+    let mut bytes = Vec::with_capacity(BYTES.len() + BYTES.len() / 16 + 128);
+    serde_json::to_writer_pretty(&mut bytes, divan::black_box(&*DATA)).unwrap();
+    bytes.len()
+}
+
 /// From start to the first frame: read and parse the file, build the app, draw.
 #[divan::bench(sample_count = 20)]
 fn first_frame() {

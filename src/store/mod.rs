@@ -13,6 +13,7 @@ pub mod paths;
 pub mod read;
 pub mod recovery;
 mod save;
+mod serialize;
 pub mod sync;
 
 pub use base::Base;
