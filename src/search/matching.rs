@@ -9,6 +9,7 @@ use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 
 use super::Index;
+use super::prefilter::Plain;
 
 /// `text` in lower case, kept beside each entry so a keystroke need not fold it.
 pub(super) fn folded(text: &str) -> String {
@@ -176,14 +177,20 @@ impl Index {
                     .then(|| self.prefilter.containing(&pattern, pool))
                     .flatten();
                 let pool = containing.as_deref().unwrap_or(pool);
+                // What a word inside other words scores is known without scoring.
+                let plain = (!fuzzy).then(|| Plain::of(&pattern)).flatten();
                 let score_chunk = |chunk: &[usize]| {
                     let mut matcher = Matcher::default();
                     chunk
                         .iter()
                         .filter_map(|&i| {
-                            pattern
-                                .score(self.haystacks[i].slice(..), &mut matcher)
-                                .map(|score| (i, i64::from(score)))
+                            let haystack = self.haystacks[i].slice(..);
+                            let known = plain
+                                .as_ref()
+                                .and_then(|p| p.score(self.prefilter.entry(i), haystack));
+                            known
+                                .or_else(|| pattern.score(haystack, &mut matcher).map(i64::from))
+                                .map(|score| (i, score))
                         })
                         .collect::<Vec<_>>()
                 };

@@ -36,7 +36,7 @@ impl Folded {
     }
 
     /// The folded text of `entry`, with its line break.
-    fn entry(&self, entry: usize) -> &[u8] {
+    pub(super) fn entry(&self, entry: usize) -> &[u8] {
         &self.bytes[self.starts[entry]..self.starts[entry + 1]]
     }
 
@@ -63,7 +63,7 @@ impl Folded {
             let text = self.entry(entry);
             rest.iter().all(|f| f.find(text).is_some())
         };
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(candidates.len());
         let mut i = 0;
         while i < candidates.len() {
             let start = candidates[i];
@@ -100,8 +100,11 @@ impl Folded {
         let mut entry = 0; // within `starts`
         while let Some(offset) = finder.find(&self.bytes[at..end]) {
             let pos = at + offset;
-            // The entry the hit is in: the last one starting at or before it.
-            entry += starts[entry..].partition_point(|&s| s <= pos) - 1;
+            // The entry the hit is in: the last one starting at or before it
+            // (most often the one the search started in).
+            if starts[entry + 1] <= pos {
+                entry += starts[entry..].partition_point(|&s| s <= pos) - 1;
+            }
             hit(from + entry);
             entry += 1;
             at = starts[entry];
@@ -112,7 +115,74 @@ impl Folded {
     }
 }
 
+/// A substring pattern whose words are lower-case letters only, with the
+/// score nucleo gives them found inside lower-case words. Nucleo scores the
+/// first occurrence with the best bonus at its first letter; where every
+/// occurrence of every word is inside a lower-case word (a lower-case letter
+/// before it, its letters lower case), that bonus is none for all of them and
+/// the score is this sum: such entries (most, for a syllable like "ung") need
+/// not be scored.
+pub(super) struct Plain {
+    needles: Vec<Finder<'static>>,
+    score: i64,
+}
+
+impl Plain {
+    /// `None` when a word of `pattern` is not lower-case letters only.
+    pub(super) fn of(pattern: &Pattern) -> Option<Self> {
+        let mut matcher = nucleo_matcher::Matcher::default();
+        let (mut needles, mut score) = (Vec::new(), 0);
+        for atom in &pattern.atoms {
+            let Utf32Str::Ascii(needle) = atom.needle_text() else {
+                return None;
+            };
+            if !needle.iter().all(u8::is_ascii_lowercase) {
+                return None;
+            }
+            // The word after a letter it does not contain: found there only.
+            let before = (b'a'..=b'z').find(|c| !needle.contains(c))?;
+            let mut inside = vec![before];
+            inside.extend_from_slice(needle);
+            score += i64::from(atom.score(Utf32Str::Ascii(&inside), &mut matcher)?);
+            needles.push(Finder::new(needle).into_owned());
+        }
+        (!needles.is_empty()).then_some(Self { needles, score })
+    }
+
+    /// The score of an entry whose folded text is `folded` (as `Folded` holds
+    /// it) and whose text as nucleo reads it is `original`, when every
+    /// occurrence of every word is inside a lower-case word; `None` otherwise
+    /// (nucleo must score it).
+    pub(super) fn score(&self, folded: &[u8], original: Utf32Str<'_>) -> Option<i64> {
+        let Utf32Str::Ascii(original) = original else {
+            return None;
+        };
+        for needle in &self.needles {
+            let n = needle.needle().len();
+            let (mut from, mut found) = (0, false);
+            // Every occurrence, overlapping ones too.
+            while let Some(at) = needle.find(&folded[from..]) {
+                let at = from + at;
+                let inside = at > 0
+                    && original.get(at - 1).is_some_and(u8::is_ascii_lowercase)
+                    && original
+                        .get(at..at + n)
+                        .is_some_and(|w| w.iter().all(u8::is_ascii_lowercase));
+                if !inside {
+                    return None;
+                }
+                (from, found) = (at + 1, true);
+            }
+            if !found {
+                return None;
+            }
+        }
+        Some(self.score)
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use nucleo_matcher::{Matcher, Utf32String};
     use proptest::prelude::*;
@@ -145,6 +215,50 @@ mod tests {
                 .collect();
             prop_assert_eq!(folded.containing(&pattern, &candidates), Some(expected));
         }
+    }
+
+    proptest! {
+        /// Where the words are known to score what they score inside a word,
+        /// nucleo gives exactly that score.
+        #[test]
+        fn plain_scores_are_nucleos(
+            text in "[a-zA-Z0-9 .:/_-]{0,12}(ung|Ung|UNG|aung|xung|bunG|1ung|uung){0,3}[a-zA-Z .:-]{0,12}(ung|eng|ungung){0,2}",
+            query in "(ung|un|u|ng|uu|eng|ungung)( [a-z]{1,3}){0,1}",
+        ) {
+            let pattern = nucleo_pattern(&query, false);
+            let plain = super::Plain::of(&pattern).unwrap();
+            let haystack = ascii_folded(&text);
+            let folded = Folded::new(std::iter::once(haystack.as_str()));
+            let original = Utf32String::from(haystack.as_str());
+            if let Some(score) = plain.score(folded.entry(0), original.slice(..)) {
+                let nucleo = pattern.score(original.slice(..), &mut Matcher::default());
+                prop_assert_eq!(nucleo.map(i64::from), Some(score));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_inside_words_are_known_at_a_word_start_not() {
+        let pattern = nucleo_pattern("ung", false);
+        let plain = super::Plain::of(&pattern).unwrap();
+        let mut matcher = Matcher::default();
+        let texts = [
+            "Die Umsetzung der Regelung",
+            "Ungleich",
+            "Die Umsetzung, Ung",
+        ];
+        let known: Vec<Option<i64>> = texts
+            .iter()
+            .map(|t| {
+                let folded = Folded::new(std::iter::once(*t));
+                plain.score(folded.entry(0), Utf32String::from(*t).slice(..))
+            })
+            .collect();
+        let nucleo = pattern.score(Utf32String::from(texts[0]).slice(..), &mut matcher);
+        assert_eq!(known[0], nucleo.map(i64::from));
+        assert_eq!(known[1..], [None, None]);
+        assert!(super::Plain::of(&nucleo_pattern("reg.", false)).is_none());
+        assert!(super::Plain::of(&nucleo_pattern("Reg", false)).is_some());
     }
 
     #[test]
