@@ -21,4 +21,7 @@ pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{Cause, LoadError, SaveError};
 pub use export_file::{overwrite_export, write_export};
 pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file, open_file};
-pub use save::{DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, write_new};
+pub use save::{
+    DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, to_bytes_sized,
+    write_new,
+};
