@@ -172,43 +172,39 @@ impl Index {
         match &self.engine {
             Engine::Nucleo => {
                 let pattern = nucleo_pattern(query, fuzzy);
-                // Only what contains the words can match them as substrings.
-                let containing = (!fuzzy)
-                    .then(|| self.prefilter.containing(&pattern, pool))
-                    .flatten();
-                let pool = containing.as_deref().unwrap_or(pool);
                 // What a word inside other words scores is known without scoring.
                 let plain = (!fuzzy).then(|| Plain::of(&pattern)).flatten();
-                let score_chunk = |chunk: &[usize]| {
-                    let mut matcher = Matcher::default();
-                    chunk
-                        .iter()
-                        .filter_map(|&i| {
-                            let haystack = self.haystacks[i].slice(..);
-                            let known = plain
-                                .as_ref()
-                                .and_then(|p| p.score(self.prefilter.entry(i), haystack));
-                            known
-                                .or_else(|| pattern.score(haystack, &mut matcher).map(i64::from))
-                                .map(|score| (i, score))
-                        })
-                        .collect::<Vec<_>>()
+                let original = |i: usize| self.haystacks[i].slice(..);
+                let Some(classified) = plain
+                    .as_ref()
+                    .and_then(|p| p.classify(&self.prefilter, original, pool))
+                else {
+                    // Only what contains the words can match them as substrings.
+                    let containing = (!fuzzy)
+                        .then(|| self.prefilter.containing(&pattern, pool))
+                        .flatten();
+                    let pool = containing.as_deref().unwrap_or(pool);
+                    return self.score_nucleo(&pattern, plain.as_ref(), pool);
                 };
-                // Large pools are split over the cores; order is kept.
-                let threads = std::thread::available_parallelism().map_or(1, usize::from);
-                if threads < 2 || pool.len() < PARALLEL_FROM {
-                    return score_chunk(pool);
-                }
-                std::thread::scope(|scope| {
-                    let workers: Vec<_> = pool
-                        .chunks(pool.len().div_ceil(threads))
-                        .map(|chunk| scope.spawn(move || score_chunk(chunk)))
-                        .collect();
-                    workers
-                        .into_iter()
-                        .flat_map(|w| w.join().unwrap_or_default())
-                        .collect()
-                })
+                let unknown: Vec<usize> = (classified.iter())
+                    .filter(|(_, known)| known.is_none())
+                    .map(|(i, _)| *i)
+                    .collect();
+                let mut scored = self.score_nucleo(&pattern, None, &unknown).into_iter();
+                let mut next = scored.next();
+                (classified.into_iter())
+                    .filter_map(|(i, known)| {
+                        if let Some(score) = known {
+                            return Some((i, score));
+                        }
+                        // `scored`: the unknown ones in order (all, as they contain the word).
+                        let hit = next.filter(|(j, _)| *j == i);
+                        if hit.is_some() {
+                            next = scored.next();
+                        }
+                        hit
+                    })
+                    .collect()
             }
             Engine::Other(scorer) => {
                 let needle = folded(query);
@@ -222,6 +218,44 @@ impl Index {
                     .collect()
             }
         }
+    }
+
+    /// Scores the entries of `pool` that `pattern` matches with nucleo (on all
+    /// cores for large pools, order kept); where `plain` knows an entry's
+    /// score, that.
+    fn score_nucleo(
+        &self,
+        pattern: &Pattern,
+        plain: Option<&Plain>,
+        pool: &[usize],
+    ) -> Vec<(usize, i64)> {
+        let score_chunk = |chunk: &[usize]| {
+            let mut matcher = Matcher::default();
+            chunk
+                .iter()
+                .filter_map(|&i| {
+                    let haystack = self.haystacks[i].slice(..);
+                    let known = plain.and_then(|p| p.score(self.prefilter.entry(i), haystack));
+                    known
+                        .or_else(|| pattern.score(haystack, &mut matcher).map(i64::from))
+                        .map(|score| (i, score))
+                })
+                .collect::<Vec<_>>()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads < 2 || pool.len() < PARALLEL_FROM {
+            return score_chunk(pool);
+        }
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = pool
+                .chunks(pool.len().div_ceil(threads))
+                .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        })
     }
 
     /// What finds the matched positions of the hits shown: the pattern and the

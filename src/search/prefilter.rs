@@ -149,6 +149,74 @@ impl Plain {
         (!needles.is_empty()).then_some(Self { needles, score })
     }
 
+    /// Whether the occurrence at `at` of a word of `n` letters is inside a
+    /// lower-case word of `original` (the entry's text as nucleo reads it).
+    fn inside(original: Utf32Str<'_>, at: usize, n: usize) -> bool {
+        let Utf32Str::Ascii(original) = original else {
+            return false;
+        };
+        at > 0
+            && original.get(at - 1).is_some_and(u8::is_ascii_lowercase)
+            && original
+                .get(at..at + n)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_lowercase))
+    }
+
+    /// For a pattern of one word: the entries of `candidates` (ascending)
+    /// that contain it, each with its score when known (`score`), in order.
+    /// Runs of consecutive entries are searched as one piece of the buffer,
+    /// every occurrence visited once. `original`: an entry's text as nucleo
+    /// reads it. `None` for patterns of several words.
+    pub(super) fn classify<'a>(
+        &self,
+        folded: &Folded,
+        original: impl Fn(usize) -> Utf32Str<'a>,
+        candidates: &[usize],
+    ) -> Option<Vec<(usize, Option<i64>)>> {
+        let [needle] = self.needles.as_slice() else {
+            return None;
+        };
+        let n = needle.needle().len();
+        let mut out = Vec::with_capacity(candidates.len());
+        let mut i = 0;
+        while i < candidates.len() {
+            let start = candidates[i];
+            let mut run = 1;
+            while candidates.get(i + run) == Some(&(start + run)) {
+                run += 1;
+            }
+            let (from, to) = (start, start + run);
+            let starts = &folded.starts[from..=to];
+            let end = starts[run];
+            let (mut at, mut entry) = (starts[0], 0);
+            // The entry found last, and whether all its occurrences so far are inside words.
+            let mut current: Option<(usize, bool)> = None;
+            while let Some(offset) = needle.find(&folded.bytes[at..end]) {
+                let pos = at + offset;
+                if starts[entry + 1] <= pos {
+                    entry += starts[entry..].partition_point(|&s| s <= pos) - 1;
+                }
+                if current.is_none_or(|(e, _)| e != from + entry) {
+                    out.extend(current.map(|(e, plain)| (e, plain.then_some(self.score))));
+                    current = Some((from + entry, true));
+                }
+                if Self::inside(original(from + entry), pos - starts[entry], n) {
+                    at = pos + 1;
+                } else {
+                    // Nucleo scores this one: the rest of it need not be looked at.
+                    current = Some((from + entry, false));
+                    at = starts[entry + 1];
+                    if at >= end {
+                        break;
+                    }
+                }
+            }
+            out.extend(current.map(|(e, plain)| (e, plain.then_some(self.score))));
+            i += run;
+        }
+        Some(out)
+    }
+
     /// The score of an entry whose folded text is `folded` (as `Folded` holds
     /// it) and whose text as nucleo reads it is `original`, when every
     /// occurrence of every word is inside a lower-case word; `None` otherwise
@@ -233,6 +301,45 @@ mod tests {
             if let Some(score) = plain.score(folded.entry(0), original.slice(..)) {
                 let nucleo = pattern.score(original.slice(..), &mut Matcher::default());
                 prop_assert_eq!(nucleo.map(i64::from), Some(score));
+            }
+        }
+    }
+
+    proptest! {
+        /// One pass over runs and single entries keeps exactly what nucleo
+        /// matches, and the scores it knows are nucleo's.
+        #[test]
+        fn classify_keeps_what_nucleo_matches_with_its_scores(
+            texts in proptest::collection::vec(
+                "[a-zA-Z .:-]{0,8}(ung|Ung|xung|unG|1ung|uung){0,2}[a-z .]{0,6}(ung|ungung){0,2}",
+                0..40,
+            ),
+            query in "(ung|un|u|uu|ungung)",
+            skip in proptest::collection::vec(any::<bool>(), 40),
+        ) {
+            let haystacks: Vec<Utf32String> =
+                texts.iter().map(|t| Utf32String::from(ascii_folded(t))).collect();
+            let folded_texts: Vec<String> = texts.iter().map(|t| ascii_folded(t)).collect();
+            let folded = Folded::new(folded_texts.iter().map(String::as_str));
+            let candidates: Vec<usize> =
+                (0..texts.len()).filter(|&i| !skip[i] || i % 3 == 0).collect();
+            let pattern = nucleo_pattern(&query, false);
+            let plain = super::Plain::of(&pattern).unwrap();
+            let classified = plain
+                .classify(&folded, |i| haystacks[i].slice(..), &candidates)
+                .unwrap();
+            let mut matcher = Matcher::default();
+            let expected: Vec<(usize, i64)> = candidates
+                .iter()
+                .filter_map(|&i| {
+                    let score = pattern.score(haystacks[i].slice(..), &mut matcher)?;
+                    Some((i, i64::from(score)))
+                })
+                .collect();
+            prop_assert_eq!(classified.len(), expected.len());
+            for ((i, known), (j, score)) in classified.into_iter().zip(expected) {
+                prop_assert_eq!(i, j);
+                prop_assert!(known.is_none_or(|k| k == score), "{} {:?} {}", i, known, score);
             }
         }
     }
