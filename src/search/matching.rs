@@ -9,7 +9,7 @@ use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 
 use super::Index;
-use super::prefilter::Plain;
+use super::prefilter::{Plain, UNKNOWN};
 
 /// `text` in lower case, kept beside each entry so a keystroke need not fold it.
 pub(super) fn folded(text: &str) -> String {
@@ -186,25 +186,28 @@ impl Index {
                     let pool = containing.as_deref().unwrap_or(pool);
                     return self.score_nucleo(&pattern, plain.as_ref(), pool);
                 };
+                let mut classified = classified;
                 let unknown: Vec<usize> = (classified.iter())
-                    .filter(|(_, known)| known.is_none())
+                    .filter(|(_, score)| *score == UNKNOWN)
                     .map(|(i, _)| *i)
                     .collect();
+                if unknown.is_empty() {
+                    return classified;
+                }
+                // The unknown ones scored, in order (all, as they contain the word).
                 let mut scored = self.score_nucleo(&pattern, None, &unknown).into_iter();
                 let mut next = scored.next();
-                (classified.into_iter())
-                    .filter_map(|(i, known)| {
-                        if let Some(score) = known {
-                            return Some((i, score));
-                        }
-                        // `scored`: the unknown ones in order (all, as they contain the word).
-                        let hit = next.filter(|(j, _)| *j == i);
-                        if hit.is_some() {
-                            next = scored.next();
-                        }
-                        hit
-                    })
-                    .collect()
+                for (i, score) in &mut classified {
+                    if *score == UNKNOWN
+                        && let Some((j, by_nucleo)) = next
+                        && j == *i
+                    {
+                        *score = by_nucleo;
+                        next = scored.next();
+                    }
+                }
+                classified.retain(|(_, score)| *score != UNKNOWN);
+                classified
             }
             Engine::Other(scorer) => {
                 let needle = folded(query);
