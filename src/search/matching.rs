@@ -9,6 +9,7 @@ use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 
 use super::Index;
+use super::prefilter::{Plain, UNKNOWN};
 
 /// `text` in lower case, kept beside each entry so a keystroke need not fold it.
 pub(super) fn folded(text: &str) -> String {
@@ -171,32 +172,42 @@ impl Index {
         match &self.engine {
             Engine::Nucleo => {
                 let pattern = nucleo_pattern(query, fuzzy);
-                let score_chunk = |chunk: &[usize]| {
-                    let mut matcher = Matcher::default();
-                    chunk
-                        .iter()
-                        .filter_map(|&i| {
-                            pattern
-                                .score(self.haystacks[i].slice(..), &mut matcher)
-                                .map(|score| (i, i64::from(score)))
-                        })
-                        .collect::<Vec<_>>()
+                // What a word inside other words scores is known without scoring.
+                let plain = (!fuzzy).then(|| Plain::of(&pattern)).flatten();
+                let original = |i: usize| self.haystacks[i].slice(..);
+                let Some(classified) = plain
+                    .as_ref()
+                    .and_then(|p| p.classify(&self.prefilter, original, pool))
+                else {
+                    // Only what contains the words can match them as substrings.
+                    let containing = (!fuzzy)
+                        .then(|| self.prefilter.containing(&pattern, pool))
+                        .flatten();
+                    let pool = containing.as_deref().unwrap_or(pool);
+                    return self.score_nucleo(&pattern, plain.as_ref(), pool);
                 };
-                // Large pools are split over the cores; order is kept.
-                let threads = std::thread::available_parallelism().map_or(1, usize::from);
-                if threads < 2 || pool.len() < PARALLEL_FROM {
-                    return score_chunk(pool);
+                let mut classified = classified;
+                let unknown: Vec<usize> = (classified.iter())
+                    .filter(|(_, score)| *score == UNKNOWN)
+                    .map(|(i, _)| *i)
+                    .collect();
+                if unknown.is_empty() {
+                    return classified;
                 }
-                std::thread::scope(|scope| {
-                    let workers: Vec<_> = pool
-                        .chunks(pool.len().div_ceil(threads))
-                        .map(|chunk| scope.spawn(move || score_chunk(chunk)))
-                        .collect();
-                    workers
-                        .into_iter()
-                        .flat_map(|w| w.join().unwrap_or_default())
-                        .collect()
-                })
+                // The unknown ones scored, in order (all, as they contain the word).
+                let mut scored = self.score_nucleo(&pattern, None, &unknown).into_iter();
+                let mut next = scored.next();
+                for (i, score) in &mut classified {
+                    if *score == UNKNOWN
+                        && let Some((j, by_nucleo)) = next
+                        && j == *i
+                    {
+                        *score = by_nucleo;
+                        next = scored.next();
+                    }
+                }
+                classified.retain(|(_, score)| *score != UNKNOWN);
+                classified
             }
             Engine::Other(scorer) => {
                 let needle = folded(query);
@@ -210,6 +221,44 @@ impl Index {
                     .collect()
             }
         }
+    }
+
+    /// Scores the entries of `pool` that `pattern` matches with nucleo (on all
+    /// cores for large pools, order kept); where `plain` knows an entry's
+    /// score, that.
+    fn score_nucleo(
+        &self,
+        pattern: &Pattern,
+        plain: Option<&Plain>,
+        pool: &[usize],
+    ) -> Vec<(usize, i64)> {
+        let score_chunk = |chunk: &[usize]| {
+            let mut matcher = Matcher::default();
+            chunk
+                .iter()
+                .filter_map(|&i| {
+                    let haystack = self.haystacks[i].slice(..);
+                    let known = plain.and_then(|p| p.score(self.prefilter.entry(i), haystack));
+                    known
+                        .or_else(|| pattern.score(haystack, &mut matcher).map(i64::from))
+                        .map(|score| (i, score))
+                })
+                .collect::<Vec<_>>()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads < 2 || pool.len() < PARALLEL_FROM {
+            return score_chunk(pool);
+        }
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = pool
+                .chunks(pool.len().div_ceil(threads))
+                .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        })
     }
 
     /// What finds the matched positions of the hits shown: the pattern and the

@@ -5,6 +5,7 @@
 //! compare `fuzzy-matcher`'s Skim algorithm (a dev-dependency) on the same entries.
 
 mod matching;
+mod prefilter;
 #[cfg(test)]
 mod scan_tests;
 
@@ -129,6 +130,9 @@ pub struct Index {
     /// The entries' text as nucleo reads it, split into graphemes once here
     /// (splitting is most of the cost of a match otherwise; Nucleo only).
     haystacks: Vec<Utf32String>,
+    /// The same, lower case, in one buffer: which entries contain a word
+    /// (Nucleo only).
+    prefilter: prefilter::Folded,
 }
 
 impl std::fmt::Debug for Index {
@@ -247,17 +251,17 @@ impl Index {
 
     /// An index over given entries, scored by `engine`.
     pub fn with_engine(entries: Vec<Entry>, engine: Engine) -> Self {
-        let (folded, haystacks) = match engine {
-            Engine::Nucleo => (
-                Vec::new(),
-                entries
-                    .iter()
-                    .map(|e| Utf32String::from(ascii_folded(&e.text)))
-                    .collect(),
-            ),
+        let (folded, haystacks, prefilter) = match engine {
+            Engine::Nucleo => {
+                let texts: Vec<String> = entries.iter().map(|e| ascii_folded(&e.text)).collect();
+                let prefilter = prefilter::Folded::new(texts.iter().map(String::as_str));
+                let haystacks = texts.into_iter().map(Utf32String::from).collect();
+                (Vec::new(), haystacks, prefilter)
+            }
             Engine::Other(_) => (
                 entries.iter().map(|e| folded(&e.text)).collect(),
                 Vec::new(),
+                prefilter::Folded::default(),
             ),
         };
         Self {
@@ -265,6 +269,7 @@ impl Index {
             engine,
             folded,
             haystacks,
+            prefilter,
         }
     }
 

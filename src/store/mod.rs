@@ -13,6 +13,7 @@ pub mod paths;
 pub mod read;
 pub mod recovery;
 mod save;
+mod serialize;
 pub mod sync;
 
 pub use base::Base;
@@ -20,4 +21,7 @@ pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{Cause, LoadError, SaveError};
 pub use export_file::{overwrite_export, write_export};
 pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file, open_file};
-pub use save::{DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, write_new};
+pub use save::{
+    DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, to_bytes_sized,
+    write_new,
+};

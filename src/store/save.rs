@@ -39,9 +39,12 @@ pub fn to_bytes_sized(data: &Dataset, path: &Path, expected: usize) -> Result<Ve
         &sorted
     };
     let mut bytes = Vec::with_capacity(expected + expected / 16 + 128);
-    serde_json::to_writer_pretty(&mut bytes, data).map_err(|source| SaveError::Serialize {
-        path: path.to_owned(),
-        source,
+    // What `serde_json::to_writer_pretty` writes, on two cores.
+    super::serialize::write_pretty(&mut bytes, data, expected).map_err(|source| {
+        SaveError::Serialize {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     bytes.push(b'\n');
     Ok(bytes)
