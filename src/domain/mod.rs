@@ -23,6 +23,7 @@ mod dataset;
 mod debrief;
 mod decision;
 pub(crate) mod extra;
+mod prefix;
 mod progress;
 mod provenance;
 mod session;

@@ -13,6 +13,7 @@ pub mod paths;
 pub mod read;
 pub mod recovery;
 mod save;
+mod split;
 pub mod sync;
 
 pub use base::Base;
