@@ -42,7 +42,8 @@ impl Ctx<'_> {
                 .cloned(),
         };
         let (now, user) = (self.now, self.user.to_owned());
-        let Some(session) = self.data.session_mut(*self.session) else {
+        let number = *self.session;
+        let Some(session) = self.data_mut().session_mut(number) else {
             return false;
         };
         let report = session.report_mut(conference);
@@ -94,7 +95,7 @@ impl Ctx<'_> {
         if changed && !carried.is_empty() {
             // Never silently: each carried concern gets an entry and counts as vertagt.
             let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
-            self.data.carry_over(conference, session, now, &user);
+            self.data_mut().carry_over(conference, session, now, &user);
         }
         changed
     }
@@ -126,7 +127,7 @@ impl Ctx<'_> {
             concern: self.data.concerns.iter().find(|c| c.id == id).cloned(),
         };
         let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
-        let Some(concern) = self.data.concern_mut(id) else {
+        let Some(concern) = self.data_mut().concern_mut(id) else {
             return false;
         };
         let old = concern.clone();
@@ -220,7 +221,7 @@ impl Ctx<'_> {
                 concern: None,
             }],
         );
-        self.data.concerns.push(Concern {
+        std::sync::Arc::make_mut(self.data).concerns.push(Concern {
             id: id.clone(),
             conference: conference.to_owned(),
             title: title.trim().to_owned(),
@@ -316,8 +317,9 @@ impl App {
                 session: None,
             }],
         );
-        self.data.sessions.push(session);
-        self.data.sessions.sort_by_key(|s| s.number);
+        let data = self.data_mut();
+        data.sessions.push(session);
+        data.sessions.sort_by_key(|s| s.number);
         self.session = number;
         self.walkthrough = None;
         self.mark_changed();
@@ -331,7 +333,7 @@ impl App {
 
     /// Undoes the last change.
     pub fn undo(&mut self) {
-        match self.history.undo(&mut self.data) {
+        match self.history.undo(std::sync::Arc::make_mut(&mut self.data)) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();
@@ -344,7 +346,7 @@ impl App {
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        match self.history.redo(&mut self.data) {
+        match self.history.redo(std::sync::Arc::make_mut(&mut self.data)) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();

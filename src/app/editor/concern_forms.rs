@@ -85,7 +85,7 @@ impl App {
             EditTarget::DecisionConferences { id } => {
                 let conferences = self.conference_keys(text)?;
                 self.editor = None;
-                if let Some(d) = self.data.decisions.iter_mut().find(|d| d.id == *id) {
+                if let Some(d) = self.data_mut().decisions.iter_mut().find(|d| d.id == *id) {
                     d.conferences.clone_from(&conferences);
                     self.mark_changed();
                 }

@@ -70,7 +70,7 @@ impl App {
                 }
                 self.ctx()
                     .record_catalog(crate::i18n::t("undo.new-decision"));
-                self.data.decisions.push(Decision {
+                self.data_mut().decisions.push(Decision {
                     id: id.to_owned(),
                     title: title.to_owned(),
                     summary: None,
@@ -79,7 +79,7 @@ impl App {
                     conferences: vec!["*".to_owned()],
                     ..Default::default()
                 });
-                self.data.normalize();
+                self.data_mut().normalize();
                 self.mark_changed();
                 self.open_decision_conferences(id, "");
                 self.info(crate::i18n::tf("views.decision-added", &[("id", &id)]));
@@ -189,7 +189,7 @@ impl App {
                 self.ctx()
                     .record_catalog(crate::i18n::t("undo.new-assignment"));
                 let ids: Vec<String> = people.iter().map(|name| self.person_id_for(name)).collect();
-                self.data.assignments.push(Assignment {
+                self.data_mut().assignments.push(Assignment {
                     conference: conference.clone(),
                     people: ids,
                     decision: decision.clone(),
@@ -242,7 +242,7 @@ impl App {
             id = format!("{base}-{n}");
             n += 1;
         }
-        self.data.people.push(Person {
+        self.data_mut().people.push(Person {
             id: id.clone(),
             name: name.to_owned(),
             salutation: None,
