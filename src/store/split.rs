@@ -26,10 +26,13 @@ pub fn parse(body: &[u8], min_size: usize) -> Option<Dataset> {
     // finding each concern's end costs the other.
     let (kept, start) = concerns_split(body, body.len() / 20 * 9)?;
     let (head, rest) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| parse_rest(body, start));
+        let rest = std::thread::Builder::new()
+            .name("parse".into())
+            .spawn_scoped(scope, || parse_rest(body, start))
+            .ok()?;
         let head = Dataset::from_slice_with_concerns_prefix(body, kept).ok();
-        (head, rest.join().ok().flatten())
-    });
+        Some((head, rest.join().ok().flatten()))
+    })?;
     let (mut data, skipped) = head?;
     let rest = rest?;
     if data.concerns.len() != kept || rest.len() != skipped {

@@ -154,7 +154,11 @@ fn exchange_presenter_and_decisions_are_listed() {
         assert!(screen.contains(expected), "{expected} missing:\n{screen}");
     }
     // Computed when opened: reopened, it shows the data as it is then.
-    app.data_mut().session_mut(48).unwrap().report_mut("IMK").exchange = Exchange::Yes;
+    app.data_mut()
+        .session_mut(48)
+        .unwrap()
+        .report_mut("IMK")
+        .exchange = Exchange::Yes;
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "c");
     let screen = draw(&app, 120, 40);
