@@ -28,6 +28,7 @@ mod progress;
 mod provenance;
 mod session;
 mod speakers;
+mod stamp;
 mod validate;
 mod validity;
 
