@@ -67,7 +67,8 @@ pub(super) struct Layers<'a> {
 /// The narrow borrow a component's `update` gets instead of the `App`.
 #[derive(Debug)]
 pub struct Ctx<'a> {
-    pub data: &'a mut Dataset,
+    /// Read through it; change it through [`Ctx::data_mut`].
+    pub data: &'a mut std::sync::Arc<Dataset>,
     pub history: &'a mut History,
     /// Number of the selected session.
     pub session: &'a mut u32,
@@ -90,6 +91,11 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The data to change (copied first only if another thread still reads it).
+    pub fn data_mut(&mut self) -> &mut Dataset {
+        std::sync::Arc::make_mut(self.data)
+    }
+
     /// Asks for `request` once the component returns.
     pub fn request(&mut self, request: Request) {
         self.requests.push(request);
@@ -169,7 +175,7 @@ impl Ctx<'_> {
             number,
             session: self.data.session(number).cloned(),
         };
-        let Some(session) = self.data.session_mut(number) else {
+        let Some(session) = self.data_mut().session_mut(number) else {
             return false;
         };
         let old = session.clone();

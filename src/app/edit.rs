@@ -43,7 +43,8 @@ impl Ctx<'_> {
                 .cloned(),
         };
         let (now, user) = (self.now, self.user.to_owned());
-        let Some(session) = self.data.session_mut(*self.session) else {
+        let session_number = *self.session;
+        let Some(session) = self.data_mut().session_mut(session_number) else {
             return false;
         };
         let report = session.report_mut(conference);
@@ -106,7 +107,7 @@ impl Ctx<'_> {
         if changed && !carried.is_empty() {
             // Never silently: each carried concern gets an entry and counts as vertagt.
             let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
-            self.data.carry_over(conference, session, now, &user);
+            self.data_mut().carry_over(conference, session, now, &user);
         }
         changed
     }
@@ -138,7 +139,7 @@ impl Ctx<'_> {
             concern: self.data.concerns.iter().find(|c| c.id == id).cloned(),
         };
         let (now, user, session) = (self.now, self.user.to_owned(), *self.session);
-        let Some(concern) = self.data.concern_mut(id) else {
+        let Some(concern) = self.data_mut().concern_mut(id) else {
             return false;
         };
         let old = concern.clone();
@@ -232,7 +233,7 @@ impl Ctx<'_> {
                 concern: None,
             }],
         );
-        self.data.concerns.push(Concern {
+        let concern = Concern {
             id: id.clone(),
             conference: conference.to_owned(),
             title: title.trim().to_owned(),
@@ -250,7 +251,8 @@ impl Ctx<'_> {
             }],
             follow_up_of,
             extra: crate::domain::Extra::new(),
-        });
+        };
+        self.data_mut().concerns.push(concern);
         self.mark_changed();
         Some(id)
     }
@@ -268,8 +270,9 @@ impl Ctx<'_> {
                 session: None,
             }],
         );
-        self.data.sessions.push(session);
-        self.data.sessions.sort_by_key(|s| s.number);
+        let data = self.data_mut();
+        data.sessions.push(session);
+        data.sessions.sort_by_key(|s| s.number);
         *self.session = number;
         self.mark_changed();
         true
@@ -325,7 +328,7 @@ impl App {
 
     /// Undoes the last change.
     pub fn undo(&mut self) {
-        match self.history.undo(&mut self.data) {
+        match self.history.undo(std::sync::Arc::make_mut(&mut self.data)) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();
@@ -338,7 +341,7 @@ impl App {
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        match self.history.redo(&mut self.data) {
+        match self.history.redo(std::sync::Arc::make_mut(&mut self.data)) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();

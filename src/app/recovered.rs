@@ -81,7 +81,7 @@ impl App {
                 report.updated_by = Some(self.user.clone());
             }
         }
-        self.data = data;
+        self.data = std::sync::Arc::new(data);
         self.mark_changed();
         if let Some(place) = place {
             self.go_to(place);

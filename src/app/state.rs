@@ -108,7 +108,10 @@ pub enum Effect {
 /// The whole state of the screen.
 #[derive(Debug)]
 pub struct App {
-    pub data: Dataset,
+    /// Shared (without a copy) with the thread building the search index at
+    /// start; changed through [`App::data_mut`], which copies it only while
+    /// that thread still holds it.
+    pub data: std::sync::Arc<Dataset>,
     /// Today's date, from the one clock of the program.
     pub today: NaiveDate,
     /// The time of the event being handled (for `updated_at` and history).
@@ -153,6 +156,11 @@ pub struct App {
 }
 
 impl App {
+    /// The data to change (copied first only if another thread still reads it).
+    pub fn data_mut(&mut self) -> &mut Dataset {
+        std::sync::Arc::make_mut(&mut self.data)
+    }
+
     /// A screen on `data`, on the session to prepare on `today` (or `session`).
     pub fn new(
         data: Dataset,
@@ -166,7 +174,7 @@ impl App {
             .or_else(|| data.session_to_prepare(today))
             .unwrap_or(0);
         Self {
-            data,
+            data: std::sync::Arc::new(data),
             today,
             now,
             user: user.to_owned(),

@@ -38,8 +38,9 @@ pub struct HistoryEntry {
 }
 
 super::extra::deserialize_keeping_unknown!(HistoryEntry {
-    required: [at, by],
+    required: [by],
     defaulted: [session, status, note],
+    required_seeded: [at => super::stamp::UtcStamp],
 });
 
 /// An Anliegen raised by a conference.

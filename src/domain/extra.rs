@@ -92,7 +92,9 @@ pub fn unique_texts<'de, D: Deserializer<'de>>(
 /// Implements `Deserialize` for a record with an `extra: Extra` field: the
 /// `required` fields must be present, the `defaulted` ones take their
 /// `Default` when missing (the `texts`, maps of texts, refuse a key given
-/// twice inside them too); every other key is kept in `extra`. The JSON keys
+/// twice inside them too; the `seeded` ones are read through the given
+/// `DeserializeSeed` and default too, the `required_seeded` ones are read so
+/// and must be present); every other key is kept in `extra`. The JSON keys
 /// are the field names. A test (`domain::extra::tests`) checks that a record
 /// written with every field read back keeps nothing in `extra`, so a field
 /// added to the struct but not here cannot go unnoticed.
@@ -100,7 +102,9 @@ macro_rules! deserialize_keeping_unknown {
     ($record:ident {
         required: [$($req:ident),* $(,)?],
         defaulted: [$($opt:ident),* $(,)?]
-        $(, texts: [$($txt:ident),* $(,)?])? $(,)?
+        $(, texts: [$($txt:ident),* $(,)?])?
+        $(, seeded: [$($sd:ident => $seed:expr),* $(,)?])?
+        $(, required_seeded: [$($rs:ident => $rseed:expr),* $(,)?])? $(,)?
     }) => {
         impl<'de> serde::Deserialize<'de> for $record {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -117,6 +121,8 @@ macro_rules! deserialize_keeping_unknown {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
                         $($(let mut $txt = None;)*)?
+                        $($(let mut $sd = None;)*)?
+                        $($(let mut $rs = None;)*)?
                         let mut extra = $crate::domain::Extra::new();
                         while let Some(key) = map.next_key::<$crate::domain::extra::Key<'de>>()? {
                             match key.as_str() {
@@ -136,6 +142,16 @@ macro_rules! deserialize_keeping_unknown {
                                         return Err($crate::domain::extra::duplicate(key.as_str()));
                                     }
                                 })*)?
+                                $($(stringify!($sd) => {
+                                    if $sd.replace(map.next_value_seed($seed)?).is_some() {
+                                        return Err($crate::domain::extra::duplicate(key.as_str()));
+                                    }
+                                })*)?
+                                $($(stringify!($rs) => {
+                                    if $rs.replace(map.next_value_seed($rseed)?).is_some() {
+                                        return Err($crate::domain::extra::duplicate(key.as_str()));
+                                    }
+                                })*)?
                                 _ => {
                                     let value = map.next_value()?;
                                     let key = key.into_owned();
@@ -152,6 +168,10 @@ macro_rules! deserialize_keeping_unknown {
                             })?,)*
                             $($opt: $opt.unwrap_or_default(),)*
                             $($($txt: $txt.unwrap_or_default(),)*)?
+                            $($($sd: $sd.unwrap_or_default(),)*)?
+                            $($($rs: $rs.ok_or_else(|| {
+                                <A::Error as serde::de::Error>::missing_field(stringify!($rs))
+                            })?,)*)?
                             extra,
                         })
                     }

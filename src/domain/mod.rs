@@ -23,10 +23,12 @@ mod dataset;
 mod debrief;
 mod decision;
 pub(crate) mod extra;
+mod prefix;
 mod progress;
 mod provenance;
 mod session;
 mod speakers;
+mod stamp;
 mod validate;
 mod validity;
 

@@ -14,6 +14,7 @@ pub mod read;
 pub mod recovery;
 mod save;
 mod serialize;
+mod split;
 pub mod sync;
 
 pub use base::Base;

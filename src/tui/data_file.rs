@@ -116,8 +116,8 @@ impl DataFile {
     /// Starts building the search index on a second thread (after the first
     /// frame: it neither delays it nor adds to its memory).
     pub fn start_index(&mut self, app: &App) {
-        if let Some(base) = &self.base {
-            self.index = IndexInBackground::start(base, &self.path, app);
+        if self.base.is_some() {
+            self.index = IndexInBackground::start(app);
         }
     }
 
@@ -237,7 +237,7 @@ impl DataFile {
                 then_quit
             }
             Ok(SaveOutcome::Merged { data, base }) => {
-                app.data = data;
+                app.data = std::sync::Arc::new(data);
                 self.saved(base, app);
                 app.saved();
                 app.info(crate::i18n::t("file.saved-merged"));

@@ -258,7 +258,7 @@ fn the_assignment_valid_at_a_session_and_a_new_one_recorded_on_screen() {
 #[test]
 fn decisions_know_where_they_are_cited() {
     let mut app = app();
-    app.data
+    app.data_mut()
         .session_mut(48)
         .unwrap()
         .report_mut("WMK")
@@ -289,7 +289,7 @@ fn decisions_know_where_they_are_cited() {
 #[test]
 fn what_changed_on_known_data() {
     let mut app = app();
-    let s = app.data.session_mut(48).unwrap();
+    let s = app.data_mut().session_mut(48).unwrap();
     let r = s.report_mut("IMK");
     r.answers.insert(
         "Q1".into(),

@@ -56,7 +56,7 @@ fn pasting_a_megabyte_keeps_every_character_and_saves() {
     draw(&app, 80, 24);
     let bytes = store::to_bytes(&app.data, "x".as_ref()).unwrap();
     let back = store::load_bytes(&bytes, "x".as_ref()).unwrap().data;
-    assert_eq!(back, app.data);
+    assert_eq!(back, *app.data);
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn control_characters_emoji_and_right_to_left_text() {
     let bytes = store::to_bytes(&app.data, "x".as_ref()).unwrap();
     assert_eq!(
         store::load_bytes(&bytes, "x".as_ref()).unwrap().data,
-        app.data
+        *app.data
     );
 }
 

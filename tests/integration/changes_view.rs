@@ -28,13 +28,13 @@ fn words(count: usize, salt: usize) -> Vec<String> {
 }
 
 fn set_answers(app: &mut App, old: &str, new: &str) {
-    app.data
+    app.data_mut()
         .session_mut(47)
         .unwrap()
         .report_mut("IMK")
         .answers
         .insert("Q1".into(), old.into());
-    app.data
+    app.data_mut()
         .session_mut(48)
         .unwrap()
         .report_mut("IMK")
@@ -135,13 +135,13 @@ fn changed_phrases_show_bracketed_together_and_the_end_is_reachable() {
 fn exchange_presenter_and_decisions_are_listed() {
     let mut app = app();
     {
-        let r = app.data.session_mut(48).unwrap().report_mut("IMK");
+        let r = app.data_mut().session_mut(48).unwrap().report_mut("IMK");
         r.exchange = Exchange::No;
         r.presenter = Some("ulbrich".into());
         r.decisions = vec!["2024/15".into()];
     }
     {
-        let r = app.data.session_mut(47).unwrap().report_mut("IMK");
+        let r = app.data_mut().session_mut(47).unwrap().report_mut("IMK");
         r.decisions = vec!["2022/43".into()];
     }
     app.select_conference("IMK");
@@ -156,7 +156,11 @@ fn exchange_presenter_and_decisions_are_listed() {
         assert!(screen.contains(expected), "{expected} missing:\n{screen}");
     }
     // Computed when opened: reopened, it shows the data as it is then.
-    app.data.session_mut(48).unwrap().report_mut("IMK").exchange = Exchange::Yes;
+    app.data_mut()
+        .session_mut(48)
+        .unwrap()
+        .report_mut("IMK")
+        .exchange = Exchange::Yes;
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "c");
     let screen = draw(&app, 120, 40);

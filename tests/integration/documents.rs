@@ -304,7 +304,7 @@ fn work_on_later_sessions_never_changes_a_past_sessions_documents() {
     decision.id = "2026/50".into();
     decision.session = Some(50);
     decision.cross_cutting = true;
-    app.data.decisions.push(decision);
+    app.data_mut().decisions.push(decision);
     let after = all_of_48(&app.data);
     for (i, (b, a)) in before.iter().zip(&after).enumerate() {
         assert!(

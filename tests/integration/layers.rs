@@ -311,7 +311,7 @@ fn a_concerns_title_in_the_walkthrough_wraps_under_itself_at_80_columns() {
 fn the_conflict_dialogs_choices_are_in_the_screens_language() {
     use fachmk::i18n::{Lang, set};
     let mut app = app();
-    let base = app.data.clone();
+    let base = (*app.data).clone();
     let mut sides = [base.clone(), base.clone()];
     for (side, text) in sides.iter_mut().zip(["meine Fassung", "ihre Fassung"]) {
         let report = side.session_mut(48).unwrap().report_mut("WMK");

@@ -166,7 +166,7 @@ fn no_size_panics() {
 #[test]
 fn conflict_and_recovery_dialogs() {
     let mut app = app();
-    let base = app.data.clone();
+    let base = fachmk::domain::Dataset::clone(&app.data);
     let mut ours = base.clone();
     ours.session_mut(48)
         .unwrap()
@@ -229,7 +229,7 @@ fn views_across_sessions() {
     snap("view_history", &mut app);
     press(&mut app, KeyCode::Esc);
     app.select_conference("IMK");
-    app.data
+    app.data_mut()
         .session_mut(48)
         .unwrap()
         .report_mut("IMK")

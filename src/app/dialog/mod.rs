@@ -65,7 +65,7 @@ impl App {
 
     /// The others' changes were merged in without conflict.
     pub fn adopt_merged(&mut self, data: crate::domain::Dataset, others_only: bool) {
-        self.data = data;
+        self.data = std::sync::Arc::new(data);
         self.external_change = false;
         self.revision += 1;
         if others_only {
@@ -215,7 +215,7 @@ fn decide_conflict(dialog: &mut ConflictDialog, action: Action, ctx: &mut Ctx) -
     ctx.request(Request::Close);
     match crate::store::sync::from_value(resolve(&dialog.merged, &dialog.decisions)) {
         Ok(data) => {
-            *ctx.data = data;
+            *ctx.data = std::sync::Arc::new(data);
             ctx.mark_changed();
             ctx.request(Request::Merged);
             let (save, then_quit) = match dialog.after {

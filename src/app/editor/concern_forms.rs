@@ -29,7 +29,7 @@ pub(super) fn confirm(ctx: &mut Ctx, target: &EditTarget, text: &str) -> Result<
         EditTarget::DecisionConferences { id } => {
             let conferences = conference_keys(ctx.data, text)?;
             ctx.request(Request::Close);
-            if let Some(d) = ctx.data.decisions.iter_mut().find(|d| d.id == *id) {
+            if let Some(d) = ctx.data_mut().decisions.iter_mut().find(|d| d.id == *id) {
                 d.conferences.clone_from(&conferences);
                 ctx.mark_changed();
             }

@@ -275,7 +275,7 @@ impl crate::app::App {
     /// The data with the text of an open field put in, as if it were left now:
     /// what the recovery file keeps, so that nothing typed is lost.
     pub fn data_with_draft(&self) -> crate::domain::Dataset {
-        let mut data = self.data.clone();
+        let mut data = crate::domain::Dataset::clone(&self.data);
         let Some(editor) = &self.editor else {
             return data;
         };

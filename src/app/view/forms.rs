@@ -65,7 +65,7 @@ pub(in crate::app) fn confirm_form(
                 return Err(crate::i18n::t("views.title-after-number").into());
             }
             ctx.record_catalog(crate::i18n::t("undo.new-decision"));
-            ctx.data.decisions.push(Decision {
+            ctx.data_mut().decisions.push(Decision {
                 id: id.to_owned(),
                 title: title.to_owned(),
                 summary: None,
@@ -74,7 +74,7 @@ pub(in crate::app) fn confirm_form(
                 conferences: vec!["*".to_owned()],
                 ..Default::default()
             });
-            ctx.data.normalize();
+            ctx.data_mut().normalize();
             ctx.mark_changed();
             let field = crate::app::editor::fields::decision_conferences(id, "");
             ctx.request(Request::Edit(Box::new(field)));
@@ -186,9 +186,9 @@ fn confirm_assignment_step(ctx: &mut Ctx, target: &EditTarget, text: &str) -> Re
             ctx.record_catalog(crate::i18n::t("undo.new-assignment"));
             let ids: Vec<String> = people
                 .iter()
-                .map(|name| person_id_for(ctx.data, name))
+                .map(|name| person_id_for(ctx.data_mut(), name))
                 .collect();
-            ctx.data.assignments.push(Assignment {
+            ctx.data_mut().assignments.push(Assignment {
                 conference: conference.clone(),
                 people: ids,
                 decision: decision.clone(),
