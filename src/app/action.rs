@@ -144,14 +144,15 @@ pub enum Action {
 }
 
 impl Action {
-    /// How far a cursor or a scrolled text moves for this action: a row, a page
-    /// (`PAGE` rows) or to an end; `None` for every action that moves nothing.
-    pub fn movement(self) -> Option<isize> {
+    /// How far a cursor or a scrolled text moves for this action: a row, a
+    /// `page` (what the layer showed when last drawn) or to an end; `None` for
+    /// every action that moves nothing.
+    pub fn movement(self, page: isize) -> Option<isize> {
         Some(match self {
             Self::SelectPrevious => -1,
             Self::SelectNext => 1,
-            Self::PageUp => -super::update::PAGE,
-            Self::PageDown => super::update::PAGE,
+            Self::PageUp => -page,
+            Self::PageDown => page,
             Self::SelectFirst => isize::MIN / 2,
             Self::SelectLast => isize::MAX / 2,
             _ => return None,

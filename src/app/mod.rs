@@ -37,7 +37,7 @@ pub use mouse::Pointer;
 pub use rebind::{Clash, Rebinding};
 pub use recovered::{Place, put_text};
 pub use review::Review;
-pub use scroll::Scroll;
+pub use scroll::{Listed, Scroll};
 pub use search::Search;
 pub use sessions::Sessions;
 pub use state::{App, Effect, Message, Overlay, Pane};

@@ -7,9 +7,6 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::{Action, App, Dialog, Effect, Layer, Overlay};
 
-/// Rows moved by PageUp/PageDown.
-pub(super) const PAGE: isize = 10;
-
 /// The smallest terminal the screen is drawn in; below it, a note says so.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;

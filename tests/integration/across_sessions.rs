@@ -338,7 +338,14 @@ fn what_changed_on_known_data() {
 fn history_matrix_navigates_and_jumps() {
     let mut app = app();
     type_text(&mut app, "h");
-    assert_eq!(app.overlay_view(), Some(View::History { row: 0, col: 8 }));
+    assert_eq!(
+        app.overlay_view(),
+        Some(View::History {
+            row: 0,
+            col: 8,
+            list: fachmk::app::Listed::default()
+        })
+    );
     press(&mut app, KeyCode::Left);
     type_text(&mut app, "j\n");
     assert_eq!((app.session, app.conference_id().as_str()), (47, "IMK"));

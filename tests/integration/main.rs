@@ -34,6 +34,7 @@ mod logs;
 mod merge;
 mod mouse;
 mod pages;
+mod pages_layers;
 mod reading;
 mod readme;
 mod review_jump;

@@ -47,7 +47,7 @@ impl Help {
 
     /// Handles an action of the Help layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
-        if let Some(delta) = action.movement() {
+        if let Some(delta) = action.movement(self.scroll.page()) {
             self.scroll.step(delta);
             return Vec::new();
         }

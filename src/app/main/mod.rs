@@ -33,12 +33,7 @@ impl Main {
     /// Handles an action of the Main layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let conference = ctx.conference_id();
-        if let Some(delta) = action.movement() {
-            let delta = match action {
-                Action::PageUp => -self.page(self.focus),
-                Action::PageDown => self.page(self.focus),
-                _ => delta,
-            };
+        if let Some(delta) = action.movement(self.page(self.focus)) {
             self.move_selection(delta, ctx);
             return Vec::new();
         }

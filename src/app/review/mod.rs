@@ -9,7 +9,6 @@ pub(super) mod keys;
 
 use std::sync::Arc;
 
-use super::update::PAGE;
 use super::{Action, App, Ctx, EditTarget, Editor, Effect, Layer, Overlay, Request, Scroll};
 use crate::search::Target;
 
@@ -48,10 +47,10 @@ impl Review {
             (Action::SelectPrevious, Some(i)) => self.cursor = Some(i.saturating_sub(1)),
             (Action::SelectNext, None) => self.scroll.step(1),
             (Action::SelectPrevious, None) => self.scroll.step(-1),
-            (Action::PageUp, _) => self.scroll.step(-PAGE),
+            (Action::PageUp, _) => self.scroll.step(-self.scroll.page()),
             (Action::PageDown, _) => {
                 self.cursor = None;
-                self.scroll.step(PAGE);
+                self.scroll.step(self.scroll.page());
             }
             (Action::SelectFirst, _) => {
                 self.scroll.step(isize::MIN / 2);

@@ -94,8 +94,10 @@ impl Walkthrough {
 impl Walkthrough {
     /// Handles an action of the Walkthrough layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
-        if let Some(delta) = action.movement() {
-            let count = self.option_count(ctx);
+        let count = self.option_count(ctx);
+        // Its choices are all shown: a page is all of them.
+        let page = isize::try_from(count).unwrap_or(isize::MAX);
+        if let Some(delta) = action.movement(page) {
             self.cursor = step(self.cursor, delta, count);
             return Vec::new();
         }
