@@ -115,7 +115,7 @@ impl App {
 
     /// Hands `action` to the component of `layer`; then carries out, in
     /// order, what it asked of the layers around it.
-    fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
+    pub(super) fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
         let (layers, mut ctx) = self.split();
         let effects = match (layer, layers.overlay, layers.dialog) {
             (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),

@@ -85,6 +85,7 @@ impl Main {
             Action::Help => ctx.request(Request::Help(Layer::Main)),
             Action::Reference => ctx.request(Request::Overlay(Overlay::Help(Help::reference()))),
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
+            Action::ExternalEditor => self.open_long_text(ctx),
             Action::Debrief
             | Action::Decisions
             | Action::History
@@ -97,6 +98,32 @@ impl Main {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `e`: the field of the answer or the concern under the cursor, which
+    /// the `App` then hands to the user's editor.
+    fn open_long_text(&self, ctx: &mut Ctx) {
+        let field = match self.focus {
+            Pane::Questions => {
+                let conference = ctx.conference_id();
+                let question = ctx.data.guiding_questions.get(self.question);
+                let question = question.map(|q| q.id.clone());
+                question
+                    .filter(|_| ctx.check_writable())
+                    .and_then(|q| fields::answer(ctx, &conference, &q))
+                    .map(|(_, field)| field)
+            }
+            Pane::Concerns => self
+                .selected_concern(ctx)
+                .filter(|_| ctx.check_writable())
+                .map(|id| {
+                    fields::concern_details(ctx.data, &id, crate::i18n::t("editor.esc-done"))
+                }),
+            Pane::Conferences | Pane::Speakers => None,
+        };
+        if let Some(field) = field {
+            ctx.request(Request::Edit(Box::new(field)));
+        }
     }
 
     /// Items a page of `pane` holds, as last drawn (at least one).
