@@ -21,6 +21,7 @@ mod documents;
 mod dropped_connection;
 mod e2e;
 mod exports;
+mod external_key;
 mod failing_disk;
 mod fresh_eyes;
 mod german;
