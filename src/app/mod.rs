@@ -32,7 +32,7 @@ pub use editor::update::parse_german_date;
 pub use editor::{EditTarget, Editor};
 pub use help::Help;
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
-pub use main::Main;
+pub use main::{Main, visible_concerns};
 pub use mouse::Pointer;
 pub use rebind::{Clash, Rebinding};
 pub use recovered::{Place, put_text};

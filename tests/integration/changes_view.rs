@@ -40,7 +40,7 @@ fn set_answers(app: &mut App, old: &str, new: &str) {
         .report_mut("IMK")
         .answers
         .insert("Q1".into(), new.into());
-    app.select_conference("IMK");
+    crate::common::select_conference(app, "IMK");
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn exchange_presenter_and_decisions_are_listed() {
         let r = app.data.session_mut(47).unwrap().report_mut("IMK");
         r.decisions = vec!["2022/43".into()];
     }
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "c");
     let screen = draw(&app, 120, 40);
     for expected in [

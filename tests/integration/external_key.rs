@@ -31,7 +31,10 @@ fn e_on_a_leitfrage_opens_its_answer_for_the_editor() {
 fn e_on_a_concern_opens_its_details_and_elsewhere_nothing() {
     let mut app = app();
     let effects = press(&mut app, KeyCode::Char('e'));
-    assert!(effects.is_empty() && app.editor.is_none(), "conferences pane");
+    assert!(
+        effects.is_empty() && app.editor.is_none(),
+        "conferences pane"
+    );
     app.add_concern("WMK", "Ein Anliegen").unwrap();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);

@@ -115,7 +115,7 @@ fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
     }
     // Each step of a walkthrough: questions, concerns, decisions, presenter.
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "wy");
     for _ in 0..12 {
         all_hints_shown(&mut app, 80);
