@@ -4,6 +4,7 @@
 //! `keys.rs`, its drawing in `ui/mod.rs` (`Main::render`) and a file per pane.
 //! The selected session and conference are the `Ctx`'s selection.
 
+mod click;
 mod jump;
 pub(in crate::app) mod keys;
 
