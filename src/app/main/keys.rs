@@ -36,7 +36,6 @@ const KEYS: &[Row] = &[
     (Key::ctrl('y'), A::Redo, None),
     (Key::ch('?'), A::Help, Some("hint.help")),
     (Key::ctrl('s'), A::Save, Some("hint.save")),
-    (Key::plain(K::Esc), A::Back, None),
     (Key::ch('q'), A::Quit, Some("hint.quit")),
 ];
 
