@@ -45,7 +45,12 @@ pub enum Action {
     SelectFirst,
     /// Select the last item.
     SelectLast,
-    /// Open or edit the selected item.
+    /// Enter: take the item under the cursor — one meaning per layer, in
+    /// its `update`: Main edits or selects it, the Walkthrough chooses the
+    /// option, Search and Review go to the hit or gap, Sessions selects the
+    /// session, a View opens the conference or session under it (in a
+    /// conference's debrief: marks the Beschluss, as Space), a Dialog takes
+    /// its first choice, the Editor confirms a line (a newline in long text).
     Open,
     /// Close the current view, keeping everything typed.
     Back,

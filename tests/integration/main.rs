@@ -28,6 +28,7 @@ mod german;
 mod git_team;
 mod hostile_text;
 mod i18n;
+mod key_handlers;
 mod keys_driven;
 mod layers;
 mod list_offsets;
