@@ -21,13 +21,13 @@ fn draw(app: &App, width: u16, height: u16) -> String {
 }
 
 /// `count` words, some of them umlauts, none repeated in a short stretch.
-fn words(count: usize, salt: usize) -> Vec<String> {
+pub(crate) fn words(count: usize, salt: usize) -> Vec<String> {
     (0..count)
         .map(|i| format!("wört{}", (i * 7919 + salt) % 100_003))
         .collect()
 }
 
-fn set_answers(app: &mut App, old: &str, new: &str) {
+pub(crate) fn set_answers(app: &mut App, old: &str, new: &str) {
     app.data
         .session_mut(47)
         .unwrap()

@@ -156,3 +156,21 @@ fn decisions_page_by_the_decisions_drawn() {
     let listed = |s: &[String]| rows_starting(s, "  20") + rows_starting(s, "▶ 20");
     pages_by_what_was_shown(many, 'B', cursor, listed);
 }
+
+#[test]
+fn the_changes_view_pages_by_its_rows_drawn() {
+    use crate::changes_view::{set_answers, words};
+    let long = || {
+        let mut app = app();
+        // Every word changed: a diff many rows long at either size.
+        let old = words(900, 1).join(" ");
+        let new = words(900, 2).join(" ");
+        set_answers(&mut app, &old, &new);
+        app
+    };
+    let top = |app: &App| match app.overlay_view() {
+        Some(View::Changes { scroll, .. }) => scroll.top(),
+        other => panic!("{other:?}"),
+    };
+    pages_by_what_was_shown(long, 'c', top, |s| body_rows(s, "╭ Änderungen"));
+}
