@@ -92,7 +92,7 @@ impl Review {
 impl App {
     /// Opens the review, built from the data as it is now; the first gap picked.
     pub(super) fn open_review(&mut self) {
-        let (lines, gaps) = self.review_content();
+        let (lines, gaps) = content::content(&self.data, self.session, self.handout_lang);
         self.overlay = Overlay::Review(Review {
             cursor: (!gaps.is_empty()).then_some(0),
             lines: lines.into(),
@@ -109,7 +109,7 @@ impl App {
         if !stale {
             return;
         }
-        let (lines, gaps) = self.review_content();
+        let (lines, gaps) = content::content(&self.data, self.session, self.handout_lang);
         if let Overlay::Review(review) = &mut self.overlay {
             review.cursor = review
                 .cursor
