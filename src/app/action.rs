@@ -45,7 +45,12 @@ pub enum Action {
     SelectFirst,
     /// Select the last item.
     SelectLast,
-    /// Open or edit the selected item.
+    /// Enter: take the item under the cursor — one meaning per layer, in
+    /// its `update`: Main edits or selects it, the Walkthrough chooses the
+    /// option, Search and Review go to the hit or gap, Sessions selects the
+    /// session, a View opens the conference or session under it (in a
+    /// conference's debrief: marks the Beschluss, as Space), a Dialog takes
+    /// its first choice, the Editor confirms a line (a newline in long text).
     Open,
     /// Close the current view, keeping everything typed.
     Back,
@@ -144,14 +149,15 @@ pub enum Action {
 }
 
 impl Action {
-    /// How far a cursor or a scrolled text moves for this action: a row, a page
-    /// (`PAGE` rows) or to an end; `None` for every action that moves nothing.
-    pub fn movement(self) -> Option<isize> {
+    /// How far a cursor or a scrolled text moves for this action: a row, a
+    /// `page` (what the layer showed when last drawn) or to an end; `None` for
+    /// every action that moves nothing.
+    pub fn movement(self, page: isize) -> Option<isize> {
         Some(match self {
             Self::SelectPrevious => -1,
             Self::SelectNext => 1,
-            Self::PageUp => -super::update::PAGE,
-            Self::PageDown => super::update::PAGE,
+            Self::PageUp => -page,
+            Self::PageDown => page,
             Self::SelectFirst => isize::MIN / 2,
             Self::SelectLast => isize::MAX / 2,
             _ => return None,

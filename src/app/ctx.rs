@@ -292,7 +292,10 @@ impl super::App {
                 Request::Open(Layer::Search) => self.open_search(),
                 Request::Open(_) => {}
                 Request::Overlay(overlay) => self.overlay = overlay,
-                Request::Conference(id) => self.select_conference(&id),
+                Request::Conference(id) => {
+                    let (layers, mut ctx) = self.split();
+                    layers.main.select_conference(&id, &mut ctx);
+                }
                 Request::Question(index) => self.main.question = index,
                 Request::Walkthrough(action) => {
                     if matches!(self.overlay, super::Overlay::Walkthrough) {

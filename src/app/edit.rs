@@ -358,7 +358,8 @@ impl App {
             self.session = self.data.sessions.last().map_or(0, |s| s.number);
             self.walkthrough = None;
         }
-        let concerns = self.visible_concerns().len();
+        let concerns =
+            super::visible_concerns(&self.data, self.session, &self.conference_id()).len();
         self.main.concern = self.main.concern.min(concerns.saturating_sub(1));
     }
 }

@@ -3,12 +3,15 @@
 //! `$VISUAL`/`$EDITOR`; the terminal side runs the editor and brings the text
 //! back. Whatever goes wrong there, the field keeps the text it had.
 
-use super::{App, Effect, Layer, Pane, Step};
+use super::{Action, App, Effect, Layer};
 
 impl App {
     pub(super) fn external_editor(&mut self) -> Vec<Effect> {
-        if self.editor.is_none() {
-            self.open_long_text();
+        // Without an open field, the layer's component opens the one at
+        // hand (Main, Walkthrough: `open_long_text` in each).
+        let layer = self.layer();
+        if self.editor.is_none() && matches!(layer, Layer::Main | Layer::Walkthrough) {
+            self.hand_to_component(layer, Action::ExternalEditor);
         }
         match self.editor.as_ref().map(|e| e.target.is_multiline()) {
             Some(true) => vec![Effect::ExternalEdit],
@@ -22,50 +25,6 @@ impl App {
                 }
                 Vec::new()
             }
-        }
-    }
-
-    /// Opens the field of the answer or concern at hand, if there is one.
-    fn open_long_text(&mut self) {
-        let conference = self.conference_id();
-        let concern_at_hand = match (self.layer(), self.main.focus) {
-            (Layer::Walkthrough, _) => match self.walkthrough.as_ref().map(|w| &w.step) {
-                Some(Step::Question(question)) => {
-                    let question = question.clone();
-                    if self.check_writable() {
-                        self.open_answer_editor(&conference, &question);
-                    }
-                    return;
-                }
-                Some(Step::Concern(id)) => Some(id.clone()),
-                _ => None,
-            },
-            (Layer::Main, Pane::Questions) => {
-                let question = self
-                    .data
-                    .guiding_questions
-                    .get(self.main.question)
-                    .map(|q| q.id.clone());
-                if let Some(question) = question
-                    && self.check_writable()
-                {
-                    self.open_answer_editor(&conference, &question);
-                }
-                return;
-            }
-            (Layer::Main, Pane::Concerns) => self
-                .visible_concerns()
-                .get(self.main.concern)
-                .map(|c| c.id.clone()),
-            _ => None,
-        };
-        if let Some(id) = concern_at_hand
-            && self.check_writable()
-        {
-            let hint = crate::i18n::t("editor.esc-done");
-            self.editor = Some(super::editor::fields::concern_details(
-                &self.data, &id, hint,
-            ));
         }
     }
 

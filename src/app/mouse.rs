@@ -19,15 +19,6 @@ pub enum Pointer {
     WheelDown,
 }
 
-/// Rows per item of a pane's list; `None` where the pane is not a list.
-fn item_height(pane: Pane) -> Option<usize> {
-    match pane {
-        Pane::Conferences | Pane::Concerns => Some(1),
-        Pane::Questions => Some(2),
-        Pane::Speakers => None,
-    }
-}
-
 impl App {
     pub fn handle_pointer(&mut self, pointer: Pointer) -> Vec<Effect> {
         self.message = None;
@@ -37,7 +28,8 @@ impl App {
             Pointer::Click { pane, row, .. } => {
                 // Clicks select on the main screen only; elsewhere the keys lead.
                 if self.layer() == Layer::Main {
-                    self.click(pane, usize::from(row));
+                    let (layers, mut ctx) = self.split();
+                    layers.main.click(pane, usize::from(row), &mut ctx);
                 }
                 Vec::new()
             }
@@ -52,26 +44,5 @@ impl App {
             return Vec::new();
         }
         self.update(action)
-    }
-
-    fn click(&mut self, pane: Pane, row: usize) {
-        self.main.focus = pane;
-        let Some(per_item) = item_height(pane) else {
-            return;
-        };
-        let selected = match pane {
-            Pane::Conferences => self.conference,
-            Pane::Concerns => self.main.concern,
-            Pane::Questions => self.main.question,
-            Pane::Speakers => return,
-        };
-        // The item under the click, in the list as last drawn.
-        let wanted = self.main.offset(pane) + row / per_item;
-        let delta = isize::try_from(wanted).unwrap_or(isize::MAX)
-            - isize::try_from(selected).unwrap_or(isize::MAX);
-        if delta != 0 {
-            let (layers, mut ctx) = self.split();
-            layers.main.move_selection(delta, &mut ctx);
-        }
     }
 }

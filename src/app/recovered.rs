@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{App, EditTarget, Overlay, Pane};
+use super::{App, EditTarget, Overlay};
 use crate::domain::{Dataset, ReportStatus};
 
 /// Where text was being typed: an answer (session, conference, Leitfrage) or
@@ -88,36 +88,15 @@ impl App {
         }
     }
 
-    /// Selects the session, conference and field of `place` and opens the field.
+    /// Selects the session of `place`; the main screen selects its
+    /// conference and item and opens its field (`Main::recover_at`).
     fn go_to(&mut self, place: &Place) {
         if self.data.session(place.session).is_none() {
             return;
         }
         self.session = place.session;
         self.overlay = Overlay::None;
-        self.editor = None;
-        if let Some(conference) = &place.conference {
-            self.select_conference(conference);
-        }
-        if let Some(question) = &place.question {
-            if let Some(i) = self
-                .data
-                .guiding_questions
-                .iter()
-                .position(|q| &q.id == question)
-            {
-                self.main.question = i;
-                self.main.focus = Pane::Questions;
-            }
-            let conference = self.conference_id();
-            self.open_answer_editor(&conference, question);
-        } else if let Some(id) = &place.concern {
-            if let Some(i) = self.visible_concerns().iter().position(|c| &c.id == id) {
-                self.main.concern = i;
-                self.main.focus = Pane::Concerns;
-            }
-            let hint = crate::i18n::t("editor.esc-done");
-            self.editor = Some(super::editor::fields::concern_details(&self.data, id, hint));
-        }
+        let (layers, mut ctx) = self.split();
+        *layers.editor = layers.main.recover_at(place, &mut ctx);
     }
 }

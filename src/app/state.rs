@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Dialog, Editor, History, Keymap, Layer, Walkthrough};
-use crate::domain::{Concern, Conference, Dataset, Session, SessionProgress};
+use crate::domain::{Conference, Dataset, Session, SessionProgress};
 use crate::search::Index;
 
 /// The four panes of the main screen.
@@ -232,18 +232,6 @@ impl App {
         self.selected_conference()
             .map(|c| c.id.clone())
             .unwrap_or_default()
-    }
-
-    /// Selects the conference `id`, if it exists (see `Main::select_conference`).
-    pub fn select_conference(&mut self, id: &str) {
-        let (layers, mut ctx) = self.split();
-        layers.main.select_conference(id, &mut ctx);
-    }
-
-    /// The concerns shown for the selected conference: active ones raised up to
-    /// this session, oldest first.
-    pub fn visible_concerns(&self) -> Vec<&Concern> {
-        super::main::visible_concerns(&self.data, self.session, &self.conference_id())
     }
 
     pub fn progress(&self) -> Option<SessionProgress> {

@@ -7,9 +7,6 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::{Action, App, Dialog, Effect, Layer, Overlay};
 
-/// Rows moved by PageUp/PageDown.
-pub(super) const PAGE: isize = 10;
-
 /// The smallest terminal the screen is drawn in; below it, a note says so.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -118,7 +115,7 @@ impl App {
 
     /// Hands `action` to the component of `layer`; then carries out, in
     /// order, what it asked of the layers around it.
-    fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
+    pub(super) fn hand_to_component(&mut self, layer: Layer, action: Action) -> Vec<Effect> {
         let (layers, mut ctx) = self.split();
         let effects = match (layer, layers.overlay, layers.dialog) {
             (Layer::Dialog, _, Some(dialog)) => dialog.update(action, &mut ctx),

@@ -8,6 +8,9 @@
 //! same field changed differently on both sides is a conflict: the merged tree
 //! then holds our value there, and the conflict lists both for the user to decide.
 
+mod changed;
+
+pub use changed::changed_records;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -408,92 +411,5 @@ fn set_at(root: &mut Value, path: &[Segment], value: Option<Value>) {
             }
         }
         _ => {}
-    }
-}
-
-/// The records that differ between two versions, in words ("48. Sitzung ·
-/// Bericht IMK"), for showing what a recovery or a merge would change.
-pub fn changed_records(before: &Value, after: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    diff_records(&mut Vec::new(), before, after, &mut out);
-    out
-}
-
-fn diff_records(path: &mut Vec<Segment>, before: &Value, after: &Value, out: &mut Vec<String>) {
-    if before == after {
-        return;
-    }
-    match (before, after) {
-        (Value::Object(b), Value::Object(a)) => {
-            let records = [
-                "sessions",
-                "reports",
-                "concerns",
-                "conferences",
-                "people",
-                "decisions",
-                "assignments",
-            ];
-            let mut plain_change = false;
-            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
-                let (bv, av) = (b.get(key), a.get(key));
-                if bv == av {
-                    continue;
-                }
-                if records.contains(&key.as_str()) {
-                    path.push(Segment::Key(key.clone()));
-                    diff_lists(path, bv, av, out);
-                    path.pop();
-                } else {
-                    plain_change = true;
-                }
-            }
-            if plain_change && !path.is_empty() {
-                out.push(describe_path(path));
-            }
-        }
-        _ => out.push(describe_path(path)),
-    }
-}
-
-fn diff_lists(
-    path: &mut Vec<Segment>,
-    before: Option<&Value>,
-    after: Option<&Value>,
-    out: &mut Vec<String>,
-) {
-    let list = match path.last() {
-        Some(Segment::Key(k)) => k.clone(),
-        _ => return,
-    };
-    let empty = Vec::new();
-    let b = before.and_then(Value::as_array).unwrap_or(&empty);
-    let a = after.and_then(Value::as_array).unwrap_or(&empty);
-    for item in a {
-        let Some(key) = identity(&list, item) else {
-            continue;
-        };
-        path.push(Segment::Record(key.clone()));
-        match b
-            .iter()
-            .find(|v| identity(&list, v).as_deref() == Some(key.as_str()))
-        {
-            Some(old) => diff_records(path, old, item, out),
-            None => out.push(format!("{} (neu)", describe_path(path))),
-        }
-        path.pop();
-    }
-    for item in b {
-        let Some(key) = identity(&list, item) else {
-            continue;
-        };
-        if !a
-            .iter()
-            .any(|v| identity(&list, v).as_deref() == Some(key.as_str()))
-        {
-            path.push(Segment::Record(key));
-            out.push(format!("{} (entfernt)", describe_path(path)));
-            path.pop();
-        }
     }
 }

@@ -37,7 +37,7 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
     // Its inside, as drawn, is the page PageUp and PageDown move by.
     app.main
         .drawn(Pane::Concerns, usize::from(area.height.saturating_sub(2)));
-    let concerns = app.visible_concerns();
+    let concerns = crate::app::visible_concerns(&app.data, app.session, &app.conference_id());
     let focused = main.focus == Pane::Concerns;
     let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = if concerns.is_empty() {

@@ -77,9 +77,14 @@ impl Search {
                 theme.dim,
             )));
         }
+        let rows: Vec<(usize, bool)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.height(), !headings.contains(&i)))
+            .collect();
         let list = List::new(items).highlight_style(theme.selected);
         // Where the list stood, but never hiding the heading right above the hit.
-        let mut offset = search.offset.get();
+        let mut offset = search.list.first();
         if let Some(heading) = selected.and_then(|s: usize| s.checked_sub(1))
             && headings.contains(&heading)
         {
@@ -89,6 +94,8 @@ impl Search {
             .with_selected(selected)
             .with_offset(offset);
         frame.render_stateful_widget(list, list_area, &mut state);
-        search.offset.set(state.offset());
+        search
+            .list
+            .drawn_counting(state.offset(), rows, usize::from(list_area.height));
     }
 }

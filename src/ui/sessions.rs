@@ -59,13 +59,15 @@ impl Sessions {
         let popup = centered(area, width.min(area.width), area.height.saturating_sub(4));
         frame.render_widget(Clear, popup);
         let items: Vec<ListItem> = rows.into_iter().map(ListItem::new).collect();
+        let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
         let list = List::new(items)
             .block(popup_block(title, theme))
             .highlight_style(theme.selected);
         let mut state = ListState::default()
             .with_selected(Some(self.cursor))
-            .with_offset(self.offset.get());
+            .with_offset(self.list.first());
         frame.render_stateful_widget(list, popup, &mut state);
-        self.offset.set(state.offset());
+        let inside = usize::from(popup.height.saturating_sub(2));
+        self.list.drawn(state.offset(), heights, inside);
     }
 }

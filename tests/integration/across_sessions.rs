@@ -28,13 +28,13 @@ fn carry_over_over_three_sessions_with_every_decision() {
     let mut app = app(); // session 48; A-0001 (IMK) was raised in 47
     // Three more concerns of the IMK, raised in 48.
     for title in ["Zweites", "Drittes", "Viertes"] {
-        app.select_conference("IMK");
+        crate::common::select_conference(&mut app, "IMK");
         app.add_concern("IMK", title).unwrap();
     }
     // Session 49: every carried concern is put before the user and must be decided.
     new_session(&mut app, "18.03.2026");
     assert_eq!(app.session, 49);
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     let undecided = |app: &App| {
         let s = app.current_session().unwrap();
         fachmk::domain::missing_for(&app.data, s, "IMK")
@@ -67,7 +67,7 @@ fn carry_over_over_three_sessions_with_every_decision() {
     // Session 50: only the active ones come back, the open one a second time.
     press(&mut app, KeyCode::Esc);
     new_session(&mut app, "01.07.2026");
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     assert_eq!(undecided(&app), 2);
     type_text(&mut app, "wy");
     for _ in 0..4 {
@@ -210,7 +210,7 @@ fn the_assignment_valid_at_a_session_and_a_new_one_recorded_on_screen() {
     assert_eq!(d.assignment_at("EJR", 45).unwrap().decision, "2022/43");
     assert_eq!(d.assignment_at("EJR", 46).unwrap().decision, "2025/01");
     assert!(d.assignment_at("DMK", 42).is_none());
-    app.select_conference("VMK");
+    crate::common::select_conference(&mut app, "VMK");
     type_text(&mut app, "p");
     type_text(&mut app, "a");
     type_text(&mut app, "2099/01\n");
@@ -296,7 +296,7 @@ fn what_changed_on_known_data() {
         "Austausch über die Geschäftsstelle der IMK und den Vorsitz.".into(),
     );
     r.presenter = Some("ulbrich".into());
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     app.add_concern("IMK", "Neu in 48").unwrap();
     app.decide_concern("A-0001", ConcernStatus::Resolved);
     let lines = app.changes_lines();
@@ -324,7 +324,7 @@ fn what_changed_on_known_data() {
         "{text}"
     );
     app.session = 46;
-    app.select_conference("EJR");
+    crate::common::select_conference(&mut app, "EJR");
     assert!(
         app.changes_lines()
             .join("\n")
@@ -338,7 +338,14 @@ fn what_changed_on_known_data() {
 fn history_matrix_navigates_and_jumps() {
     let mut app = app();
     type_text(&mut app, "h");
-    assert_eq!(app.overlay_view(), Some(View::History { row: 0, col: 8 }));
+    assert_eq!(
+        app.overlay_view(),
+        Some(View::History {
+            row: 0,
+            col: 8,
+            list: fachmk::app::Listed::default()
+        })
+    );
     press(&mut app, KeyCode::Left);
     type_text(&mut app, "j\n");
     assert_eq!((app.session, app.conference_id().as_str()), (47, "IMK"));

@@ -227,10 +227,13 @@ fn concern_status_keys_in_the_concerns_pane() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.main.focus, Pane::Concerns);
-    assert_eq!(app.visible_concerns().len(), 1);
+    assert_eq!(
+        fachmk::app::visible_concerns(&app.data, app.session, &app.conference_id()).len(),
+        1
+    );
     type_text(&mut app, "E"); // erledigt, asks what came of it
     type_text(&mut app, "\n"); // no note
-    assert!(app.visible_concerns().is_empty());
+    assert!(fachmk::app::visible_concerns(&app.data, app.session, &app.conference_id()).is_empty());
     let c = &app.data.concerns[0];
     assert_eq!(c.status, ConcernStatus::Resolved);
     assert_eq!(c.history.last().unwrap().note.as_deref(), Some("erledigt"));

@@ -62,7 +62,7 @@ fn a_concern_carried_without_exchange_counts_as_vertagt_everywhere() {
         "A-0001;IMK;Erprobungsprojekt Register für Meldewesen;offen;47;1;2024/15;vertagt (kein Austausch)"
     );
     // The screen: the IMK's concern "1× vertagt".
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     app.resize(120, 40);
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("1× vertagt"), "{screen}");
@@ -110,13 +110,13 @@ fn the_screen_counts_the_carrying_up_to_the_session_it_shows() {
     assert!(app.add_session(Session::new(49, day, None)));
     app.session = 49;
     assert!(app.set_exchange("IMK", Exchange::No));
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     app.resize(120, 40);
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("2× vertagt"), "{screen}");
     // Back on 48: what was carried later is not counted there.
     app.session = 48;
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("1× vertagt"), "{screen}");
     assert!(!screen.contains("2× vertagt"), "{screen}");

@@ -21,13 +21,13 @@ fn draw(app: &App, width: u16, height: u16) -> String {
 }
 
 /// `count` words, some of them umlauts, none repeated in a short stretch.
-fn words(count: usize, salt: usize) -> Vec<String> {
+pub(crate) fn words(count: usize, salt: usize) -> Vec<String> {
     (0..count)
         .map(|i| format!("wört{}", (i * 7919 + salt) % 100_003))
         .collect()
 }
 
-fn set_answers(app: &mut App, old: &str, new: &str) {
+pub(crate) fn set_answers(app: &mut App, old: &str, new: &str) {
     app.data_mut()
         .session_mut(47)
         .unwrap()
@@ -40,7 +40,7 @@ fn set_answers(app: &mut App, old: &str, new: &str) {
         .report_mut("IMK")
         .answers
         .insert("Q1".into(), new.into());
-    app.select_conference("IMK");
+    crate::common::select_conference(app, "IMK");
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn exchange_presenter_and_decisions_are_listed() {
         let r = app.data_mut().session_mut(47).unwrap().report_mut("IMK");
         r.decisions = vec!["2022/43".into()];
     }
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "c");
     let screen = draw(&app, 120, 40);
     for expected in [

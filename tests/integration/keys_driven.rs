@@ -149,7 +149,7 @@ fn walk_to(app: &mut App, step: &fachmk::app::Step) {
 fn the_hint_line_offers_only_keys_that_act_in_the_layer_and_step() {
     use fachmk::app::Step;
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "w");
     let exchange = hint_line(&mut app);
     assert!(
@@ -188,7 +188,7 @@ fn the_last_walkthrough_step_with_gaps_preselects_not_yet() {
     use fachmk::app::Step;
     use fachmk::domain::ReportStatus;
     let mut app = app();
-    app.select_conference("IMK"); // nothing answered in 48
+    crate::common::select_conference(&mut app, "IMK"); // nothing answered in 48
     type_text(&mut app, "wy");
     walk_to(&mut app, &Step::Ready);
     let screen = draw(&mut app, 120, 40);
@@ -201,7 +201,7 @@ fn the_last_walkthrough_step_with_gaps_preselects_not_yet() {
 #[test]
 fn esc_cancels_a_new_item_everywhere_and_the_hint_says_so() {
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     let concerns = app.data.concerns.len();
     let sessions = app.data.sessions.len();
     // A new concern's title.
@@ -231,7 +231,7 @@ fn esc_cancels_a_new_item_everywhere_and_the_hint_says_so() {
 #[test]
 fn undo_back_to_the_saved_state_is_clean() {
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     let header = |app: &mut App| draw(app, 120, 40).lines().next().unwrap().to_owned();
     assert!(!header(&mut app).contains("ungespeichert"));
     type_text(&mut app, "-");
@@ -247,7 +247,7 @@ fn undo_back_to_the_saved_state_is_clean() {
     app.handle_key(crate::common::ctrl('y'));
     assert!(app.dirty);
     app.saved();
-    app.select_conference("WMK");
+    crate::common::select_conference(&mut app, "WMK");
     type_text(&mut app, "-");
     type_text(&mut app, "u");
     assert!(!header(&mut app).contains("ungespeichert"));
@@ -257,7 +257,7 @@ fn undo_back_to_the_saved_state_is_clean() {
     assert!(!app.dirty);
     // After a new change on an undone branch the saved state is out of reach.
     type_text(&mut app, "u");
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "f");
     type_text(&mut app, "u");
     assert!(app.dirty);
@@ -266,7 +266,7 @@ fn undo_back_to_the_saved_state_is_clean() {
 #[test]
 fn the_too_small_screen_takes_no_text_and_no_keys() {
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "aTitel");
     let screen = draw(&mut app, 40, 10);
     assert!(screen.contains("zu klein"), "{screen}");

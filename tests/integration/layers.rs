@@ -126,7 +126,7 @@ fn the_other_layers_hint_lines_name_every_key_that_acts_at_80_columns() {
         }
         // Each step of a walkthrough: questions, concerns, decisions, presenter.
         let mut app = app();
-        app.select_conference("IMK");
+        crate::common::select_conference(&mut app, "IMK");
         type_text(&mut app, "wy");
         for _ in 0..12 {
             all_hints_shown(&mut app, 80);
@@ -213,7 +213,7 @@ fn conference_row(app: &mut App, id: &str) -> String {
 fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_and_marked() {
     use fachmk::app::Step;
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "wy");
     type_text(&mut app, "Halb fertig");
     press(&mut app, KeyCode::Esc);
@@ -260,7 +260,7 @@ fn another_conference_opens_while_a_walkthrough_is_paused_which_stays_resumable_
 #[test]
 fn an_exchange_said_to_be_unknown_shows_in_the_conference_list() {
     let mut app = app();
-    app.select_conference("EJR"); // no report yet
+    crate::common::select_conference(&mut app, "EJR"); // no report yet
     assert!(conference_row(&mut app, "EJR").contains("offen"));
     type_text(&mut app, "wx"); // "Noch unbekannt – später klären"
     press(&mut app, KeyCode::Esc);
@@ -276,7 +276,7 @@ fn an_exchange_said_to_be_unknown_shows_in_the_conference_list() {
 fn a_concerns_title_in_the_walkthrough_wraps_under_itself_at_80_columns() {
     use fachmk::app::Step;
     let mut app = app();
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     type_text(&mut app, "wy");
     for _ in 0..12 {
         if matches!(app.walkthrough.as_ref().unwrap().step, Step::Concern(_)) {

@@ -24,7 +24,7 @@ fn long_concerns() -> App {
     let mut app = app();
     let conference = app.conference_id();
     assert!(
-        app.visible_concerns().is_empty(),
+        fachmk::app::visible_concerns(&app.data, app.session, &app.conference_id()).is_empty(),
         "{conference} has concerns"
     );
     for i in 0..60 {

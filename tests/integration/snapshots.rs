@@ -228,7 +228,7 @@ fn views_across_sessions() {
     type_text(&mut app, "h");
     snap("view_history", &mut app);
     press(&mut app, KeyCode::Esc);
-    app.select_conference("IMK");
+    crate::common::select_conference(&mut app, "IMK");
     app.data_mut()
         .session_mut(48)
         .unwrap()
@@ -241,7 +241,7 @@ fn views_across_sessions() {
     type_text(&mut app, "c");
     snap("view_changes", &mut app);
     press(&mut app, KeyCode::Esc);
-    app.select_conference("EJR");
+    crate::common::select_conference(&mut app, "EJR");
     type_text(&mut app, "p");
     snap("view_assignments", &mut app);
 }

@@ -11,9 +11,9 @@ const KEYS: &[Row] = &[
     // Enter: a new line in long texts, confirms a one-line field.
     (Key::plain(K::Enter), A::Open, None),
     (Key::plain(K::Tab), A::NextStep, Some("hint.next")),
-    (Key::ctrl('e'), A::ExternalEditor, Some("hint.own-editor")),
+    (Key::ctrl('e'), A::ExternalEditor, Some("hint.own-editor")), // the App's: App::external_editor, app/external.rs
     (Key::plain(K::BackTab), A::PreviousStep, Some("hint.back")),
-    (Key::ctrl('s'), A::Save, Some("hint.save")),
+    (Key::ctrl('s'), A::Save, Some("hint.save")), // the App's: App::dispatch, app/update.rs
 ];
 
 /// The Editor layer's bindings: its own, those of every layer.

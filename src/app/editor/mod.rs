@@ -225,15 +225,6 @@ impl Editor {
 }
 
 impl crate::app::App {
-    /// Opens the field of the answer of `conference` to `question`, and puts
-    /// the main screen's Leitfrage cursor there.
-    pub(in crate::app) fn open_answer_editor(&mut self, conference: &str, question: &str) {
-        if let Some((number, field)) = fields::answer(&self.ctx(), conference, question) {
-            self.main.question = number;
-            self.editor = Some(field);
-        }
-    }
-
     /// Stores the open field's text but keeps it open (before saving or quitting).
     pub(in crate::app) fn commit_editor_keep_open(&mut self) {
         let (layers, mut ctx) = self.split();

@@ -47,7 +47,7 @@ impl Help {
 
     /// Handles an action of the Help layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
-        if let Some(delta) = action.movement() {
+        if let Some(delta) = action.movement(self.scroll.page()) {
             self.scroll.step(delta);
             return Vec::new();
         }
@@ -72,25 +72,15 @@ impl App {
             other => other,
         };
         match under {
-            Overlay::Walkthrough => self.resume_walkthrough(),
-            under => self.overlay = under,
-        }
-    }
-
-    /// Back from the help to the walkthrough it was opened from, if that is
-    /// still the selected session's.
-    fn resume_walkthrough(&mut self) {
-        let step = self
-            .walkthrough
-            .as_ref()
-            .filter(|w| w.session == self.session)
-            .map(|w| w.step.clone());
-        match step {
-            Some(step) => {
+            Overlay::Walkthrough => {
                 self.overlay = Overlay::Walkthrough;
-                self.with_walkthrough(|w, ctx| w.enter(step, ctx));
+                let mut resumed = false;
+                self.with_walkthrough(|w, ctx| resumed = w.resume(ctx));
+                if !resumed {
+                    self.overlay = Overlay::None;
+                }
             }
-            None => self.overlay = Overlay::None,
+            under => self.overlay = under,
         }
     }
 }

@@ -2,7 +2,9 @@
 //! item selected on the main screen.
 
 use super::{Main, visible_concerns};
-use crate::app::{Ctx, Pane};
+use crate::app::editor::fields;
+use crate::app::recovered::Place;
+use crate::app::{Ctx, Editor, Pane};
 use crate::search::Target;
 
 impl Main {
@@ -69,6 +71,30 @@ impl Main {
                     .position(|q| q.id == *question)
                     .unwrap_or(0);
             }
+        }
+    }
+
+    /// Recovered work at `place` (of the selected session): its conference
+    /// and Leitfrage or concern selected; the field to open again.
+    pub(in crate::app) fn recover_at(&mut self, place: &Place, ctx: &mut Ctx) -> Option<Editor> {
+        if let Some(conference) = &place.conference {
+            self.select_conference(conference, ctx);
+        }
+        if let Some(question) = &place.question {
+            let conference = ctx.conference_id();
+            let (number, field) = fields::answer(ctx, &conference, question)?;
+            self.question = number;
+            self.focus = Pane::Questions;
+            Some(field)
+        } else {
+            let id = place.concern.as_ref()?;
+            let shown = visible_concerns(ctx.data, *ctx.session, &ctx.conference_id());
+            if let Some(i) = shown.iter().position(|c| &c.id == id) {
+                self.concern = i;
+                self.focus = Pane::Concerns;
+            }
+            let hint = crate::i18n::t("editor.esc-done");
+            Some(fields::concern_details(ctx.data, id, hint))
         }
     }
 }

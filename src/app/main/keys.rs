@@ -19,7 +19,7 @@ const KEYS: &[Row] = &[
     (Key::ch('o'), A::ConcernOpen, None),
     (Key::ch('b'), A::ConcernInProgress, None),
     (Key::ch('E'), A::ConcernResolved, None),
-    (Key::ch('e'), A::ExternalEditor, None),
+    (Key::ch('e'), A::ExternalEditor, None), // opened in update; handed over by App::external_editor
     (Key::ch('v'), A::ConcernDropped, None),
     (Key::ch('L'), A::LinkDecisions, None),
     (Key::ch('r'), A::Review, Some("hint.review")),
@@ -32,12 +32,11 @@ const KEYS: &[Row] = &[
     (Key::ch('h'), A::History, None),
     (Key::ch('c'), A::Changes, None),
     (Key::ch('p'), A::Assignments, None),
-    (Key::ch('u'), A::Undo, None),
-    (Key::ctrl('y'), A::Redo, None),
+    (Key::ch('u'), A::Undo, None), // the App's: App::dispatch, app/update.rs
+    (Key::ctrl('y'), A::Redo, None), // the App's: App::dispatch, app/update.rs
     (Key::ch('?'), A::Help, Some("hint.help")),
-    (Key::ctrl('s'), A::Save, Some("hint.save")),
-    (Key::plain(K::Esc), A::Back, None),
-    (Key::ch('q'), A::Quit, Some("hint.quit")),
+    (Key::ctrl('s'), A::Save, Some("hint.save")), // the App's: App::dispatch, app/update.rs
+    (Key::ch('q'), A::Quit, Some("hint.quit")),   // the App's: App::dispatch, app/update.rs
 ];
 
 /// The Main layer's bindings: the list keys, its own, those of every layer.

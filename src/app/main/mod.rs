@@ -4,6 +4,7 @@
 //! `keys.rs`, its drawing in `ui/mod.rs` (`Main::render`) and a file per pane.
 //! The selected session and conference are the `Ctx`'s selection.
 
+mod click;
 mod jump;
 pub(in crate::app) mod keys;
 
@@ -33,12 +34,7 @@ impl Main {
     /// Handles an action of the Main layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let conference = ctx.conference_id();
-        if let Some(delta) = action.movement() {
-            let delta = match action {
-                Action::PageUp => -self.page(self.focus),
-                Action::PageDown => self.page(self.focus),
-                _ => delta,
-            };
+        if let Some(delta) = action.movement(self.page(self.focus)) {
             self.move_selection(delta, ctx);
             return Vec::new();
         }
@@ -90,6 +86,7 @@ impl Main {
             Action::Help => ctx.request(Request::Help(Layer::Main)),
             Action::Reference => ctx.request(Request::Overlay(Overlay::Help(Help::reference()))),
             Action::MergeOthers => return vec![Effect::MergeFromDisk],
+            Action::ExternalEditor => self.open_long_text(ctx),
             Action::Debrief
             | Action::Decisions
             | Action::History
@@ -102,6 +99,32 @@ impl Main {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `e`: the field of the answer or the concern under the cursor, which
+    /// the `App` then hands to the user's editor.
+    fn open_long_text(&self, ctx: &mut Ctx) {
+        let field = match self.focus {
+            Pane::Questions => {
+                let conference = ctx.conference_id();
+                let question = ctx.data.guiding_questions.get(self.question);
+                let question = question.map(|q| q.id.clone());
+                question
+                    .filter(|_| ctx.check_writable())
+                    .and_then(|q| fields::answer(ctx, &conference, &q))
+                    .map(|(_, field)| field)
+            }
+            Pane::Concerns => self
+                .selected_concern(ctx)
+                .filter(|_| ctx.check_writable())
+                .map(|id| {
+                    fields::concern_details(ctx.data, &id, crate::i18n::t("editor.esc-done"))
+                }),
+            Pane::Conferences | Pane::Speakers => None,
+        };
+        if let Some(field) = field {
+            ctx.request(Request::Edit(Box::new(field)));
+        }
     }
 
     /// Items a page of `pane` holds, as last drawn (at least one).

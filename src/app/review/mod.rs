@@ -9,7 +9,6 @@ pub(super) mod keys;
 
 use std::sync::Arc;
 
-use super::update::PAGE;
 use super::{Action, App, Ctx, EditTarget, Editor, Effect, Layer, Overlay, Request, Scroll};
 use crate::search::Target;
 
@@ -48,10 +47,10 @@ impl Review {
             (Action::SelectPrevious, Some(i)) => self.cursor = Some(i.saturating_sub(1)),
             (Action::SelectNext, None) => self.scroll.step(1),
             (Action::SelectPrevious, None) => self.scroll.step(-1),
-            (Action::PageUp, _) => self.scroll.step(-PAGE),
+            (Action::PageUp, _) => self.scroll.step(-self.scroll.page()),
             (Action::PageDown, _) => {
                 self.cursor = None;
-                self.scroll.step(PAGE);
+                self.scroll.step(self.scroll.page());
             }
             (Action::SelectFirst, _) => {
                 self.scroll.step(isize::MIN / 2);
@@ -93,7 +92,7 @@ impl Review {
 impl App {
     /// Opens the review, built from the data as it is now; the first gap picked.
     pub(super) fn open_review(&mut self) {
-        let (lines, gaps) = self.review_content();
+        let (lines, gaps) = content::content(&self.data, self.session, self.handout_lang);
         self.overlay = Overlay::Review(Review {
             cursor: (!gaps.is_empty()).then_some(0),
             lines: lines.into(),
@@ -110,7 +109,7 @@ impl App {
         if !stale {
             return;
         }
-        let (lines, gaps) = self.review_content();
+        let (lines, gaps) = content::content(&self.data, self.session, self.handout_lang);
         if let Overlay::Review(review) = &mut self.overlay {
             review.cursor = review
                 .cursor

@@ -5,12 +5,10 @@
 
 pub(super) mod keys;
 
-use std::cell::Cell;
-
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::step;
-use super::{Action, App, Ctx, Effect, Overlay, Request};
+use super::{Action, App, Ctx, Effect, Listed, Overlay, Request};
 use crate::search::{Hit, Index, Matched};
 
 /// The open search: query, index and current hits.
@@ -23,9 +21,8 @@ pub struct Search {
     /// The query the hits were found for, and every entry it matched: the
     /// next keystroke that extends it searches only among those.
     pub matched: Matched,
-    /// The first row the list showed when last drawn: kept, so the list
-    /// scrolls only as far as the cursor needs.
-    pub offset: Cell<usize>,
+    /// The first row the list showed when last drawn, and how many.
+    pub list: Listed,
 }
 
 impl Search {
@@ -38,14 +35,14 @@ impl Search {
             hits,
             cursor: 0,
             matched: Matched::default(),
-            offset: Cell::new(0),
+            list: Listed::default(),
         }
     }
 
     /// Handles an action of the Search layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let count = self.hits.len();
-        if let Some(delta) = action.movement() {
+        if let Some(delta) = action.movement(self.list.page()) {
             self.cursor = step(self.cursor, delta, count);
             return Vec::new();
         }
@@ -100,7 +97,7 @@ impl Search {
         self.hits = hits;
         self.matched = matched;
         self.cursor = 0;
-        self.offset.set(0);
+        self.list.reset();
     }
 }
 

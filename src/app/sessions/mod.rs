@@ -4,19 +4,16 @@
 
 pub(super) mod keys;
 
-use std::cell::Cell;
-
 use super::update::step;
-use super::{Action, Ctx, EditTarget, Editor, Effect, Request};
+use super::{Action, Ctx, EditTarget, Editor, Effect, Listed, Request};
 
 /// The open list of sessions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sessions {
     /// Index into the sessions, newest first.
     pub cursor: usize,
-    /// The first row the list showed when last drawn: kept, so the list
-    /// scrolls only as far as the cursor needs.
-    pub offset: Cell<usize>,
+    /// The first row the list showed when last drawn, and how many.
+    pub list: Listed,
 }
 
 impl Sessions {
@@ -31,14 +28,14 @@ impl Sessions {
             .unwrap_or(0);
         Self {
             cursor,
-            offset: Cell::new(0),
+            list: Listed::default(),
         }
     }
 
     /// Handles an action of the Sessions layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let count = ctx.data.sessions.len();
-        if let Some(delta) = action.movement() {
+        if let Some(delta) = action.movement(self.list.page()) {
             self.cursor = step(self.cursor, delta, count);
             return Vec::new();
         }

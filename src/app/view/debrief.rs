@@ -1,17 +1,15 @@
 //! The View component's debrief (the list of conferences, then one
 //! conference's choices) and the text fields the views open.
 
-use std::cell::Cell;
-
 use super::super::update::step;
-use super::super::{Action, Ctx, EditTarget, Editor, Request};
+use super::super::{Action, Ctx, EditTarget, Editor, Listed, Request};
 use super::View;
 
 /// The debrief after `action`: on the list of conferences (`conference` is
 /// `None`) or on one conference's decisions to present.
 pub(super) fn update(
     conference: Option<String>,
-    (cursor, offset): (usize, usize),
+    (cursor, list): (usize, Listed),
     action: Action,
     delta: isize,
     ctx: &mut Ctx,
@@ -27,7 +25,7 @@ pub(super) fn update(
                     return View::Debrief {
                         conference: Some(id),
                         cursor: 0,
-                        offset: Cell::default(),
+                        list: Listed::default(),
                     };
                 }
             }
@@ -38,7 +36,7 @@ pub(super) fn update(
         return View::Debrief {
             conference: None,
             cursor,
-            offset: Cell::new(offset),
+            list,
         };
     };
     let decisions: Vec<String> = ctx
@@ -91,7 +89,7 @@ pub(super) fn update(
     View::Debrief {
         conference: Some(id),
         cursor,
-        offset: Cell::new(offset),
+        list,
     }
 }
 

@@ -17,10 +17,10 @@ const KEYS: &[Row] = &[
     (Key::ch('a'), A::AddItem, Some("hint.new")),
     (Key::ch('e'), A::EditNotes, Some("hint.note")),
     (Key::ch('x'), A::MarkHeld, Some("hint.held")),
-    (Key::ch('u'), A::Undo, None),
-    (Key::ctrl('y'), A::Redo, None),
+    (Key::ch('u'), A::Undo, None), // the App's: App::dispatch, app/update.rs
+    (Key::ctrl('y'), A::Redo, None), // the App's: App::dispatch, app/update.rs
     (Key::ch('?'), A::Help, Some("hint.help")),
-    (Key::ctrl('s'), A::Save, Some("hint.save")),
+    (Key::ctrl('s'), A::Save, Some("hint.save")), // the App's: App::dispatch, app/update.rs
     (Key::plain(K::Esc), A::Back, Some("hint.back")),
     (Key::ch('q'), A::Back, None),
 ];

@@ -9,11 +9,10 @@ mod debrief;
 pub(super) mod forms;
 pub(super) mod keys;
 
-use std::cell::Cell;
 use std::sync::Arc;
 
 use super::update::step;
-use super::{Action, App, Ctx, Effect, Layer, Overlay, Request, Scroll};
+use super::{Action, App, Ctx, Effect, Layer, Listed, Overlay, Request, Scroll};
 use crate::domain::{Dataset, Decision, Exchange, ReportStatus};
 
 /// Which view is open, and where in it.
@@ -23,17 +22,19 @@ pub enum View {
     Debrief {
         conference: Option<String>,
         cursor: usize,
-        /// The list's first row as last drawn (kept by the drawing).
-        offset: Cell<usize>,
+        /// The list's first row and page as last drawn (kept by the drawing).
+        list: Listed,
     },
     Decisions {
         cursor: usize,
-        offset: Cell<usize>,
+        list: Listed,
     },
     /// Row = conference, column = session (index into `data.sessions`).
     History {
         row: usize,
         col: usize,
+        /// The conferences shown when last drawn: the page.
+        list: Listed,
     },
     /// What changed since the previous session, computed when opened.
     Changes {
@@ -42,7 +43,7 @@ pub enum View {
     },
     Assignments {
         cursor: usize,
-        offset: Cell<usize>,
+        list: Listed,
     },
 }
 
@@ -64,11 +65,11 @@ impl View {
             Action::Debrief => Self::Debrief {
                 conference: None,
                 cursor: *ctx.conference,
-                offset: Cell::default(),
+                list: Listed::default(),
             },
             Action::Decisions => Self::Decisions {
                 cursor: 0,
-                offset: Cell::default(),
+                list: Listed::default(),
             },
             Action::History => Self::History {
                 row: *ctx.conference,
@@ -78,6 +79,7 @@ impl View {
                     .iter()
                     .position(|s| s.number == *ctx.session)
                     .unwrap_or(0),
+                list: Listed::default(),
             },
             Action::Changes => Self::Changes {
                 scroll: Scroll::default(),
@@ -85,7 +87,7 @@ impl View {
             },
             Action::Assignments => Self::Assignments {
                 cursor: 0,
-                offset: Cell::default(),
+                list: Listed::default(),
             },
             _ => return None,
         })
@@ -111,7 +113,7 @@ impl View {
                     *self = Self::Debrief {
                         conference: None,
                         cursor: *ctx.conference,
-                        offset: Cell::default(),
+                        list: Listed::default(),
                     };
                 } else {
                     ctx.request(Request::Close);
@@ -124,15 +126,15 @@ impl View {
             }
             _ => {}
         }
-        let delta = action.movement().unwrap_or(0);
+        let delta = action.movement(self.page()).unwrap_or(0);
         match self {
             Self::Debrief {
                 conference,
                 cursor,
-                offset,
+                list,
             } => {
-                let offset = offset.take();
-                *self = debrief::update(conference.take(), (*cursor, offset), action, delta, ctx);
+                let list = std::mem::take(list);
+                *self = debrief::update(conference.take(), (*cursor, list), action, delta, ctx);
             }
             Self::Decisions { cursor, .. } => {
                 if action == Action::AddItem {
@@ -140,7 +142,7 @@ impl View {
                 }
                 *cursor = step(*cursor, delta, ctx.data.decisions.len());
             }
-            Self::History { row, col } => {
+            Self::History { row, col, .. } => {
                 let cols = ctx.data.sessions.len();
                 match action {
                     Action::NextPane => *col = step(*col, 1, cols),
@@ -172,6 +174,17 @@ impl View {
             }
         }
         Vec::new()
+    }
+
+    /// Rows or items a page of the view holds, as last drawn.
+    fn page(&self) -> isize {
+        match self {
+            Self::Debrief { list, .. }
+            | Self::Decisions { list, .. }
+            | Self::History { list, .. }
+            | Self::Assignments { list, .. } => list.page(),
+            Self::Changes { scroll, .. } => scroll.page(),
+        }
     }
 
     /// Whether `action` acts in this view: the hint line offers only those.

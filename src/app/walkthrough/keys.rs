@@ -13,7 +13,7 @@ const KEYS: &[Row] = &[
     (Key::ch('o'), A::ConcernOpen, None),
     (Key::ch('b'), A::ConcernInProgress, None),
     (Key::ch('E'), A::ConcernResolved, None),
-    (Key::ch('e'), A::ExternalEditor, None),
+    (Key::ch('e'), A::ExternalEditor, None), // opened in update; handed over by App::external_editor
     (Key::ch('v'), A::ConcernDropped, None),
     (Key::ch('L'), A::LinkDecisions, None),
     (Key::ch('a'), A::AddConcern, None),
@@ -21,10 +21,10 @@ const KEYS: &[Row] = &[
     (Key::plain(K::Enter), A::Open, Some("hint.select")),
     (Key::plain(K::Tab), A::NextStep, Some("hint.next")),
     (Key::plain(K::BackTab), A::PreviousStep, Some("hint.back")),
-    (Key::ch('u'), A::Undo, None),
-    (Key::ctrl('y'), A::Redo, None),
+    (Key::ch('u'), A::Undo, None), // the App's: App::dispatch, app/update.rs
+    (Key::ctrl('y'), A::Redo, None), // the App's: App::dispatch, app/update.rs
     (Key::ch('?'), A::Help, Some("hint.help")),
-    (Key::ctrl('s'), A::Save, Some("hint.save")),
+    (Key::ctrl('s'), A::Save, Some("hint.save")), // the App's: App::dispatch, app/update.rs
     (Key::plain(K::Esc), A::Back, Some("hint.pause")),
 ];
 

@@ -92,10 +92,35 @@ impl Walkthrough {
 }
 
 impl Walkthrough {
+    /// `e` at a Leitfrage or a concern: the field of its answer or details
+    /// (the main screen's Leitfrage cursor goes along), which the `App` then
+    /// hands to the user's editor.
+    fn open_long_text(&self, ctx: &mut Ctx) {
+        let field = match &self.step {
+            Step::Question(question) if ctx.check_writable() => {
+                fields::answer(ctx, &self.conference, question).map(|(number, field)| {
+                    ctx.request(Request::Question(number));
+                    field
+                })
+            }
+            Step::Concern(id) if ctx.check_writable() => Some(fields::concern_details(
+                ctx.data,
+                id,
+                crate::i18n::t("editor.esc-done"),
+            )),
+            _ => None,
+        };
+        if let Some(field) = field {
+            ctx.request(Request::Edit(Box::new(field)));
+        }
+    }
+
     /// Handles an action of the Walkthrough layer.
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
-        if let Some(delta) = action.movement() {
-            let count = self.option_count(ctx);
+        let count = self.option_count(ctx);
+        // Its choices are all shown: a page is all of them.
+        let page = isize::try_from(count).unwrap_or(isize::MAX);
+        if let Some(delta) = action.movement(page) {
             self.cursor = step(self.cursor, delta, count);
             return Vec::new();
         }
@@ -103,6 +128,7 @@ impl Walkthrough {
             Action::Open => self.choose_option(ctx),
             Action::Toggle if self.step == Step::Decisions => self.toggle_decision(ctx),
             Action::NextStep => self.next_step(ctx),
+            Action::ExternalEditor => self.open_long_text(ctx),
             Action::PreviousStep => self.previous_step(ctx),
             Action::Back => {
                 ctx.request(Request::Close);

@@ -90,6 +90,16 @@ impl Walkthrough {
         (at + 1, steps.len())
     }
 
+    /// Back from the help over it: at its step again, if it is still the
+    /// selected session's (else `false`: it is not shown).
+    pub fn resume(&mut self, ctx: &mut Ctx) -> bool {
+        let resumable = self.session == *ctx.session;
+        if resumable {
+            self.enter(self.step.clone(), ctx);
+        }
+        resumable
+    }
+
     /// Makes `step` current, sets its cursor, and opens its text field if it has one.
     pub fn enter(&mut self, step: Step, ctx: &mut Ctx) {
         let conference = self.conference.clone();

@@ -14,7 +14,7 @@ use crate::app::view::reporting_per_session;
 
 pub(super) fn history(
     app: &App,
-    row: usize,
+    (row, listed): super::ListAt,
     col: usize,
     frame: &mut Frame,
     area: Rect,
@@ -29,6 +29,13 @@ pub(super) fn history(
         Constraint::Length(chart_height),
     ]));
     let sessions = &app.data.sessions;
+    // A row for each conference below the sessions' numbers: the page.
+    let conferences = app.data.conferences.len();
+    listed.drawn(
+        0,
+        std::iter::repeat_n(1, conferences),
+        usize::from(matrix.height.saturating_sub(1)),
+    );
     // As many columns as fit, the selected one always visible, most recent right.
     let fit = usize::from(matrix.width.saturating_sub(7) / 4).max(1);
     let first = col

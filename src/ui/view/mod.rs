@@ -2,8 +2,6 @@
 //! history matrix with a bar chart, changes since the previous session,
 //! assignments over time.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use super::Theme;
 use super::widgets::{popup_block, truncate};
 use crate::app::view::{citations, decisions_newest_first};
-use crate::app::{App, Scroll, View};
+use crate::app::{App, Listed, Scroll, View};
 use crate::domain::land_name;
 
 mod history;
@@ -28,35 +26,43 @@ impl View {
             View::Debrief {
                 conference: None,
                 cursor,
-                offset,
-            } => debrief(app, (*cursor, offset), frame, area, theme),
+                list,
+            } => debrief(app, (*cursor, list), frame, area, theme),
             View::Debrief {
                 conference: Some(id),
                 cursor,
-                offset,
-            } => debrief_conference(app, id, (*cursor, offset), frame, area, theme),
-            View::Decisions { cursor, offset } => {
-                decisions(app, (*cursor, offset), frame, area, theme);
+                list,
+            } => debrief_conference(app, id, (*cursor, list), frame, area, theme),
+            View::Decisions { cursor, list } => {
+                decisions(app, (*cursor, list), frame, area, theme);
             }
-            View::History { row, col } => history(app, *row, *col, frame, area, theme),
+            View::History { row, col, list } => {
+                history(app, (*row, list), *col, frame, area, theme);
+            }
             View::Changes { scroll, lines } => changes(lines, scroll, frame, area, theme),
-            View::Assignments { cursor, offset } => {
-                assignments(app, (*cursor, offset), frame, area, theme);
+            View::Assignments { cursor, list } => {
+                assignments(app, (*cursor, list), frame, area, theme);
             }
         }
     }
 }
 
 /// Where a list's cursor is, and the first row it showed when last drawn.
-type ListAt<'a> = (usize, &'a Cell<usize>);
+type ListAt<'a> = (usize, &'a Listed);
 
-/// Draws `list` with its cursor from where it stood; records where it stands.
-fn list_at(frame: &mut Frame, list: List, area: Rect, (cursor, offset): ListAt) {
+/// Draws `items` as a list with its cursor from where it stood; records where
+/// it stands and how many items it showed.
+fn list_at(frame: &mut Frame, items: Vec<ListItem>, theme: &Theme, area: Rect, at: ListAt) {
+    let (cursor, listed) = at;
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
+    let list = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
     let mut state = ListState::default()
         .with_selected(Some(cursor))
-        .with_offset(offset.get());
+        .with_offset(listed.first());
     frame.render_stateful_widget(list, area, &mut state);
-    offset.set(state.offset());
+    listed.drawn(state.offset(), heights, usize::from(area.height));
 }
 
 /// A block with lines on top and a list with a cursor below.
@@ -78,10 +84,7 @@ fn lines_and_list(
         Constraint::Fill(1),
     ]));
     frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), head);
-    let list = List::new(items)
-        .highlight_style(theme.selected)
-        .highlight_symbol("▶ ");
-    list_at(frame, list, list_area, at);
+    list_at(frame, items, theme, list_area, at);
 }
 
 fn debrief(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -246,10 +249,7 @@ fn decisions(app: &App, at: ListAt, frame: &mut Frame, area: Rect, theme: &Theme
         .iter()
         .map(|d| ListItem::new(truncate(&format!("{} {}", d.id, d.title), width)))
         .collect();
-    let widget = List::new(items)
-        .highlight_style(theme.selected)
-        .highlight_symbol("▶ ");
-    list_at(frame, widget, left, at);
+    list_at(frame, items, theme, left, at);
     let Some(d) = list.get(at.0) else { return };
     let cited = citations(&app.data, &d.id);
     let mut lines = vec![Line::from(Span::styled(

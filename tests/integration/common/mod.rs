@@ -108,3 +108,25 @@ pub fn fachmk(home: &std::path::Path) -> assert_cmd::Command {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     cmd
 }
+
+/// Selects conference `id` as a user would: to the conferences pane, to its
+/// top, down to `id`; the focus goes back to the pane it was on.
+pub fn select_conference(app: &mut App, id: &str) {
+    use fachmk::app::{Layer, Pane};
+    assert_eq!(app.layer(), Layer::Main, "the main screen selects");
+    let focus = app.main.focus;
+    while app.main.focus != Pane::Conferences {
+        press(app, KeyCode::Tab);
+    }
+    press(app, KeyCode::Home);
+    for _ in 0..app.data.conferences.len() {
+        if app.conference_id() == id {
+            break;
+        }
+        press(app, KeyCode::Down);
+    }
+    assert_eq!(app.conference_id(), id, "no conference {id}");
+    while app.main.focus != focus {
+        press(app, KeyCode::Tab);
+    }
+}
