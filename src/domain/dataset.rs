@@ -60,9 +60,9 @@ super::extra::deserialize_keeping_unknown!(Dataset {
         decisions,
         guiding_questions,
         sessions,
+        concerns,
         reference,
     ],
-    seeded: [concerns => super::prefix::ConcernsSeed],
 });
 
 impl Dataset {

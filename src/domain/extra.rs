@@ -92,9 +92,9 @@ pub fn unique_texts<'de, D: Deserializer<'de>>(
 /// Implements `Deserialize` for a record with an `extra: Extra` field: the
 /// `required` fields must be present, the `defaulted` ones take their
 /// `Default` when missing (the `texts`, maps of texts, refuse a key given
-/// twice inside them too; the `seeded` ones are read through the given
-/// `DeserializeSeed` and default too, the `required_seeded` ones are read so
-/// and must be present); every other key is kept in `extra`. The JSON keys
+/// twice inside them too; the `required_seeded` ones are read through the
+/// given `DeserializeSeed` and must be present); every other key is kept in
+/// `extra`. The JSON keys
 /// are the field names. A test (`domain::extra::tests`) checks that a record
 /// written with every field read back keeps nothing in `extra`, so a field
 /// added to the struct but not here cannot go unnoticed.
@@ -103,7 +103,6 @@ macro_rules! deserialize_keeping_unknown {
         required: [$($req:ident),* $(,)?],
         defaulted: [$($opt:ident),* $(,)?]
         $(, texts: [$($txt:ident),* $(,)?])?
-        $(, seeded: [$($sd:ident => $seed:expr),* $(,)?])?
         $(, required_seeded: [$($rs:ident => $rseed:expr),* $(,)?])? $(,)?
     }) => {
         impl<'de> serde::Deserialize<'de> for $record {
@@ -121,7 +120,6 @@ macro_rules! deserialize_keeping_unknown {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
                         $($(let mut $txt = None;)*)?
-                        $($(let mut $sd = None;)*)?
                         $($(let mut $rs = None;)*)?
                         let mut extra = $crate::domain::Extra::new();
                         while let Some(key) = map.next_key::<$crate::domain::extra::Key<'de>>()? {
@@ -139,11 +137,6 @@ macro_rules! deserialize_keeping_unknown {
                                 $($(stringify!($txt) => {
                                     let texts = map.next_value::<$crate::domain::extra::UniqueTexts>()?;
                                     if $txt.replace(texts.0).is_some() {
-                                        return Err($crate::domain::extra::duplicate(key.as_str()));
-                                    }
-                                })*)?
-                                $($(stringify!($sd) => {
-                                    if $sd.replace(map.next_value_seed($seed)?).is_some() {
                                         return Err($crate::domain::extra::duplicate(key.as_str()));
                                     }
                                 })*)?
@@ -168,7 +161,6 @@ macro_rules! deserialize_keeping_unknown {
                             })?,)*
                             $($opt: $opt.unwrap_or_default(),)*
                             $($($txt: $txt.unwrap_or_default(),)*)?
-                            $($($sd: $sd.unwrap_or_default(),)*)?
                             $($($rs: $rs.ok_or_else(|| {
                                 <A::Error as serde::de::Error>::missing_field(stringify!($rs))
                             })?,)*)?

@@ -23,7 +23,6 @@ mod dataset;
 mod debrief;
 mod decision;
 pub(crate) mod extra;
-mod prefix;
 mod progress;
 mod provenance;
 mod session;

@@ -78,11 +78,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
-    let parsed = match super::split::parse(body, super::split::MIN_SPLIT_SIZE) {
-        Some(data) => Ok(data),
-        None => serde_json::from_slice::<Dataset>(body),
-    };
-    match parsed {
+    match serde_json::from_slice::<Dataset>(body) {
         Ok(data) => {
             let header = Header {
                 format: Some(Value::String(data.format.clone())),

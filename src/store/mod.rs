@@ -14,7 +14,6 @@ pub mod read;
 pub mod recovery;
 mod save;
 mod serialize;
-mod split;
 pub mod sync;
 
 pub use base::Base;
