@@ -8,6 +8,10 @@ FILE in a temporary directory, so nothing of FILE changes), reads its output
 until the header of the first frame is on the screen, and takes the time from
 spawn to then and the process's peak resident memory (VmHWM) at that moment.
 Prints each run, the median, and `jq empty` on the same file in the same run.
+With `--search`, it then types `/` at once (or `--after MS` later) (the search index is still being
+built on its thread) and `r`, and takes the time from each key to the end of the frame
+drawn after it: how long the first `/` waits, and
+the first search keystroke.
 Wall times are only worth comparing on a quiet machine; the CPU time of the
 main thread until the first frame (from /proc/PID/task/PID/schedstat, in
 nanoseconds; user + system) shows the work done even when it is not.
@@ -16,6 +20,7 @@ import argparse
 import fcntl
 import os
 import pty
+import select
 import shutil
 import signal
 import statistics
@@ -28,7 +33,28 @@ import time
 MARKER = b"Sitzung"  # in the header of every first frame (German, the default)
 
 
-def one_run(binary, path, home):
+# The end of a synchronized update: every frame ends with it.
+FRAME_END = b"\x1b[?2026l"
+
+
+def read_until(fd, needle, deadline):
+    """Reads from `fd` until `needle` has been read; the time it took."""
+    start = time.perf_counter()
+    seen = b""
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        seen += chunk
+        if needle in seen:
+            return (time.perf_counter() - start) * 1000
+    return None
+
+
+def one_run(binary, path, home, search=False, after_ms=0):
     pid, fd = pty.fork()
     if pid == 0:
         env = dict(os.environ, HOME=home, XDG_STATE_HOME=home + "/state",
@@ -65,10 +91,19 @@ def one_run(binary, path, home):
             with open(f"/proc/{pid}/task/{pid}/schedstat") as stat:
                 cpu_ms = int(stat.read().split()[0]) / 1e6
             break
+    keys = None
+    if search and elapsed is not None:
+        time.sleep(after_ms / 1000)
+        os.write(fd, b"/")
+        deadline = time.perf_counter() + 10
+        slash = read_until(fd, FRAME_END, deadline)
+        os.write(fd, b"r")
+        first_key = read_until(fd, FRAME_END, deadline)
+        keys = (slash, first_key)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(fd)
-    return elapsed, peak_kib, cpu_ms
+    return elapsed, peak_kib, cpu_ms, keys
 
 
 def jq_empty(path):
@@ -88,17 +123,21 @@ def main():
     parser.add_argument("file")
     parser.add_argument("--bin", default="target/release/fachmk")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--search", action="store_true",
+                        help="then type / and r at once and time each")
+    parser.add_argument("--after", type=int, default=0, metavar="MS",
+                        help="with --search: wait MS after the first frame (a reader's pause)")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     with tempfile.TemporaryDirectory() as home:
         copy = os.path.join(home, "archive.json")
         shutil.copyfile(args.file, copy)
         size = os.path.getsize(copy) / 1e6
-        frames, peaks, cpus, jqs, jq_cpus = [], [], [], [], []
+        frames, peaks, cpus, jqs, jq_cpus, slashes, first_keys = [], [], [], [], [], [], []
         for run in range(args.runs):
             for name in ("state", "data", "config"):
                 shutil.rmtree(os.path.join(home, name), ignore_errors=True)
-            elapsed, peak, cpu = one_run(binary, copy, home)
+            elapsed, peak, cpu, keys = one_run(binary, copy, home, args.search, args.after)
             if elapsed is None:
                 raise SystemExit(f"run {run}: no first frame within 30 s")
             frames.append(elapsed * 1000)
@@ -108,14 +147,24 @@ def main():
                 wall, jq_cpu = jq_empty(copy)
                 jqs.append(wall * 1000)
                 jq_cpus.append(jq_cpu * 1000)
+            searched = ""
+            if keys is not None and None not in keys:
+                slashes.append(keys[0])
+                first_keys.append(keys[1])
+                searched = f", / {keys[0]:.1f} ms, first key {keys[1]:.1f} ms"
             print(f"run {run}: first frame {frames[-1]:.1f} ms (CPU {cpu:.1f} ms), "
-                  f"peak {peaks[-1]:.1f} MiB")
+                  f"peak {peaks[-1]:.1f} MiB{searched}")
         print(f"file: {size:.1f} MB, runs: {args.runs}")
         print(f"first frame   median {statistics.median(frames):.1f} ms "
               f"(min {min(frames):.1f}, max {max(frames):.1f})")
         print(f"CPU time      median {statistics.median(cpus):.1f} ms "
               f"(min {min(cpus):.1f}; main thread until the first frame)")
         print(f"peak memory   median {statistics.median(peaks):.1f} MiB")
+        if slashes:
+            print(f"/ at once     median {statistics.median(slashes):.1f} ms "
+                  f"(max {max(slashes):.1f}): the wait for the index's rest")
+            print(f"first key     median {statistics.median(first_keys):.1f} ms "
+                  f"(max {max(first_keys):.1f}): 'r' typed into the search")
         if jqs:
             jq = statistics.median(jqs)
             print(f"jq empty      median {jq:.1f} ms (CPU {statistics.median(jq_cpus):.0f} ms); "
