@@ -67,18 +67,10 @@ impl Folded {
             rest.iter().all(|f| f.find(text).is_some())
         };
         let mut found = Vec::with_capacity(candidates.len());
-        let mut i = 0;
-        while i < candidates.len() {
-            let start = candidates[i];
-            let mut run = 1;
-            while candidates.get(i + run) == Some(&(start + run)) {
-                run += 1;
-            }
+        for (start, run) in runs(candidates) {
             if run < RUN {
                 found.extend(
-                    candidates[i..i + run]
-                        .iter()
-                        .copied()
+                    (start..start + run)
                         .filter(|&e| first.find(self.entry(e)).is_some() && has_rest(e)),
                 );
             } else {
@@ -88,7 +80,6 @@ impl Folded {
                     }
                 });
             }
-            i += run;
         }
         Some(found)
     }
@@ -182,13 +173,7 @@ impl Plain {
         };
         let n = needle.needle().len();
         let mut out = Vec::with_capacity(candidates.len());
-        let mut i = 0;
-        while i < candidates.len() {
-            let start = candidates[i];
-            let mut run = 1;
-            while candidates.get(i + run) == Some(&(start + run)) {
-                run += 1;
-            }
+        for (start, run) in runs(candidates) {
             let (from, to) = (start, start + run);
             let starts = &folded.starts[from..=to];
             let end = starts[run];
@@ -218,7 +203,6 @@ impl Plain {
                 }
             }
             out.extend(current.map(|(e, plain)| (e, if plain { self.score } else { UNKNOWN })));
-            i += run;
         }
         Some(out)
     }
@@ -253,6 +237,21 @@ impl Plain {
         }
         Some(self.score)
     }
+}
+
+/// The runs of consecutive entries in `candidates` (ascending): each as its
+/// first entry and its length.
+fn runs(candidates: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let &start = candidates.get(i)?;
+        let mut run = 1;
+        while candidates.get(i + run) == Some(&(start + run)) {
+            run += 1;
+        }
+        i += run;
+        Some((start, run))
+    })
 }
 
 #[cfg(test)]

@@ -174,3 +174,33 @@ fn the_changes_view_pages_by_its_rows_drawn() {
     };
     pages_by_what_was_shown(long, 'c', top, |s| body_rows(s, "╭ Änderungen"));
 }
+
+#[test]
+fn the_history_scrolls_to_every_conference_at_80x24() {
+    // 25 conferences: more rows than the matrix has at 80×24.
+    let mut data = sample_data();
+    for i in 0..12 {
+        let mut extra = data.conferences[0].clone();
+        extra.id = format!("X{i:02}");
+        data.conferences.push(extra);
+    }
+    let last = data.conferences.last().map(|c| c.id.clone()).unwrap();
+    let first = data.conferences[0].id.clone();
+    let mut app = App::new(data, today(), fixed_now(), "tester", None);
+    press(&mut app, KeyCode::Char('h'));
+    let screen = draw(&mut app, (80, 24));
+    assert_eq!(rows_starting(&screen, &last), 0, "{}", screen.join("\n"));
+    for _ in 0..24 {
+        press(&mut app, KeyCode::Down);
+        draw(&mut app, (80, 24));
+    }
+    let screen = draw(&mut app, (80, 24));
+    assert_eq!(rows_starting(&screen, &last), 1, "{}", screen.join("\n"));
+    assert_eq!(rows_starting(&screen, &first), 0, "scrolled past the first");
+    // Back up: the first row comes back.
+    for _ in 0..24 {
+        press(&mut app, KeyCode::Up);
+    }
+    let screen = draw(&mut app, (80, 24));
+    assert_eq!(rows_starting(&screen, &first), 1, "{}", screen.join("\n"));
+}

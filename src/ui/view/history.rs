@@ -29,13 +29,17 @@ pub(super) fn history(
         Constraint::Length(chart_height),
     ]));
     let sessions = &app.data.sessions;
-    // A row for each conference below the sessions' numbers: the page.
+    // A row for each conference below the sessions' numbers (the legend
+    // after them where there is room): as many as fit, scrolled only as far
+    // as the cursor needs.
     let conferences = app.data.conferences.len();
-    listed.drawn(
-        0,
-        std::iter::repeat_n(1, conferences),
-        usize::from(matrix.height.saturating_sub(1)),
-    );
+    let room = usize::from(matrix.height.saturating_sub(1)).max(1);
+    let top = listed
+        .first()
+        .min(row)
+        .max((row + 1).saturating_sub(room))
+        .min(conferences.saturating_sub(room));
+    listed.drawn(top, std::iter::repeat_n(1, conferences), room);
     // As many columns as fit, the selected one always visible, most recent right.
     let fit = usize::from(matrix.width.saturating_sub(7) / 4).max(1);
     let first = col
@@ -51,7 +55,7 @@ pub(super) fn history(
             )
             .collect::<Vec<_>>(),
     )];
-    for (r, c) in app.data.conferences.iter().enumerate() {
+    for (r, c) in app.data.conferences.iter().enumerate().skip(top).take(room) {
         let mut spans = vec![Span::raw(format!("{:<6}", c.id))];
         for (k, s) in shown.iter().enumerate() {
             let status = s.status_of(&c.id);
