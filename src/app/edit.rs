@@ -328,7 +328,7 @@ impl App {
 
     /// Undoes the last change.
     pub fn undo(&mut self) {
-        match self.history.undo(std::sync::Arc::make_mut(&mut self.data)) {
+        match self.history.undo(&mut self.data) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();
@@ -341,7 +341,7 @@ impl App {
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        match self.history.redo(std::sync::Arc::make_mut(&mut self.data)) {
+        match self.history.redo(&mut self.data) {
             Some(label) => {
                 self.mark_changed();
                 self.dirty = !self.history.at_saved();

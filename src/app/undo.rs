@@ -193,20 +193,21 @@ impl History {
         self.saved == Some(self.undo.len())
     }
 
-    /// Undoes the last step; returns its label.
-    pub fn undo(&mut self, data: &mut Dataset) -> Option<String> {
+    /// Undoes the last step; returns its label. The data are copied (if
+    /// another thread still reads them) only when there is a step.
+    pub fn undo(&mut self, data: &mut std::sync::Arc<Dataset>) -> Option<String> {
         let step = self.undo.pop()?;
-        let inverse = swap(step, data);
+        let inverse = swap(step, std::sync::Arc::make_mut(data));
         let label = inverse.label.clone();
         self.redo.push(inverse);
         self.stepped = true;
         Some(label)
     }
 
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, data: &mut Dataset) -> Option<String> {
+    /// Redoes the last undone step; returns its label (copying as `undo`).
+    pub fn redo(&mut self, data: &mut std::sync::Arc<Dataset>) -> Option<String> {
         let step = self.redo.pop()?;
-        let inverse = swap(step, data);
+        let inverse = swap(step, std::sync::Arc::make_mut(data));
         let label = inverse.label.clone();
         self.undo.push(inverse);
         self.stepped = true;

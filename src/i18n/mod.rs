@@ -80,6 +80,16 @@ pub fn current() -> Lang {
     CURRENT.with(Cell::get)
 }
 
+/// `make`'s result with this thread's texts in `lang` (a handout in its own
+/// language while the screen speaks another); the language before is kept.
+pub fn in_lang<T>(lang: Lang, make: impl FnOnce() -> T) -> T {
+    let before = current();
+    set(lang);
+    let result = make();
+    set(before);
+    result
+}
+
 pub const DE_TOML: &str = include_str!("de.toml");
 pub const EN_TOML: &str = include_str!("en.toml");
 

@@ -464,3 +464,18 @@ fn help_is_made_from_the_keymap() {
         "\"no-exchange\""
     );
 }
+
+#[test]
+fn undo_with_nothing_to_undo_does_not_copy_the_data_another_thread_reads() {
+    let mut app = app();
+    // As the search index's thread holds it right after the start.
+    let reader = std::sync::Arc::clone(&app.data);
+    app.undo();
+    app.redo();
+    assert!(std::sync::Arc::ptr_eq(&reader, &app.data));
+    // A change does copy it, and the reader's data stay as they were.
+    app.set_exchange("IMK", Exchange::Yes);
+    assert!(!std::sync::Arc::ptr_eq(&reader, &app.data));
+    app.undo();
+    assert_eq!(*reader, *app.data);
+}

@@ -16,11 +16,9 @@ impl App {
 
     /// The Tischvorlage as exported, in the handout's language.
     pub fn handout(&self) -> String {
-        let screen = crate::i18n::current();
-        crate::i18n::set(self.handout_lang);
-        let text = crate::export::markdown(&self.data, self.session);
-        crate::i18n::set(screen);
-        text
+        crate::i18n::in_lang(self.handout_lang, || {
+            crate::export::markdown(&self.data, self.session)
+        })
     }
 }
 
@@ -103,11 +101,9 @@ fn gap_target(
 /// The Tischvorlage as its reader sees it (no Markdown marks or escapes), in
 /// `lang`: the review's preview.
 fn as_read(data: &Dataset, session: u32, lang: Lang) -> String {
-    let screen = crate::i18n::current();
-    crate::i18n::set(lang);
-    let text = crate::export::plain_text_of(data, session, crate::export::Kind::Tischvorlage);
-    crate::i18n::set(screen);
-    text
+    crate::i18n::in_lang(lang, || {
+        crate::export::plain_text_of(data, session, crate::export::Kind::Tischvorlage)
+    })
 }
 
 /// The document a file name asks for, in the handout's language: Word when
@@ -120,16 +116,14 @@ pub fn export_for(ctx: &crate::app::Ctx, file_name: &str) -> Result<Vec<u8>, Str
         .into_iter()
         .find(|k| name.contains(k.name()))
         .unwrap_or_default();
-    let screen = crate::i18n::current();
-    crate::i18n::set(ctx.handout_lang);
     let word = std::path::Path::new(&name)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let bytes = if word {
-        crate::export::docx(ctx.data, *ctx.session, kind).map_err(|e| e.to_string())
-    } else {
-        Ok(crate::export::markdown_of(ctx.data, *ctx.session, kind).into_bytes())
-    };
-    crate::i18n::set(screen);
-    bytes
+    crate::i18n::in_lang(ctx.handout_lang, || {
+        if word {
+            crate::export::docx(ctx.data, *ctx.session, kind).map_err(|e| e.to_string())
+        } else {
+            Ok(crate::export::markdown_of(ctx.data, *ctx.session, kind).into_bytes())
+        }
+    })
 }
