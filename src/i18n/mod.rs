@@ -122,21 +122,21 @@ pub fn parse_table(toml_text: &str) -> Result<BTreeMap<String, String>, String> 
     Ok(out)
 }
 
-static TABLES: LazyLock<[BTreeMap<String, String>; 2]> = LazyLock::new(|| {
+/// Each language's table, read when it is first needed: a German screen never
+/// reads the English one (each is about a millisecond at start).
+static TABLES: [LazyLock<BTreeMap<String, String>>; 2] = [
     // The tables are part of the program; the tests read them the same way.
-    [
-        parse_table(DE_TOML).unwrap_or_default(),
-        parse_table(EN_TOML).unwrap_or_default(),
-    ]
-});
+    LazyLock::new(|| parse_table(DE_TOML).unwrap_or_default()),
+    LazyLock::new(|| parse_table(EN_TOML).unwrap_or_default()),
+];
 
 /// The text `key` in the current language. A key missing from a table (which
-/// a test forbids) falls back to German, then to the key itself.
+/// a test forbids) falls back to German, then to "?".
 pub fn t(key: &str) -> &'static str {
-    let tables: &'static [BTreeMap<String, String>; 2] = &TABLES;
-    tables[current().index()]
+    let table: &'static BTreeMap<String, String> = &TABLES[current().index()];
+    table
         .get(key)
-        .or_else(|| tables[0].get(key))
+        .or_else(|| TABLES[0].get(key))
         .map_or("?", String::as_str)
 }
 
