@@ -7,7 +7,10 @@ Starts `fachmk --file COPY` in a 120x40 pseudo-terminal (a private copy of
 FILE in a temporary directory, so nothing of FILE changes), reads its output
 until the header of the first frame is on the screen, and takes the time from
 spawn to then and the process's peak resident memory (VmHWM) at that moment.
-Prints each run, the median, and `jq empty` on the same file in the same run.
+A large file's concerns are read on a second thread while the first frame is
+drawn ("werden geladen" in their pane); the frame after it has them, and its
+time is printed too ("with concerns"). Prints each run, the medians, and
+`jq empty` on the same file in the same run.
 With `--search`, it then types `/` at once (or `--after MS` later) (the search index is still being
 built on its thread) and `r`, and takes the time from each key to the end of the frame
 drawn after it: how long the first `/` waits, and
@@ -31,6 +34,9 @@ import termios
 import time
 
 MARKER = b"Sitzung"  # in the header of every first frame (German, the default)
+# In the concerns pane of a first frame drawn while a large file's concerns are
+# still being read on a second thread; the next frame has them.
+LOADING = b"werden geladen"
 
 
 # The end of a synchronized update: every frame ends with it.
@@ -65,10 +71,11 @@ def one_run(binary, path, home, search=False, after_ms=0):
     start = time.perf_counter()
     seen = b""
     elapsed = None
+    complete = None
     peak_kib = None
     cpu_ms = None
     deadline = start + 30
-    while time.perf_counter() < deadline:
+    while time.perf_counter() < deadline and complete is None:
         try:
             chunk = os.read(fd, 65536)
         except OSError:
@@ -79,7 +86,7 @@ def one_run(binary, path, home, search=False, after_ms=0):
         # Answer a cursor-position query, as a terminal would.
         if b"\x1b[6n" in chunk:
             os.write(fd, b"\x1b[1;1R")
-        if MARKER in seen:
+        if elapsed is None and MARKER in seen:
             elapsed = time.perf_counter() - start
             with open(f"/proc/{pid}/status") as status:
                 for line in status:
@@ -90,7 +97,17 @@ def one_run(binary, path, home, search=False, after_ms=0):
             # (the search index) may already be at work.
             with open(f"/proc/{pid}/task/{pid}/schedstat") as stat:
                 cpu_ms = int(stat.read().split()[0]) / 1e6
-            break
+        if elapsed is not None:
+            first_end = seen.find(FRAME_END)
+            if first_end < 0:
+                continue
+            if LOADING not in seen[:first_end]:
+                complete = elapsed
+            elif seen.find(FRAME_END, first_end + 1) >= 0:
+                # The frame with the concerns, read on a second thread.
+                complete = time.perf_counter() - start
+    if complete is None:
+        elapsed = None
     keys = None
     if search and elapsed is not None:
         time.sleep(after_ms / 1000)
@@ -103,7 +120,7 @@ def one_run(binary, path, home, search=False, after_ms=0):
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(fd)
-    return elapsed, peak_kib, cpu_ms, keys
+    return elapsed, complete, peak_kib, cpu_ms, keys
 
 
 def jq_empty(path):
@@ -133,14 +150,17 @@ def main():
         copy = os.path.join(home, "archive.json")
         shutil.copyfile(args.file, copy)
         size = os.path.getsize(copy) / 1e6
-        frames, peaks, cpus, jqs, jq_cpus, slashes, first_keys = [], [], [], [], [], [], []
+        frames, completes, peaks, cpus = [], [], [], []
+        jqs, jq_cpus, slashes, first_keys = [], [], [], []
         for run in range(args.runs):
             for name in ("state", "data", "config"):
                 shutil.rmtree(os.path.join(home, name), ignore_errors=True)
-            elapsed, peak, cpu, keys = one_run(binary, copy, home, args.search, args.after)
+            elapsed, complete, peak, cpu, keys = one_run(
+                binary, copy, home, args.search, args.after)
             if elapsed is None:
                 raise SystemExit(f"run {run}: no first frame within 30 s")
             frames.append(elapsed * 1000)
+            completes.append(complete * 1000)
             peaks.append(peak / 1024)
             cpus.append(cpu)
             if shutil.which("jq"):
@@ -153,10 +173,14 @@ def main():
                 first_keys.append(keys[1])
                 searched = f", / {keys[0]:.1f} ms, first key {keys[1]:.1f} ms"
             print(f"run {run}: first frame {frames[-1]:.1f} ms (CPU {cpu:.1f} ms), "
+                  f"concerns in {completes[-1]:.1f} ms, "
                   f"peak {peaks[-1]:.1f} MiB{searched}")
         print(f"file: {size:.1f} MB, runs: {args.runs}")
         print(f"first frame   median {statistics.median(frames):.1f} ms "
               f"(min {min(frames):.1f}, max {max(frames):.1f})")
+        print(f"with concerns median {statistics.median(completes):.1f} ms "
+              f"(min {min(completes):.1f}, max {max(completes):.1f}): "
+              f"the frame that has them (the first, for a small file)")
         print(f"CPU time      median {statistics.median(cpus):.1f} ms "
               f"(min {min(cpus):.1f}; main thread until the first frame)")
         print(f"peak memory   median {statistics.median(peaks):.1f} MiB")

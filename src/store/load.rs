@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::LoadError;
+use super::{LaterConcerns, LoadError};
 use crate::domain::{Dataset, FORMAT, VERSION};
 
 /// Larger files are refused before they are read into memory.
@@ -73,31 +73,67 @@ struct Header {
 /// run that find the most useful message: UTF-8, JSON syntax, then the
 /// `format` and `version` keys, then what the data itself lacks.
 pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
-    let path: PathBuf = path.to_owned();
+    let text = text_of(bytes, path)?;
+    match serde_json::from_str::<Dataset>(text) {
+        Ok(data) => checked(data, path),
+        Err(e) => Err(explain(text.as_bytes(), path, &e)),
+    }
+}
+
+/// Reads the file at `path` for the screen: like [`open_file`], except that
+/// a file of at least `later_from` bytes with concerns has them parsed on a
+/// second thread ([`LaterConcerns`]); the data returned has none until then.
+/// The first frame need not wait for three quarters of an archive.
+pub fn open_file_for_screen(
+    path: &Path,
+    later_from: usize,
+) -> Result<(Loaded, super::Base, Option<LaterConcerns>), LoadError> {
+    let bytes = read_file(path)?;
+    if bytes.len() < later_from {
+        let loaded = load_bytes(&bytes, path)?;
+        let base = super::Base::new(bytes, loaded.newer_version);
+        return Ok((loaded, base, None));
+    }
+    let text = text_of(&bytes, path)?;
+    let (data, range) = match super::outline::without_concerns(text) {
+        Ok(outline) => outline,
+        Err(e) => return Err(explain(text.as_bytes(), path, &e)),
+    };
+    let loaded = checked(data, path)?;
+    // The range in the file's bytes (the text may follow a byte order mark).
+    let skipped = text.as_ptr().addr() - bytes.as_ptr().addr();
+    let range = range.map(|r| r.start + skipped..r.end + skipped);
+    let base = super::Base::new(bytes, loaded.newer_version);
+    let later = range.map(|range| LaterConcerns::start(base.shared_bytes(), range, path));
+    Ok((loaded, base, later))
+}
+
+/// The text of a data file's bytes: without a byte order mark, not empty,
+/// UTF-8.
+fn text_of<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::Empty { path });
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
     }
     // The whole file is checked to be UTF-8 at once (SIMD), so that the parser
     // reads it as text and need not check each string again: a sixth of the
     // parse's time when it checked them one by one.
-    let Ok(text) = simdutf8::basic::from_utf8(body) else {
-        return Err(not_utf8(body, path));
+    simdutf8::basic::from_utf8(body).map_err(|_| not_utf8(body, path.to_owned()))
+}
+
+/// The data read, once its `format` and `version` are known to be ours.
+fn checked(data: Dataset, path: &Path) -> Result<Loaded, LoadError> {
+    let header = Header {
+        format: Some(Value::String(data.format.clone())),
+        version: Some(Value::from(data.version)),
     };
-    match serde_json::from_str::<Dataset>(text) {
-        Ok(data) => {
-            let header = Header {
-                format: Some(Value::String(data.format.clone())),
-                version: Some(Value::from(data.version)),
-            };
-            let version = check_header(&path, header)?;
-            Ok(Loaded {
-                data,
-                newer_version: (version > VERSION).then_some(version),
-            })
-        }
-        Err(e) => Err(explain(body, &path, &e)),
-    }
+    let version = check_header(path, header)?;
+    Ok(Loaded {
+        data,
+        newer_version: (version > VERSION).then_some(version),
+    })
 }
 
 /// Why `body` is not a data file, where parsing it failed with `error`.

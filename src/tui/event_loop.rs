@@ -31,8 +31,13 @@ pub(super) fn run(
         let size = terminal.size()?;
         state.app.resize(size.width, size.height);
         draw(terminal, &state.app, theme)?;
-        // Off the path to the first frame, on the other core: the search index.
         let Shared { app, file } = &mut *state;
+        // A large file's concerns, read beside the first frame, are in place
+        // before any key is handled.
+        if file.finish_loading(app) {
+            draw(terminal, app, theme)?;
+        }
+        // Off the path to the first frame, on the other core: the search index.
         file.start_index(app);
     }
     let mut recovery_due: Option<Instant> = None;
@@ -87,6 +92,9 @@ fn draw(terminal: &mut Terminal<Backend>, app: &App, theme: &Theme) -> std::io::
 }
 
 fn handle(app: &mut App, file: &mut super::data_file::DataFile, event: Event) -> Vec<Effect> {
+    // Nothing acts on data whose concerns are still being read (they are in
+    // place after the first frame already; this holds whatever comes first).
+    file.finish_loading(app);
     app.now = now();
     match event {
         Event::Key(key) => {

@@ -41,8 +41,13 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
     let focused = main.focus == Pane::Concerns;
     let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = if concerns.is_empty() {
+        let none = if app.concerns_pending {
+            "concerns.loading"
+        } else {
+            "concerns.none"
+        };
         vec![ListItem::new(Line::from(Span::styled(
-            crate::i18n::t("concerns.none"),
+            crate::i18n::t(none),
             theme.dim,
         )))]
     } else {
@@ -64,7 +69,11 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
             })
             .collect()
     };
-    let title = crate::i18n::tf("concerns.title", &[("count", &concerns.len())]);
+    let title = if app.concerns_pending {
+        crate::i18n::t("concerns.title-loading").to_owned()
+    } else {
+        crate::i18n::tf("concerns.title", &[("count", &concerns.len())])
+    };
     let list = List::new(items).block(pane_block(title, focused, theme));
     let list = if focused && !concerns.is_empty() {
         list.highlight_style(theme.selected)

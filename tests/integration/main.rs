@@ -13,6 +13,7 @@ mod cli;
 mod common;
 mod components;
 mod concerns;
+mod concerns_later;
 mod config;
 mod conventions;
 mod dataset;

@@ -7,9 +7,11 @@ use std::time::SystemTime;
 
 use ratatui::Terminal;
 
+mod open;
+
 use super::Backend;
 use super::data_file_index::IndexInBackground;
-use crate::app::{AfterConflicts, App, Dialog, Effect};
+use crate::app::{AfterConflicts, App, Effect};
 use crate::store::recovery::{self, Recovery};
 use crate::store::sync::{self, SaveOutcome, SyncError};
 use crate::store::{self, Base, Loaded};
@@ -40,6 +42,8 @@ pub(crate) struct DataFile {
     pub mouse: bool,
     /// The search index of the file as loaded, while a second thread builds it.
     index: Option<IndexInBackground>,
+    /// The concerns of the file as loaded, while a second thread reads them.
+    concerns: Option<store::LaterConcerns>,
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {
@@ -48,71 +52,6 @@ fn stat(path: &Path) -> Option<(u64, SystemTime)> {
 }
 
 impl DataFile {
-    /// Loads `path` and builds the screen on it, offering a recovery or a backup
-    /// where there is one.
-    pub fn open(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> (App, Self) {
-        let user = store::paths::user_name();
-        let mut file = Self {
-            path: path.to_owned(),
-            base: None,
-            pending_theirs: None,
-            seen: stat(path),
-            recovery_path: None,
-            link: store::link_target(path),
-            offered: Vec::new(),
-            found: 0,
-            editing: None,
-            backups: store::DEFAULT_BACKUPS,
-            mouse: false,
-            index: None,
-        };
-        let mut app = match store::open_file(path) {
-            Ok((loaded, base)) => {
-                // Conflicts left by `fachmk merge` are a top-level key the loader
-                // keeps among the unknown ones: only then is the tree needed.
-                let left = loaded
-                    .data
-                    .extra
-                    .contains_key(store::merge::CONFLICTS_KEY)
-                    .then(|| serde_json::to_value(&loaded.data).ok())
-                    .flatten()
-                    .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
-                let mut app = App::new(loaded.data, today, super::now(), &user, session);
-                if let Some(v) = loaded.newer_version {
-                    app.read_only = Some(crate::i18n::tf(
-                        "file.newer-version",
-                        &[("v", &v), ("known", &crate::domain::VERSION)],
-                    ));
-                }
-                file.base = Some(base);
-                // Left by `fachmk merge`: decided here, written on the next save.
-                if let Some(merged) = left {
-                    app.show_conflicts(merged, AfterConflicts::Adopt);
-                }
-                app
-            }
-            Err(e) => {
-                let mut app = App::new(
-                    crate::domain::Dataset::empty(),
-                    today,
-                    super::now(),
-                    &user,
-                    None,
-                );
-                app.read_only = Some(crate::i18n::t("file.unreadable").into());
-                let backup = file.newest_backup().map(|(p, _)| p.display().to_string());
-                app.dialog = Some(Dialog::LoadFailed {
-                    reason: e.to_string(),
-                    backup,
-                });
-                app
-            }
-        };
-        app.file_name = path.display().to_string();
-        file.start_recovery(&mut app);
-        (app, file)
-    }
-
     /// Starts building the search index on a second thread (after the first
     /// frame: it neither delays it nor adds to its memory).
     pub fn start_index(&mut self, app: &App) {

@@ -1,0 +1,74 @@
+//! A large file's concerns are read on a second thread while the first frame
+//! is drawn; nothing may act on the data before they are in place.
+#![allow(clippy::unwrap_used)]
+
+use fachmk::demo::{DemoSize, archive};
+use fachmk::store;
+
+use crate::common::pty::{CTRL_S, Pty};
+
+/// An archive over the size from which concerns are read beside the first frame.
+fn large_archive(dir: &std::path::Path) -> (std::path::PathBuf, fachmk::domain::Dataset) {
+    let data = archive(DemoSize {
+        sessions: 4,
+        concerns: 1500,
+        seed: 11,
+    });
+    let file = dir.join("archiv.json");
+    let bytes = store::to_bytes(&data, &file).unwrap();
+    assert!(bytes.len() > 1 << 20, "{} bytes: too small", bytes.len());
+    store::write_new(&file, &bytes).unwrap();
+    let data = store::load_file(&file).unwrap().data;
+    (file, data)
+}
+
+#[test]
+fn keys_typed_before_the_concerns_are_read_act_on_all_of_them() {
+    let home = tempfile::tempdir().unwrap();
+    let (file, before) = large_archive(home.path());
+    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
+    // As soon as the first frame is there (while the concerns are still
+    // being read, in a debug build): a change, and a save.
+    screen.wait_for("Sitzung");
+    screen.send(&format!("-{CTRL_S}"));
+    screen.wait_for("Gespeichert");
+    let raw = String::from_utf8_lossy(&screen.output()).into_owned();
+    assert!(
+        raw.contains("werden geladen"),
+        "the first frame did not wait for nothing: it said the concerns were loading"
+    );
+    screen.wait_for("Offene Anliegen (");
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+    let after = store::load_file(&file).unwrap().data;
+    assert!(
+        after.sessions != before.sessions,
+        "the change was not saved"
+    );
+    assert_eq!(after.concerns, before.concerns);
+}
+
+#[test]
+fn a_concern_the_contract_refuses_makes_the_file_unreadable_and_unwritten() {
+    let home = tempfile::tempdir().unwrap();
+    let (file, _) = large_archive(home.path());
+    // The 700th concern loses its title.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let concerns = text.find("\n  \"concerns\":").unwrap();
+    let title = concerns
+        + text[concerns..]
+            .match_indices("\"title\":")
+            .nth(700)
+            .unwrap()
+            .0;
+    let broken = format!("{}\"titel\":{}", &text[..title], &text[title + 8..]);
+    std::fs::write(&file, &broken).unwrap();
+    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
+    screen.wait_for("Sitzung");
+    screen.send(&format!("-{CTRL_S}"));
+    screen.wait_for("Datei kann nicht geöffnet werden");
+    screen.wait_for("title");
+    screen.send("\r");
+    assert_eq!(screen.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+}
