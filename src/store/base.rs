@@ -24,8 +24,14 @@ pub struct Base {
 impl Base {
     /// The base for bytes that were just loaded.
     pub fn new(bytes: Vec<u8>, newer_version: Option<u32>) -> Self {
+        Self::shared(Arc::new(bytes), newer_version)
+    }
+
+    /// The base for bytes that were just loaded and are read on another
+    /// thread too.
+    pub(super) fn shared(bytes: Arc<Vec<u8>>, newer_version: Option<u32>) -> Self {
         Self {
-            bytes: Arc::new(bytes),
+            bytes,
             newer_version,
             data: OnceCell::new(),
         }

@@ -1,69 +1,118 @@
 //! The concerns of a file being opened, parsed on a second thread while the
 //! screen draws everything else (see `outline`).
+//!
+//! For a file as this program writes it, the thread starts before the rest is
+//! read, where the concerns seem to begin (`outline::concerns_start`); what it
+//! read counts only if it is exactly the `concerns` value the parse of the rest
+//! found. When the thread has not got a core by the time the concerns are
+//! needed (a busy machine), the screen's thread reads them itself.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 
 use super::LoadError;
 use crate::domain::Concern;
 
+/// Concerns read by the thread, and the bytes they were read from.
+type Read = (Range<usize>, Vec<Concern>);
+
 /// The concerns of a file being opened, read on their own thread.
 #[derive(Debug)]
 pub struct LaterConcerns {
-    worker: Option<JoinHandle<Result<Vec<Concern>, LoadError>>>,
+    worker: Option<JoinHandle<Option<Read>>>,
+    /// Set by whichever thread begins to read the concerns: the other one
+    /// then does not.
+    claimed: Arc<AtomicBool>,
     bytes: Arc<Vec<u8>>,
-    range: Range<usize>,
+    /// The bytes of the `concerns` value, once the rest of the file is read.
+    range: Option<Range<usize>>,
     path: PathBuf,
 }
 
 impl LaterConcerns {
-    /// Starts reading the concerns, the text at `range` of `bytes` (checked as
-    /// UTF-8 and JSON already).
-    pub(super) fn start(bytes: Arc<Vec<u8>>, range: Range<usize>, path: &Path) -> Self {
+    /// Starts reading the concerns from `start` in `bytes` (checked as UTF-8
+    /// already) up to the end of the JSON value there.
+    pub(super) fn start(bytes: &Arc<Vec<u8>>, start: usize, path: &Path) -> Self {
+        let claimed = Arc::new(AtomicBool::new(false));
         let worker = {
-            let (bytes, range, path) = (Arc::clone(&bytes), range.clone(), path.to_owned());
+            let (bytes, claimed) = (Arc::clone(bytes), Arc::clone(&claimed));
             std::thread::Builder::new()
                 .name("concerns".into())
-                .spawn(move || parse(&bytes, range, &path))
+                .spawn(move || {
+                    if claimed.swap(true, Ordering::SeqCst) {
+                        return None;
+                    }
+                    read_from(&bytes, start)
+                })
                 .ok()
         };
         Self {
             worker,
-            bytes,
-            range,
+            claimed,
+            bytes: Arc::clone(bytes),
+            range: None,
             path: path.to_owned(),
         }
     }
 
-    /// The concerns, waiting for them if need be. A concern the data contract
-    /// refuses fails the whole file, with the message a whole load gives.
+    /// Where the `concerns` value is, as the parse of the rest found it.
+    pub(super) fn found_at(mut self, range: Range<usize>) -> Self {
+        self.range = Some(range);
+        self
+    }
+
+    /// The concerns, waiting for them if need be (or reading them here, if the
+    /// thread has not begun). A concern the data contract refuses fails the
+    /// whole file, with the message a whole load gives.
     pub fn wait(mut self) -> Result<Vec<Concern>, LoadError> {
-        let joined = self.worker.take().map(JoinHandle::join);
-        match joined {
-            Some(Ok(result)) => result,
-            // No thread could be started, or it ended without an answer.
-            _ => parse(&self.bytes, self.range.clone(), &self.path),
+        let range = self.range.clone().unwrap_or_default();
+        let by_thread = if self.claimed.swap(true, Ordering::SeqCst) {
+            self.worker.take().and_then(|w| w.join().ok()).flatten()
+        } else {
+            None
+        };
+        match by_thread {
+            Some((read, concerns)) if read == range => Ok(concerns),
+            _ => parse(&self.bytes, range, &self.path),
         }
     }
 }
 
+impl Drop for LaterConcerns {
+    /// A thread that has not begun need not: nobody will take its concerns.
+    fn drop(&mut self) {
+        self.claimed.store(true, Ordering::SeqCst);
+    }
+}
+
+/// The JSON value at `start` read as concerns, and the bytes it took; `None`
+/// when it is not that.
+fn read_from(bytes: &[u8], start: usize) -> Option<Read> {
+    let text = std::str::from_utf8(bytes.get(start..)?).ok()?;
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Vec<Concern>>();
+    let concerns = values.next()?.ok()?;
+    Some((start..start + values.byte_offset(), concerns))
+}
+
+/// The concerns at `range` of `bytes`; when they are refused, the error of the
+/// whole file (its line and column in the file, the record it is in).
 fn parse(bytes: &[u8], range: Range<usize>, path: &Path) -> Result<Vec<Concern>, LoadError> {
-    let parsed = std::str::from_utf8(&bytes[range])
-        .ok()
-        .and_then(|text| serde_json::from_str::<Vec<Concern>>(text).ok());
-    match parsed {
-        Some(concerns) => Ok(concerns),
-        // The whole file again, for the error as a whole load words it (its
-        // line and column in the file, the record it is in).
-        None => super::load_bytes(bytes, path).map(|loaded| loaded.data.concerns),
+    match read_from(bytes, range.start) {
+        Some((read, concerns)) if read == range => Ok(concerns),
+        _ => super::load_bytes(bytes, path).map(|loaded| loaded.data.concerns),
     }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::LaterConcerns;
     use crate::store::{LoadError, load_bytes, open_file_for_screen};
 
     fn archive(concerns: u32) -> String {
@@ -79,18 +128,57 @@ mod tests {
     fn a_file_opened_for_the_screen_has_the_concerns_of_a_whole_load() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
-        // With a byte order mark: the range must still hit the concerns.
-        std::fs::write(&path, format!("\u{feff}{}", archive(200))).unwrap();
-        let whole = crate::store::load_file(&path).unwrap();
-        let (mut loaded, base, later) = open_file_for_screen(&path, 0).unwrap();
-        assert!(loaded.data.concerns.is_empty());
-        loaded.data.concerns = later.unwrap().wait().unwrap();
-        assert_eq!(loaded.data, whole.data);
-        assert_eq!(base.bytes(), std::fs::read(&path).unwrap());
+        let pretty = archive(200);
+        let value: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+        for text in [
+            // With a byte order mark: the range must still hit the concerns.
+            format!("\u{feff}{pretty}"),
+            // On one line: no place of the concerns to guess.
+            serde_json::to_string(&value).unwrap(),
+            // A guess that is wrong: a "concerns" line in a nested object.
+            pretty.replacen("{\n", "{\n  \"x\": {\n  \"concerns\": [\n  ]},\n", 1),
+        ] {
+            std::fs::write(&path, &text).unwrap();
+            let whole = crate::store::load_file(&path).unwrap();
+            let (mut loaded, base, later) = open_file_for_screen(&path, 0).unwrap();
+            assert!(loaded.data.concerns.is_empty());
+            let later = later.unwrap();
+            // The thread's work is taken, not done again (on a busy machine it
+            // may not have begun yet: then wait for it).
+            let worker = later.worker.as_ref().unwrap();
+            while !worker.is_finished() {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            loaded.data.concerns = later.wait().unwrap();
+            assert_eq!(loaded.data, whole.data);
+            assert_eq!(loaded.data.concerns.len(), 200);
+            assert_eq!(base.bytes(), text.as_bytes());
+        }
         // Below the size given, the file is read whole at once.
         let (loaded, _, later) = open_file_for_screen(&path, usize::MAX).unwrap();
         assert!(later.is_none());
-        assert_eq!(loaded.data, whole.data);
+        assert_eq!(loaded.data.concerns.len(), 200);
+    }
+
+    #[test]
+    fn concerns_no_thread_began_are_read_by_the_one_that_waits() {
+        let text = archive(30);
+        let bytes = Arc::new(text.clone().into_bytes());
+        let (_, range) = crate::store::outline::without_concerns(&text).unwrap();
+        // As if the thread had not got a core yet when the concerns are needed.
+        let later = LaterConcerns {
+            worker: None,
+            claimed: Arc::new(AtomicBool::new(false)),
+            bytes: Arc::clone(&bytes),
+            range,
+            path: "a.json".into(),
+        };
+        let claimed = Arc::clone(&later.claimed);
+        let concerns = later.wait().unwrap();
+        assert!(claimed.load(Ordering::SeqCst));
+        let whole = load_bytes(&bytes, "a.json".as_ref()).unwrap().data.concerns;
+        assert_eq!(concerns.len(), 30);
+        assert_eq!(concerns, whole);
     }
 
     #[test]

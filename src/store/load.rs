@@ -94,17 +94,26 @@ pub fn open_file_for_screen(
         let base = super::Base::new(bytes, loaded.newer_version);
         return Ok((loaded, base, None));
     }
+    let bytes = std::sync::Arc::new(bytes);
     let text = text_of(&bytes, path)?;
+    // Offsets in the text are offsets after a byte order mark in the bytes.
+    let skipped = text.as_ptr().addr() - bytes.as_ptr().addr();
+    // In a file as this program writes it, the concerns are read from where
+    // they seem to begin while the rest is read.
+    let guessed = super::outline::concerns_start(text)
+        .map(|start| LaterConcerns::start(&bytes, start + skipped, path));
     let (data, range) = match super::outline::without_concerns(text) {
         Ok(outline) => outline,
         Err(e) => return Err(explain(text.as_bytes(), path, &e)),
     };
     let loaded = checked(data, path)?;
-    // The range in the file's bytes (the text may follow a byte order mark).
-    let skipped = text.as_ptr().addr() - bytes.as_ptr().addr();
-    let range = range.map(|r| r.start + skipped..r.end + skipped);
-    let base = super::Base::new(bytes, loaded.newer_version);
-    let later = range.map(|range| LaterConcerns::start(base.shared_bytes(), range, path));
+    let later = range.map(|range| {
+        let range = range.start + skipped..range.end + skipped;
+        guessed
+            .unwrap_or_else(|| LaterConcerns::start(&bytes, range.start, path))
+            .found_at(range)
+    });
+    let base = super::Base::shared(bytes, loaded.newer_version);
     Ok((loaded, base, later))
 }
 

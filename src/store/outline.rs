@@ -38,6 +38,15 @@ pub fn without_concerns(text: &str) -> serde_json::Result<(Dataset, Option<Range
     Ok((data, range))
 }
 
+/// Where the `concerns` value of a file as this program writes it (or any
+/// printer with two-space indents) seems to begin: after the line
+/// `  "concerns": ` of the top level. Only a guess (another object may have
+/// such a line): it counts only where `without_concerns` finds the same.
+pub fn concerns_start(text: &str) -> Option<usize> {
+    const KEY: &[u8] = b"\n  \"concerns\": ";
+    memchr::memmem::find(text.as_bytes(), KEY).map(|at| at + KEY.len())
+}
+
 /// The file's top level, handed to the `Dataset`'s visitor as a map whose
 /// `concerns` are empty.
 struct TopLevel<'f, 'de, D> {
