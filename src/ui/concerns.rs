@@ -24,6 +24,9 @@ pub fn age(concern: &Concern, session: u32) -> String {
     }
 }
 
+/// The fewest characters of a title shown.
+const MIN_TITLE: usize = 8;
+
 pub fn symbol(status: ConcernStatus) -> &'static str {
     match status {
         ConcernStatus::Open => "●",
@@ -55,15 +58,23 @@ pub fn render(app: &App, main: &Main, frame: &mut Frame, area: Rect, theme: &The
             .iter()
             .map(|c| {
                 let age = age(c, app.session);
-                let state = if c.status == ConcernStatus::InProgress {
+                let mut state = if c.status == ConcernStatus::InProgress {
                     crate::i18n::t("concerns.in-progress-short")
                 } else {
                     ""
                 };
-                let room = width.saturating_sub(age.chars().count() + state.len() + 4);
+                let room = |state: &str| {
+                    width.saturating_sub(age.chars().count() + state.chars().count() + 4)
+                };
+                // The symbol says "in Bearbeitung" too: its word gives way
+                // first when the title would have too little room.
+                if room(state) < MIN_TITLE {
+                    state = "";
+                }
+                let room = room(state);
                 ListItem::new(Line::from(vec![
                     Span::raw(format!("{} ", symbol(c.status))),
-                    Span::raw(truncate(&c.title, room.max(8))),
+                    Span::raw(truncate(&c.title, room.max(MIN_TITLE))),
                     Span::styled(format!(" {age}{state}"), theme.dim),
                 ]))
             })

@@ -102,3 +102,36 @@ fn dropping_on_the_main_screen_asks_for_the_outcome_too() {
     assert_eq!(c.status, ConcernStatus::Dropped);
     assert_eq!(c.history.last().unwrap().note.as_deref(), Some("verworfen"));
 }
+
+/// At 80 columns a concern in work that was carried often has its age cut
+/// off at the border unless its "in Bearb." gives way (the symbol ◐ says it).
+#[test]
+fn a_concern_line_at_80_columns_ends_with_its_age_not_cut_off() {
+    use fachmk::ui::{self, Theme};
+    use ratatui::{Terminal, backend::TestBackend};
+    let data = fachmk::demo::archive(fachmk::demo::DemoSize {
+        sessions: 4,
+        concerns: 600,
+        seed: 2,
+    });
+    let last = data.sessions.iter().map(|s| s.number).max();
+    let (today, now) = (crate::common::today(), crate::common::fixed_now());
+    let mut app = fachmk::app::App::new(data, today, now, "t", last);
+    let mut in_work = 0;
+    for _ in 0..app.data.conferences.len() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| ui::render(&app, f, &Theme::default()))
+            .unwrap();
+        let screen = terminal.backend().to_string();
+        for row in screen
+            .lines()
+            .filter(|r| r.contains('◐') && r.contains("vertagt"))
+        {
+            in_work += 1;
+            assert!(row.contains("vertagt │"), "cut off: {row}");
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(in_work > 0, "no concern in work carried over was drawn");
+}
