@@ -226,7 +226,7 @@ impl Index {
     /// Scores the entries of `pool` that `pattern` matches with nucleo (on all
     /// cores for large pools, order kept); where `plain` knows an entry's
     /// score, that.
-    fn score_nucleo(
+    pub(super) fn score_nucleo(
         &self,
         pattern: &Pattern,
         plain: Option<&Plain>,
@@ -245,20 +245,7 @@ impl Index {
                 })
                 .collect::<Vec<_>>()
         };
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        if threads < 2 || pool.len() < PARALLEL_FROM {
-            return score_chunk(pool);
-        }
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = pool
-                .chunks(pool.len().div_ceil(threads))
-                .map(|chunk| scope.spawn(move || score_chunk(chunk)))
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
-                .collect()
-        })
+        on_all_cores(pool, PARALLEL_FROM, score_chunk)
     }
 
     /// What finds the matched positions of the hits shown: the pattern and the
@@ -272,6 +259,33 @@ impl Index {
             nucleo,
         }
     }
+}
+
+/// `work` done on `items` in one chunk per core, the results in order; on
+/// this thread alone when there are fewer than `from` items.
+pub(super) fn on_all_cores<T>(
+    items: &[usize],
+    from: usize,
+    work: impl Fn(&[usize]) -> Vec<T> + Sync,
+) -> Vec<T>
+where
+    T: Send,
+{
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || items.len() < from {
+        return work(items);
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || work(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Finds the score and matched character positions of hits, one by one.

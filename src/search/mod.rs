@@ -4,6 +4,10 @@
 //! letter. Another scorer can be plugged in (`Engine::Other`): the benchmarks
 //! compare `fuzzy-matcher`'s Skim algorithm (a dev-dependency) on the same entries.
 
+mod entries;
+mod fuzzy;
+#[cfg(test)]
+mod fuzzy_tests;
 mod matching;
 mod prefilter;
 #[cfg(test)]
@@ -13,8 +17,6 @@ use nucleo_matcher::Utf32String;
 
 pub use matching::{Engine, Scorer};
 use matching::{ascii_folded, folded};
-
-use crate::domain::Dataset;
 
 /// What kind of thing an entry is; results are grouped in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,41 +72,18 @@ pub struct Entry {
     pub target: Target,
 }
 
-/// Long texts are searched sentence by sentence: a fuzzy match across a whole
-/// answer matches almost anything; within a sentence it means something, and the
-/// hit shows where. White space is folded.
-fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    // Characters in `current`, counted as it grows (counting it anew per word
-    // was a tenth of building the index).
-    let mut chars = 0;
-    for word in text.split_whitespace() {
-        if !current.is_empty() {
-            current.push(' ');
-            chars += 1;
-        }
-        current.push_str(word);
-        chars += word.chars().count();
-        let ends = word.ends_with(['.', '?', '!', ';']) && chars >= 40;
-        if ends || chars >= 160 {
-            out.push(std::mem::take(&mut current));
-            chars = 0;
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
 /// What a query matched: the next, longer query searches only among it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matched {
     /// The query, trimmed.
     pub query: String,
-    /// Every entry it matched among those looked at, in index order.
+    /// Every entry it matched among those looked at, in index order; for a
+    /// fuzzy match also those not scored (they could not rank among the hits).
     pub entries: Vec<usize>,
+    /// For a fuzzy match, by entry of `entries`: its score, or for one not
+    /// scored the most it can score (`fuzzy::UNBOUNDED` when not known).
+    /// Empty when not known at all.
+    pub bounds: Vec<u32>,
     /// The entries from this one on were not looked at (the best hits were
     /// found before them): all of them are still candidates.
     pub unscanned: usize,
@@ -133,6 +112,11 @@ pub struct Index {
     /// The same, lower case, in one buffer: which entries contain a word
     /// (Nucleo only).
     prefilter: prefilter::Folded,
+    /// By entry, the number of the place it leads to (equal targets, equal
+    /// numbers): the fuzzy search counts places without hashing targets.
+    places: Vec<u32>,
+    /// By entry, the letters at the start of a word in it (`fuzzy::word_letters`).
+    word_letters: Vec<u64>,
 }
 
 impl std::fmt::Debug for Index {
@@ -147,103 +131,6 @@ impl std::fmt::Debug for Index {
 pub const MAX_HITS: usize = 200;
 
 impl Index {
-    /// Indexes `data`; people are placed at the conferences they speak for at `session`.
-    pub fn build(data: &Dataset, session: u32) -> Self {
-        let mut entries = Vec::new();
-        for c in &data.conferences {
-            entries.push(Entry {
-                kind: Kind::Conference,
-                text: format!("{} {}", c.id, c.name),
-                target: Target::Conference(c.id.clone()),
-            });
-        }
-        for p in &data.people {
-            let conference = data
-                .conferences
-                .iter()
-                .find(|c| {
-                    data.assignment_at(&c.id, session)
-                        .is_some_and(|a| a.people.contains(&p.id))
-                })
-                .map(|c| c.id.clone());
-            let mut text = p.display_name();
-            if let Some(role) = &p.role {
-                text.push_str(" – ");
-                text.push_str(role);
-            }
-            entries.push(Entry {
-                kind: Kind::Person,
-                text,
-                target: Target::Person { conference },
-            });
-        }
-        for c in &data.concerns {
-            let target = Target::Concern {
-                conference: c.conference.clone(),
-                id: c.id.clone(),
-            };
-            let text = format!("{}: {}", c.conference, c.title);
-            entries.push(Entry {
-                kind: Kind::Concern,
-                text,
-                target: target.clone(),
-            });
-            for part in c.details.as_deref().map(sentences).into_iter().flatten() {
-                let text = format!("{} {}: {part}", c.conference, c.id);
-                entries.push(Entry {
-                    kind: Kind::Concern,
-                    text,
-                    target: target.clone(),
-                });
-            }
-        }
-        for d in &data.decisions {
-            let linked = data
-                .session(session)
-                .and_then(|s| s.reports.iter().find(|r| r.decisions.contains(&d.id)))
-                .map(|r| r.conference.clone())
-                .or_else(|| d.conferences.iter().find(|c| *c != "*").cloned());
-            entries.push(Entry {
-                kind: Kind::Decision,
-                text: format!("{} {}", d.id, d.title),
-                target: Target::Decision {
-                    id: d.id.clone(),
-                    conference: linked,
-                },
-            });
-        }
-        for s in data.sessions.iter().rev() {
-            for r in &s.reports {
-                for (question, answer) in &r.answers {
-                    if answer.trim().is_empty() {
-                        continue;
-                    }
-                    let target = Target::Answer {
-                        session: s.number,
-                        conference: r.conference.clone(),
-                        question: question.clone(),
-                    };
-                    for part in sentences(answer) {
-                        let text = crate::i18n::tf(
-                            "search.answer",
-                            &[
-                                ("session", &s.number),
-                                ("conference", &r.conference),
-                                ("part", &part),
-                            ],
-                        );
-                        entries.push(Entry {
-                            kind: Kind::Answer,
-                            text,
-                            target: target.clone(),
-                        });
-                    }
-                }
-            }
-        }
-        Self::from_entries(entries)
-    }
-
     /// An index over given entries.
     pub fn from_entries(entries: Vec<Entry>) -> Self {
         Self::with_engine(entries, Engine::default())
@@ -251,25 +138,30 @@ impl Index {
 
     /// An index over given entries, scored by `engine`.
     pub fn with_engine(entries: Vec<Entry>, engine: Engine) -> Self {
-        let (folded, haystacks, prefilter) = match engine {
+        let (folded, haystacks, prefilter, word_letters) = match engine {
             Engine::Nucleo => {
                 let texts: Vec<String> = entries.iter().map(|e| ascii_folded(&e.text)).collect();
                 let prefilter = prefilter::Folded::new(texts.iter().map(String::as_str));
+                let word_letters = texts.iter().map(|t| fuzzy::word_letters(t)).collect();
                 let haystacks = texts.into_iter().map(Utf32String::from).collect();
-                (Vec::new(), haystacks, prefilter)
+                (Vec::new(), haystacks, prefilter, word_letters)
             }
             Engine::Other(_) => (
                 entries.iter().map(|e| folded(&e.text)).collect(),
                 Vec::new(),
                 prefilter::Folded::default(),
+                Vec::new(),
             ),
         };
+        let places = place_numbers(&entries);
         Self {
             entries,
             engine,
             folded,
             haystacks,
             prefilter,
+            places,
+            word_letters,
         }
     }
 
@@ -323,9 +215,14 @@ impl Index {
             ),
             None => (everything(), false),
         };
-        let fuzzy = was_fuzzy || matches!(self.engine, Engine::Other(_));
+        let mut fuzzy = was_fuzzy || matches!(self.engine, Engine::Other(_));
+        let ranks = query.is_ascii() && may_stop && matches!(self.engine, Engine::Nucleo);
+        if fuzzy && ranks {
+            let bounds = previous.and_then(|p| self.grown_bounds(p, query));
+            return self.hits(query, self.rank_fuzzy(query, &pool, bounds));
+        }
         // An "ö" typed removes hits below (the check after matching), so all are needed.
-        let (mut scored, mut unscanned) = if query.is_ascii() && may_stop {
+        let (mut scored, mut unscanned) = if ranks {
             self.score_candidates(query, &pool, fuzzy)
         } else {
             (self.score_pool(query, &pool, fuzzy), self.entries.len())
@@ -338,22 +235,41 @@ impl Index {
                 words.iter().all(|w| text.contains(w.as_str()))
             });
         }
-        let fuzzy = if scored.is_empty() && !fuzzy {
+        if scored.is_empty() && !fuzzy {
             // Nothing contains the words: match fuzzily, among everything,
             // since the previous result held only what contained its words.
+            if ranks {
+                return self.hits(query, self.rank_fuzzy(query, &everything(), None));
+            }
             scored = self.score_pool(query, &everything(), true);
-            unscanned = self.entries.len();
-            true
-        } else {
-            fuzzy
-        };
+            (unscanned, fuzzy) = (self.entries.len(), true);
+        }
         let matched = Matched {
             query: query.to_owned(),
             entries: scored.iter().map(|(i, _)| *i).collect(),
+            bounds: Vec::new(),
             unscanned,
             fuzzy,
         };
-        let mut hits = self.best_hits(query, matched.fuzzy, scored);
+        (self.ranked_hits(query, fuzzy, scored), matched)
+    }
+
+    /// The hits of a fuzzy search, and what it matched.
+    fn hits(&self, query: &str, ranked: fuzzy::Ranked) -> (Vec<Hit>, Matched) {
+        let matched = Matched {
+            query: query.to_owned(),
+            entries: ranked.entries,
+            bounds: ranked.bounds,
+            unscanned: self.entries.len(),
+            fuzzy: true,
+        };
+        (self.ranked_hits(query, true, ranked.scored), matched)
+    }
+
+    /// The best hits of `scored`, grouped by kind, the group with the best hit
+    /// first, best first within a group.
+    fn ranked_hits(&self, query: &str, fuzzy: bool, scored: Vec<(usize, i64)>) -> Vec<Hit> {
+        let mut hits = self.best_hits(query, fuzzy, scored);
         // Groups are ordered by their best hit, so the best match is always on top.
         let mut best = [i64::MIN; 5];
         for hit in &hits {
@@ -368,7 +284,7 @@ impl Index {
                 .then(b.score.cmp(&a.score))
                 .then(a.entry.cmp(&b.entry))
         });
-        (hits, matched)
+        hits
     }
 
     /// The best `MAX_HITS` of `scored`, one per place they lead to, with their
@@ -410,6 +326,28 @@ impl Index {
         }
         hits
     }
+}
+
+/// By entry, the number of the place it leads to, counted from 0 in order of
+/// first appearance. The sentences of one text are consecutive entries: only
+/// the first of them is looked up.
+fn place_numbers(entries: &[Entry]) -> Vec<u32> {
+    let mut numbers: std::collections::HashMap<&Target, u32> = std::collections::HashMap::new();
+    let mut last: Option<(&Target, u32)> = None;
+    entries
+        .iter()
+        .map(|entry| {
+            let number = match last {
+                Some((target, number)) if *target == entry.target => number,
+                _ => {
+                    let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                    *numbers.entry(&entry.target).or_insert(next)
+                }
+            };
+            last = Some((&entry.target, number));
+            number
+        })
+        .collect()
 }
 
 /// How many of the best matches are sorted first: enough for `MAX_HITS` hits

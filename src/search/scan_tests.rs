@@ -136,7 +136,7 @@ fn sentences_split_as_before() {
         "Registermodernisierung;\tLänder\nund Bund. Weiter geht es mit mehr Text hier.",
     ];
     for text in texts {
-        assert_eq!(super::sentences(text), reference(text), "{text:?}");
+        assert_eq!(super::entries::sentences(text), reference(text), "{text:?}");
     }
-    assert_eq!(super::sentences(&long).len(), 4);
+    assert_eq!(super::entries::sentences(&long).len(), 4);
 }
