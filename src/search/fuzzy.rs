@@ -193,7 +193,9 @@ impl Places {
 
 /// Where a hit of `score` for entry `entry` ranks: higher scores first, equal
 /// ones in index order (as the hits are ordered).
+/// Scores beyond `i32` (only an unknown bound, `UNBOUNDED`) rank as its largest.
 fn rank(score: i64, entry: usize) -> i64 {
+    let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
     let later = u32::try_from(entry).map_or(0, |e| u32::MAX - e);
     (score << 32) | i64::from(later)
 }

@@ -153,6 +153,26 @@ fn an_abbreviation_typed_scores_fewer_entries_and_finds_the_same() {
 }
 
 #[test]
+fn a_text_too_long_for_a_bound_is_scored_at_every_keystroke() {
+    // Texts longer than nucleo matches optimally have no bound: they must
+    // still be found, and rank where their score puts them; more of them
+    // than the first batch scores.
+    let mut texts = texts_of_letters(11, 6_000);
+    for n in (0..6_000).filter(|n| n % 12 == 4) {
+        let words = if n == 5_992 {
+            "Rg St Md R"
+        } else {
+            "r g s t m d r"
+        };
+        texts[n] = format!("{} {words} {}", "ae ".repeat(400), "io".repeat(300));
+    }
+    let index = index(&texts);
+    assert!(finds_what_scoring_everything_finds(&index, "rgstmdr") > 0);
+    let hits = index.search("rgstmdr");
+    assert!(hits.iter().any(|hit| hit.entry == 5_992));
+}
+
+#[test]
 fn growth_is_known_only_where_the_query_grows_the_previous_one() {
     assert!(Growth::of("rgs", "rgst").is_some());
     assert!(Growth::of("rgs", "rgs m").is_some());
