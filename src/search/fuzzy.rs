@@ -214,9 +214,11 @@ fn partition(keys: &mut [u64], keep: impl Fn(u64) -> bool) -> usize {
 
 impl Index {
     /// The bounds of `previous`'s entries for `query`, when it was a fuzzy
-    /// search whose bounds are known and `query` grows it.
+    /// search that looked at every entry, whose bounds are known, and
+    /// `query` grows it.
     pub(super) fn grown_bounds(&self, previous: &Matched, query: &str) -> Option<Vec<u32>> {
-        if !previous.fuzzy || previous.bounds.len() != previous.entries.len() {
+        let complete = previous.unscanned >= self.entries.len();
+        if !previous.fuzzy || !complete || previous.bounds.len() != previous.entries.len() {
             return None;
         }
         let growth = Growth::of(&previous.query, query)?;
