@@ -127,6 +127,12 @@ impl Index {
                 }
             }
         }
+        // Shorter texts first: of equal scores the shorter text ranks first
+        // (as fzf ranks them), and a scan that stops once the best hits are
+        // certain finds a decision's title before sentences that only
+        // contain it (before, 200 concerns naming a word hid the decision
+        // called so). Stable: equal lengths keep the order above.
+        entries.sort_by_key(|entry| entry.text.len());
         Self::from_entries(entries)
     }
 }

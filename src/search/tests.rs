@@ -155,3 +155,27 @@ fn results_are_grouped_by_kind_best_group_first() {
     let top = hits[0].score;
     assert!(hits.iter().all(|h| h.score <= top), "the best hit is first");
 }
+
+#[test]
+fn a_decision_named_as_typed_is_found_among_many_texts_naming_it() {
+    // The demo archive: thousands of concerns mention the register
+    // modernisation; the decision 2024/15 is called just that. Of equal
+    // scores the shorter text ranks first, so it is among the hits (before,
+    // 200 concerns earlier in the index filled them all).
+    let mut data = crate::demo::archive(crate::demo::DemoSize {
+        sessions: 4,
+        concerns: 3_000,
+        seed: 1,
+    });
+    data.normalize();
+    let index = Index::build(&data, 48);
+    for query in ["Registermodernisierung", "registermod", "rgstrmd"] {
+        let hits = index.search(query);
+        let decision = |hit: &super::Hit| matches!(&index.entries[hit.entry].target, Target::Decision { id, .. } if id == "2024/15");
+        assert!(
+            hits.iter().any(decision),
+            "{query:?}: {} hits, none the decision",
+            hits.len()
+        );
+    }
+}
