@@ -15,10 +15,17 @@ impl Search {
         let search = self;
         let popup = centered(area, area.width.min(120), area.height);
         frame.render_widget(Clear, popup);
-        let block = popup_block(
-            crate::i18n::tn("search.title", search.hits.len(), &[]),
-            theme,
-        );
+        // An empty query lists entries, not hits; a full list is the best of
+        // more, not a count of all.
+        let count = search.hits.len();
+        let title = if search.query.trim().is_empty() {
+            crate::i18n::t("search.title-empty").to_owned()
+        } else if count >= crate::search::MAX_HITS {
+            crate::i18n::tf("search.title-best", &[("count", &count)])
+        } else {
+            crate::i18n::tn("search.title", count, &[])
+        };
+        let block = popup_block(title, theme);
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         let [query, list_area] = inner.layout(&Layout::vertical([

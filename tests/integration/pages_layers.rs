@@ -204,3 +204,30 @@ fn the_history_scrolls_to_every_conference_at_80x24() {
     let screen = draw(&mut app, (80, 24));
     assert_eq!(rows_starting(&screen, &first), 1, "{}", screen.join("\n"));
 }
+
+#[test]
+fn the_search_title_counts_hits_says_when_they_are_the_best_of_more_and_not_for_no_query() {
+    let mut data = fachmk::demo::archive(fachmk::demo::DemoSize {
+        sessions: 2,
+        concerns: 400,
+        seed: 1,
+    });
+    data.normalize();
+    let mut app = App::new(data, today(), fixed_now(), "tester", None);
+    press(&mut app, KeyCode::Char('/'));
+    let title = |app: &mut App| draw(app, (120, 40))[1].clone();
+    // No query: the entries are listed, not counted as hits.
+    let empty = title(&mut app);
+    assert!(empty.contains("╭ Suche ─"), "{empty}");
+    assert!(!empty.contains("Treffer"), "{empty}");
+    // "r" matches far more than are kept: the best 200.
+    press(&mut app, KeyCode::Char('r'));
+    let many = title(&mut app);
+    assert!(many.contains("Suche · die besten 200 Treffer"), "{many}");
+    // A decision's name and number: one hit, counted.
+    for c in "egistermodernisierung 2024/15".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let few = title(&mut app);
+    assert!(few.contains("Suche · 1 Treffer"), "{few}");
+}
