@@ -153,6 +153,8 @@ pub struct App {
     /// The search index of the last search, kept while data and session are
     /// unchanged (revision, session), so `/` opens at once.
     pub search_cache: Option<(u64, u32, Index)>,
+    /// The query of the last search, shown again when `/` opens the next one.
+    pub last_query: String,
     /// A large file's concerns are still being read (on a second thread, for
     /// the first frame only: they are in place before any key is handled).
     pub concerns_pending: bool,
@@ -200,6 +202,7 @@ impl App {
             external_change: false,
             revision: 0,
             search_cache: None,
+            last_query: String::new(),
             concerns_pending: false,
         }
     }

@@ -36,7 +36,13 @@ impl Search {
             Paragraph::new(vec![
                 Line::from(vec![
                     Span::styled("/ ", theme.key),
-                    Span::raw(search.query.clone()),
+                    // The last search's query, kept: shown selected, as a
+                    // letter typed replaces it.
+                    if search.kept {
+                        Span::styled(search.query.clone(), theme.selected)
+                    } else {
+                        Span::raw(search.query.clone())
+                    },
                     Span::styled("▏", theme.key),
                 ]),
                 Line::from(Span::styled(crate::i18n::t("search.help"), theme.dim)),

@@ -231,3 +231,34 @@ fn the_search_title_counts_hits_says_when_they_are_the_best_of_more_and_not_for_
     let few = title(&mut app);
     assert!(few.contains("Suche · 1 Treffer"), "{few}");
 }
+
+#[test]
+fn esc_keeps_the_query_for_the_next_search_and_a_letter_typed_starts_a_new_one() {
+    let mut app = app();
+    let query = |app: &App| match &app.overlay {
+        Overlay::Search(search) => (search.query.clone(), search.hits.len()),
+        other => panic!("{other:?}"),
+    };
+    press(&mut app, KeyCode::Char('/'));
+    for c in "regist".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let found = query(&app);
+    assert_eq!(found.0, "regist");
+    // Esc goes back with the input kept, as the key table says: `/` shows
+    // the query and its hits again.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::None), "{:?}", app.overlay);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(query(&app), found);
+    // Backspace edits it.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(query(&app).0, "regis");
+    // Reopened, a letter typed starts a new query.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(query(&app).0, "b");
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(query(&app).0, "be");
+}

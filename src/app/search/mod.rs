@@ -23,6 +23,9 @@ pub struct Search {
     pub matched: Matched,
     /// The first row the list showed when last drawn, and how many.
     pub list: Listed,
+    /// The query is the last search's, shown again: a letter typed starts
+    /// a new one (Backspace edits it, Ctrl-U clears it).
+    pub kept: bool,
 }
 
 impl Search {
@@ -36,7 +39,19 @@ impl Search {
             cursor: 0,
             matched: Matched::default(),
             list: Listed::default(),
+            kept: false,
         }
+    }
+
+    /// The search with `query` typed again (the last search's, kept).
+    fn again(index: Index, query: &str) -> Self {
+        let mut search = Self::new(index);
+        if !query.is_empty() {
+            query.clone_into(&mut search.query);
+            search.refresh();
+            search.kept = true;
+        }
+        search
     }
 
     /// Handles an action of the Search layer.
@@ -65,6 +80,7 @@ impl Search {
 
     /// A key the layer does not bind: typed into the query (Ctrl-U clears it).
     pub fn type_key(&mut self, key: KeyEvent) {
+        let kept = std::mem::take(&mut self.kept);
         match key.code {
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.query.clear();
@@ -74,6 +90,10 @@ impl Search {
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
+                if kept {
+                    self.query.clear();
+                    self.matched = Matched::default();
+                }
                 self.query.push(c);
             }
             KeyCode::Backspace => {
@@ -86,6 +106,10 @@ impl Search {
 
     /// Pasted text, without control characters, into the query.
     pub fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.kept) {
+            self.query.clear();
+            self.matched = Matched::default();
+        }
         self.query
             .extend(text.chars().filter(|c| !c.is_control()).take(200));
         self.refresh();
@@ -113,7 +137,8 @@ impl App {
             }
             _ => Index::build(&self.data, self.session),
         };
-        self.overlay = Overlay::Search(Box::new(Search::new(index)));
+        let search = Search::again(index, &self.last_query);
+        self.overlay = Overlay::Search(Box::new(search));
     }
 
     /// Builds the search index ahead of the next `/` when the one kept is stale:
@@ -127,9 +152,10 @@ impl App {
         }
     }
 
-    /// Closes the search, keeping its index for the next one.
+    /// Closes the search, keeping its index and its query for the next one.
     pub(super) fn close_search(&mut self) {
         if let Overlay::Search(search) = std::mem::take(&mut self.overlay) {
+            self.last_query = search.query;
             self.search_cache = Some((self.revision, self.session, search.index));
         }
     }
