@@ -15,10 +15,9 @@
 
 use memchr::memmem::Finder;
 use nucleo_matcher::Matcher;
-use nucleo_matcher::Utf32Str;
 use nucleo_matcher::pattern::Pattern;
 
-use super::matching::nucleo_pattern;
+use super::matching::{ascii_words, nucleo_pattern};
 use super::{Index, MAX_HITS, Matched};
 
 /// The bound of an entry nothing is known about: it is always scored.
@@ -48,16 +47,6 @@ pub(super) struct Ranked {
     pub entries: Vec<usize>,
     /// For each of `entries`: its score, or the most it can score.
     pub bounds: Vec<u32>,
-}
-
-/// The words of a fuzzy pattern, as bytes; `None` when one is not ASCII.
-fn words(pattern: &Pattern) -> Option<Vec<&[u8]>> {
-    (pattern.atoms.iter())
-        .map(|atom| match atom.needle_text() {
-            Utf32Str::Ascii(word) => Some(word),
-            Utf32Str::Unicode(_) => None,
-        })
-        .collect()
 }
 
 /// What a letter at the start of a word gets as a bonus at most (after white
@@ -101,7 +90,7 @@ impl Growth {
     /// it. `None` otherwise.
     pub(super) fn of(previous: &str, query: &str) -> Option<Self> {
         let (old, new) = (nucleo_pattern(previous, true), nucleo_pattern(query, true));
-        let (old, new) = (words(&old)?, words(&new)?);
+        let (old, new) = (ascii_words(&old)?, ascii_words(&new)?);
         let (last_old, same) = old.split_last()?;
         let (last_new, added) = new.get(same.len()..)?.split_first()?;
         if new[..same.len()] != *same || !last_new.starts_with(last_old) {

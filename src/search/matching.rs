@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::Index;
 use super::prefilter::{Plain, UNKNOWN};
@@ -87,6 +87,17 @@ pub(super) fn nucleo_pattern(query: &str, fuzzy: bool) -> Pattern {
         Normalization::Never,
         kind,
     )
+}
+
+/// The words of `pattern`, as bytes; `None` when one is not ASCII (never,
+/// for patterns of folded queries).
+pub(super) fn ascii_words(pattern: &Pattern) -> Option<Vec<&[u8]>> {
+    (pattern.atoms.iter())
+        .map(|atom| match atom.needle_text() {
+            Utf32Str::Ascii(word) => Some(word),
+            Utf32Str::Unicode(_) => None,
+        })
+        .collect()
 }
 
 /// Pools of at least this many entries are scored on all cores.

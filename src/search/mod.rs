@@ -329,23 +329,14 @@ impl Index {
 }
 
 /// By entry, the number of the place it leads to, counted from 0 in order of
-/// first appearance. The sentences of one text are consecutive entries: only
-/// the first of them is looked up.
+/// first appearance.
 fn place_numbers(entries: &[Entry]) -> Vec<u32> {
     let mut numbers: std::collections::HashMap<&Target, u32> = std::collections::HashMap::new();
-    let mut last: Option<(&Target, u32)> = None;
     entries
         .iter()
         .map(|entry| {
-            let number = match last {
-                Some((target, number)) if *target == entry.target => number,
-                _ => {
-                    let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
-                    *numbers.entry(&entry.target).or_insert(next)
-                }
-            };
-            last = Some((&entry.target, number));
-            number
+            let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+            *numbers.entry(&entry.target).or_insert(next)
         })
         .collect()
 }

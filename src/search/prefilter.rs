@@ -48,13 +48,7 @@ impl Folded {
     /// can match, and only those. `None` when the pattern's words are not all
     /// ASCII (never, for patterns of folded queries): then all may match.
     pub(super) fn containing(&self, pattern: &Pattern, candidates: &[usize]) -> Option<Vec<usize>> {
-        let mut needles: Vec<&[u8]> = Vec::with_capacity(pattern.atoms.len());
-        for atom in &pattern.atoms {
-            match atom.needle_text() {
-                Utf32Str::Ascii(needle) => needles.push(needle),
-                Utf32Str::Unicode(_) => return None,
-            }
-        }
+        let mut needles = super::matching::ascii_words(pattern)?;
         // The longest word first: it is found least often.
         needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let Some((first, rest)) = needles.split_first() else {

@@ -92,7 +92,6 @@ impl Search {
             {
                 if kept {
                     self.query.clear();
-                    self.matched = Matched::default();
                 }
                 self.query.push(c);
             }
@@ -108,7 +107,6 @@ impl Search {
     pub fn paste(&mut self, text: &str) {
         if std::mem::take(&mut self.kept) {
             self.query.clear();
-            self.matched = Matched::default();
         }
         self.query
             .extend(text.chars().filter(|c| !c.is_control()).take(200));
