@@ -105,6 +105,31 @@ fn first_frame() {
         .unwrap();
 }
 
+/// The same as the screen reads the file: all but the concerns, which a
+/// second thread reads meanwhile (waited for after the sample, untimed, so
+/// that one sample's thread does not run into the next).
+#[divan::bench(sample_count = 20)]
+fn first_frame_concerns_later() -> ConcernsRead {
+    let (loaded, _, later) = store::open_file_for_screen(&FILE.1, 1 << 20).unwrap();
+    let app = App::new(loaded.data, today(), chrono::Utc::now(), "bench", None);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| fachmk::ui::render(&app, f, &fachmk::ui::Theme::default()))
+        .unwrap();
+    ConcernsRead(later)
+}
+
+/// Waits for the concerns when dropped (divan drops a sample's output after
+/// timing it).
+struct ConcernsRead(Option<store::LaterConcerns>);
+
+impl Drop for ConcernsRead {
+    fn drop(&mut self) {
+        let later = self.0.take().map(store::LaterConcerns::wait);
+        assert!(matches!(later, Some(Ok(store::Later::Concerns(_)))));
+    }
+}
+
 #[divan::bench(sample_count = 20)]
 fn build_search_index() -> usize {
     Index::build(&DATA, 108).entries.len()

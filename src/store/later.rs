@@ -29,7 +29,19 @@ pub struct LaterConcerns {
     bytes: Arc<Vec<u8>>,
     /// The bytes of the `concerns` value, once the rest of the file is read.
     range: Option<Range<usize>>,
+    /// The rest was read on the guess that `range` holds the concerns.
+    guessed: bool,
     path: PathBuf,
+}
+
+/// What the concerns read beside the first frame came to.
+#[derive(Debug)]
+pub enum Later {
+    Concerns(Vec<Concern>),
+    /// The bytes the rest of the file was read around are not its concerns
+    /// (a file not written by this program): the rest was misread, and the
+    /// file is to be read whole.
+    Misread,
 }
 
 impl LaterConcerns {
@@ -54,6 +66,7 @@ impl LaterConcerns {
             claimed,
             bytes: Arc::clone(bytes),
             range: None,
+            guessed: false,
             path: path.to_owned(),
         }
     }
@@ -64,19 +77,36 @@ impl LaterConcerns {
         self
     }
 
+    /// The rest was read as if `range` held the concerns (`outline::without_span`).
+    pub(super) fn guessed(mut self, range: Range<usize>) -> Self {
+        self.guessed = true;
+        self.found_at(range)
+    }
+
     /// The concerns, waiting for them if need be (or reading them here, if the
     /// thread has not begun). A concern the data contract refuses fails the
-    /// whole file, with the message a whole load gives.
-    pub fn wait(mut self) -> Result<Vec<Concern>, LoadError> {
+    /// whole file, with the message a whole load gives. Where the rest was
+    /// read around bytes guessed to be the concerns, anything but exactly those
+    /// bytes read as concerns is `Misread`: the file is to be read whole
+    /// (which also finds what was refused).
+    pub fn wait(mut self) -> Result<Later, LoadError> {
         let range = self.range.clone().unwrap_or_default();
-        let by_thread = if self.claimed.swap(true, Ordering::SeqCst) {
+        let read = if self.claimed.swap(true, Ordering::SeqCst) {
             self.worker.take().and_then(|w| w.join().ok()).flatten()
         } else {
-            None
+            read_from(&self.bytes, range.start)
         };
-        match by_thread {
-            Some((read, concerns)) if read == range => Ok(concerns),
-            _ => parse(&self.bytes, range, &self.path),
+        match read {
+            Some((read, concerns)) if read == range => return Ok(Later::Concerns(concerns)),
+            _ if self.guessed => return Ok(Later::Misread),
+            _ => {}
+        }
+        // The thread began where the concerns were not, or they were refused.
+        match read_from(&self.bytes, range.start) {
+            Some((read, concerns)) if read == range => Ok(Later::Concerns(concerns)),
+            // Refused: the message and the place a whole load gives.
+            _ => super::load_bytes(&self.bytes, &self.path)
+                .map(|loaded| Later::Concerns(loaded.data.concerns)),
         }
     }
 }
@@ -97,22 +127,13 @@ fn read_from(bytes: &[u8], start: usize) -> Option<Read> {
     Some((start..start + values.byte_offset(), concerns))
 }
 
-/// The concerns at `range` of `bytes`; when they are refused, the error of the
-/// whole file (its line and column in the file, the record it is in).
-fn parse(bytes: &[u8], range: Range<usize>, path: &Path) -> Result<Vec<Concern>, LoadError> {
-    match read_from(bytes, range.start) {
-        Some((read, concerns)) if read == range => Ok(concerns),
-        _ => super::load_bytes(bytes, path).map(|loaded| loaded.data.concerns),
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 
-    use super::LaterConcerns;
+    use super::{Later, LaterConcerns};
     use crate::store::{LoadError, load_bytes, open_file_for_screen};
 
     fn archive(concerns: u32) -> String {
@@ -149,7 +170,7 @@ mod tests {
             while !worker.is_finished() {
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
-            loaded.data.concerns = later.wait().unwrap();
+            loaded.data.concerns = read(later);
             assert_eq!(loaded.data, whole.data);
             assert_eq!(loaded.data.concerns.len(), 200);
             assert_eq!(base.bytes(), text.as_bytes());
@@ -171,10 +192,11 @@ mod tests {
             claimed: Arc::new(AtomicBool::new(false)),
             bytes: Arc::clone(&bytes),
             range,
+            guessed: false,
             path: "a.json".into(),
         };
         let claimed = Arc::clone(&later.claimed);
-        let concerns = later.wait().unwrap();
+        let concerns = read(later);
         assert!(claimed.load(Ordering::SeqCst));
         let whole = load_bytes(&bytes, "a.json".as_ref()).unwrap().data.concerns;
         assert_eq!(concerns.len(), 30);
@@ -186,20 +208,63 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         // The 30th concern without its title.
-        let text = archive(50);
-        let concerns = text.find("\"concerns\":").unwrap();
-        let title = concerns
-            + text[concerns..]
-                .match_indices("\"title\":")
-                .nth(30)
-                .unwrap()
-                .0;
-        let text = format!("{}\"titel\":{}", &text[..title], &text[title + 8..]);
+        let refused = |text: &str| {
+            let concerns = text.find("\"concerns\":").unwrap();
+            let title = concerns
+                + text[concerns..]
+                    .match_indices("\"title\":")
+                    .nth(30)
+                    .unwrap()
+                    .0;
+            format!("{}\"titel\":{}", &text[..title], &text[title + 8..])
+        };
+        let pretty = archive(50);
+        let value: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+        for (text, guessed) in [
+            (refused(&pretty), true),
+            (refused(&serde_json::to_string(&value).unwrap()), false),
+        ] {
+            let whole = load_bytes(text.as_bytes(), &path).unwrap_err();
+            assert!(matches!(whole, LoadError::Syntax { .. }), "{whole:?}");
+            std::fs::write(&path, &text).unwrap();
+            let (_, _, later) = open_file_for_screen(&path, 0).unwrap();
+            match later.unwrap().wait() {
+                // Read around the concerns guessed: the file is to be read whole.
+                Ok(Later::Misread) => assert!(guessed),
+                // Where nothing was guessed, the error is the whole load's.
+                Err(later) => {
+                    assert!(!guessed);
+                    assert_eq!(later.to_string(), whole.to_string());
+                }
+                Ok(Later::Concerns(_)) => panic!("a refused concern was read"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_rest_read_around_what_are_not_the_concerns_is_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        // As another program may write it: no concerns, and after them a list
+        // closed at the top level, taken for their end.
+        let text = archive(40).replacen(
+            "\n  \"concerns\": [",
+            "\n  \"concerns\": [],\n  \"x\": [\n    1\n  ],\n  \"y\": [",
+            1,
+        );
         std::fs::write(&path, &text).unwrap();
-        let whole = load_bytes(text.as_bytes(), &path).unwrap_err();
-        assert!(matches!(whole, LoadError::Syntax { .. }), "{whole:?}");
-        let (_, _, later) = open_file_for_screen(&path, 0).unwrap();
-        let later = later.unwrap().wait().unwrap_err();
-        assert_eq!(later.to_string(), whole.to_string());
+        let whole = crate::store::load_file(&path).unwrap().data;
+        assert!(whole.concerns.is_empty() && whole.extra.contains_key("x"));
+        let (loaded, _, later) = open_file_for_screen(&path, 0).unwrap();
+        // The guess read the key `x` as part of the concerns.
+        assert!(!loaded.data.extra.contains_key("x"));
+        assert!(matches!(later.unwrap().wait(), Ok(Later::Misread)));
+    }
+
+    fn read(later: LaterConcerns) -> Vec<crate::domain::Concern> {
+        match later.wait().unwrap() {
+            Later::Concerns(concerns) => concerns,
+            Later::Misread => panic!("misread"),
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a data file: size limit, BOM, UTF-8, JSON with positions, format and
 //! version checks, in that order, so every bad file gets the most useful message.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -98,21 +99,30 @@ pub fn open_file_for_screen(
     let text = text_of(&bytes, path)?;
     // Offsets in the text are offsets after a byte order mark in the bytes.
     let skipped = text.as_ptr().addr() - bytes.as_ptr().addr();
+    let in_file = |range: Range<usize>| range.start + skipped..range.end + skipped;
     // In a file as this program writes it, the concerns are read from where
-    // they seem to begin while the rest is read.
-    let guessed = super::outline::concerns_start(text)
-        .map(|start| LaterConcerns::start(&bytes, start + skipped, path));
-    let (data, range) = match super::outline::without_concerns(text) {
-        Ok(outline) => outline,
-        Err(e) => return Err(explain(text.as_bytes(), path, &e)),
+    // they seem to begin while the rest is read, as if they were an empty
+    // list up to where they seem to end: the rest counts only if the concerns
+    // are exactly those bytes (`LaterConcerns::wait` says when they were not).
+    let start = super::outline::concerns_start(text);
+    let guessed = start.map(|start| LaterConcerns::start(&bytes, start + skipped, path));
+    let span = start.and_then(|start| Some(start..super::outline::concerns_end(text, start)?));
+    let outline =
+        span.and_then(|span| Some((super::outline::without_span(text, span.clone())?, span)));
+    let (data, later) = match (outline, guessed) {
+        (Some((data, span)), Some(later)) => (data, Some(later.guessed(in_file(span)))),
+        (_, guessed) => {
+            let (data, range) = super::outline::without_concerns(text)
+                .map_err(|e| explain(text.as_bytes(), path, &e))?;
+            let later = range.map(|range| {
+                guessed
+                    .unwrap_or_else(|| LaterConcerns::start(&bytes, range.start + skipped, path))
+                    .found_at(in_file(range))
+            });
+            (data, later)
+        }
     };
     let loaded = checked(data, path)?;
-    let later = range.map(|range| {
-        let range = range.start + skipped..range.end + skipped;
-        guessed
-            .unwrap_or_else(|| LaterConcerns::start(&bytes, range.start, path))
-            .found_at(range)
-    });
     let base = super::Base::shared(bytes, loaded.newer_version);
     Ok((loaded, base, later))
 }

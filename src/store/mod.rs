@@ -22,7 +22,7 @@ pub use base::Base;
 pub use bundled::{BUNDLED_JSON, bundled};
 pub use error::{Cause, LoadError, SaveError};
 pub use export_file::{overwrite_export, write_export};
-pub use later::LaterConcerns;
+pub use later::{Later, LaterConcerns};
 pub use load::{Loaded, MAX_FILE_SIZE, load_bytes, load_file, open_file, open_file_for_screen};
 pub use save::{
     DEFAULT_BACKUPS, backup_path, link_target, save, save_loaded, to_bytes, to_bytes_sized,

@@ -47,6 +47,39 @@ pub fn concerns_start(text: &str) -> Option<usize> {
     memchr::memmem::find(text.as_bytes(), KEY).map(|at| at + KEY.len())
 }
 
+/// Where the `concerns` value starting at `start` seems to end, in a file as
+/// this program writes it: after the first line `  ]` that follows (what is in
+/// the list is indented deeper, and no string holds a line break). Only a
+/// guess: it counts only where the concerns read from `start` end there.
+pub fn concerns_end(text: &str, start: usize) -> Option<usize> {
+    const END: &[u8] = b"\n  ]";
+    let rest = text.as_bytes().get(start..)?;
+    if rest.first() != Some(&b'[') {
+        return None;
+    }
+    memchr::memmem::find(rest, END).map(|at| start + at + END.len())
+}
+
+/// The data of `text` read as if the bytes at `span` were an empty list, when
+/// the parse finds the `concerns` value exactly there; `None` otherwise (the
+/// bytes are then not where the concerns are, or the text around them is not
+/// a data file).
+///
+/// The bytes at `span` are not looked at: the data is that of `text` only if
+/// they are one JSON value, which the reader of the concerns finds out. Then
+/// the parse of `text` reads the same as this one up to `span`, skips exactly
+/// `span` as the `concerns` value, and reads the same after it. It saves
+/// scanning the concerns, three quarters of an archive, before the first frame.
+pub fn without_span(text: &str, span: Range<usize>) -> Option<Dataset> {
+    let (before, after) = (text.get(..span.start)?, text.get(span.end..)?);
+    let mut spliced = String::with_capacity(before.len() + 2 + after.len());
+    spliced.push_str(before);
+    spliced.push_str("[]");
+    spliced.push_str(after);
+    let (data, found) = without_concerns(&spliced).ok()?;
+    (found == Some(span.start..span.start + 2)).then_some(data)
+}
+
 /// The file's top level, handed to the `Dataset`'s visitor as a map whose
 /// `concerns` are empty.
 struct TopLevel<'f, 'de, D> {

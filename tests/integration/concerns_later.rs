@@ -72,3 +72,37 @@ fn a_concern_the_contract_refuses_makes_the_file_unreadable_and_unwritten() {
     assert_eq!(screen.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
 }
+
+#[test]
+fn a_file_whose_concerns_end_elsewhere_than_they_seem_is_shown_and_saved_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let (file, before) = large_archive(home.path());
+    // As another program may write it: the concerns on one line, before the
+    // conferences, whose end is taken for theirs at first.
+    let mut data = before.clone();
+    let concerns = serde_json::to_string(&std::mem::take(&mut data.concerns)).unwrap();
+    let text = serde_json::to_string_pretty(&data)
+        .unwrap()
+        .replacen(",\n  \"concerns\": []", "", 1)
+        .replacen(
+            "\n  \"conferences\": [",
+            &format!("\n  \"concerns\": {concerns},\n  \"conferences\": ["),
+            1,
+        );
+    std::fs::write(&file, &text).unwrap();
+    assert_eq!(store::load_file(&file).unwrap().data, before);
+    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
+    screen.wait_for("Sitzung");
+    screen.send(&format!("-{CTRL_S}"));
+    screen.wait_for("Gespeichert");
+    screen.wait_for("Offene Anliegen (");
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+    let after = store::load_file(&file).unwrap().data;
+    assert!(
+        after.sessions != before.sessions,
+        "the change was not saved"
+    );
+    assert_eq!(after.conferences, before.conferences);
+    assert_eq!(after.concerns, before.concerns);
+}

@@ -43,7 +43,7 @@ pub(crate) struct DataFile {
     /// The search index of the file as loaded, while a second thread builds it.
     index: Option<IndexInBackground>,
     /// The concerns of the file as loaded, while a second thread reads them.
-    concerns: Option<store::LaterConcerns>,
+    concerns: Option<open::PendingConcerns>,
 }
 
 fn stat(path: &Path) -> Option<(u64, SystemTime)> {

@@ -7,16 +7,35 @@ use std::path::Path;
 
 use super::DataFile;
 use crate::app::{AfterConflicts, App, Dialog};
-use crate::store::{self, LoadError};
+use crate::store::{self, Later, LaterConcerns, LoadError};
 
 /// Files of this size and more have their concerns read beside the first
 /// frame (below it there is nothing to gain: a megabyte parses in ~2 ms).
 const CONCERNS_LATER_FROM: usize = 1 << 20;
 
+/// Concerns still being read, and the session the screen was asked to open
+/// on (to open it again should the rest turn out misread).
+#[derive(Debug)]
+pub(super) struct PendingConcerns {
+    concerns: LaterConcerns,
+    session: Option<u32>,
+}
+
 impl DataFile {
     /// Loads `path` and builds the screen on it, offering a recovery or a backup
     /// where there is one.
     pub fn open(path: &Path, session: Option<u32>, today: chrono::NaiveDate) -> (App, Self) {
+        Self::open_reading(path, session, today, CONCERNS_LATER_FROM)
+    }
+
+    /// `open`, with the concerns of files of `later_from` bytes and more read
+    /// beside the first frame.
+    fn open_reading(
+        path: &Path,
+        session: Option<u32>,
+        today: chrono::NaiveDate,
+        later_from: usize,
+    ) -> (App, Self) {
         let user = store::paths::user_name();
         let mut file = Self {
             path: path.to_owned(),
@@ -33,19 +52,24 @@ impl DataFile {
             index: None,
             concerns: None,
         };
-        let opened = store::open_file_for_screen(path, CONCERNS_LATER_FROM).and_then(
-            |(mut loaded, base, later)| {
-                // Conflicts left by `fachmk merge` are taken up on the whole data.
-                let later = match later {
-                    Some(later) if loaded.data.extra.contains_key(store::merge::CONFLICTS_KEY) => {
-                        loaded.data.concerns = later.wait()?;
-                        None
+        let opened = match store::open_file_for_screen(path, later_from) {
+            // Conflicts left by `fachmk merge` are taken up on the whole data.
+            Ok((mut loaded, base, Some(later)))
+                if loaded.data.extra.contains_key(store::merge::CONFLICTS_KEY) =>
+            {
+                match later.wait() {
+                    Ok(Later::Concerns(concerns)) => {
+                        loaded.data.concerns = concerns;
+                        Ok((loaded, base, None))
                     }
-                    later => later,
-                };
-                Ok((loaded, base, later))
-            },
-        );
+                    Ok(Later::Misread) => {
+                        return Self::open_reading(path, session, today, usize::MAX);
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            opened => opened,
+        };
         let mut app = match opened {
             Ok((loaded, base, later)) => {
                 // Conflicts left by `fachmk merge` are a top-level key the loader
@@ -59,7 +83,7 @@ impl DataFile {
                     .and_then(|mut v| store::merge::take_left_conflicts(&mut v));
                 let mut app = App::new(loaded.data, today, super::super::now(), &user, session);
                 app.concerns_pending = later.is_some();
-                file.concerns = later;
+                file.concerns = later.map(|concerns| PendingConcerns { concerns, session });
                 if let Some(v) = loaded.newer_version {
                     app.read_only = Some(crate::i18n::tf(
                         "file.newer-version",
@@ -97,16 +121,34 @@ impl DataFile {
     /// Puts the concerns read on the second thread in place, waiting for them
     /// if need be; true when there were any to wait for. A concern the data
     /// contract refuses makes the file unreadable, as a failed load does: the
-    /// screen shows nothing of it and never writes it.
+    /// screen shows nothing of it and never writes it. Where the rest of the
+    /// file was read around bytes that turn out not to be the concerns, the
+    /// screen is opened again on the file read whole.
     pub fn finish_loading(&mut self, app: &mut App) -> bool {
         let Some(later) = self.concerns.take() else {
             return false;
         };
-        match later.wait() {
-            Ok(concerns) => {
+        match later.concerns.wait() {
+            Ok(Later::Concerns(concerns)) => {
                 // The data is not shared yet: nothing is copied.
                 app.data_mut().concerns = concerns;
                 app.concerns_pending = false;
+            }
+            // The first frame showed a misread file (one another program
+            // wrote): opened again, with the settings given since (`tui::run`,
+            // the size).
+            Ok(Later::Misread) => {
+                let (mut whole, file) =
+                    Self::open_reading(&self.path, later.session, app.today, usize::MAX);
+                whole.keymap = std::mem::take(&mut app.keymap);
+                whole.handout_lang = app.handout_lang;
+                whole.screen = app.screen;
+                *app = whole;
+                *self = Self {
+                    backups: self.backups,
+                    mouse: self.mouse,
+                    ..file
+                };
             }
             Err(e) => {
                 tracing::warn!(error = %e, "the concerns of the file could not be read");
