@@ -155,6 +155,10 @@ pub struct App {
     pub search_cache: Option<(u64, u32, Index)>,
     /// The query of the last search, shown again when `/` opens the next one.
     pub last_query: String,
+    /// An index of the data at this revision, shown at this session, is being
+    /// built on another thread (set by the screen's loop, which hands it over
+    /// with `index_built`).
+    pub index_building: Option<(u64, u32)>,
     /// A large file's concerns are still being read (on a second thread, for
     /// the first frame only: they are in place before any key is handled).
     pub concerns_pending: bool,
@@ -203,6 +207,7 @@ impl App {
             revision: 0,
             search_cache: None,
             last_query: String::new(),
+            index_building: None,
             concerns_pending: false,
         }
     }

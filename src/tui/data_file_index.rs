@@ -1,6 +1,7 @@
-//! The search index of the loaded file, built on a second thread right after
-//! the first frame, so that neither the first frame nor the first `/` waits for
-//! it. The thread reads the screen's data through a second handle of its
+//! The search index, built on a second thread: right after the first frame,
+//! once the data rests after a change, and when `/` finds none, so that
+//! neither a frame nor a key waits for it (a search opened meanwhile shows its
+//! query and gets its hits when the index is there). The thread reads the screen's data through a second handle of its
 //! `Arc` (not a copy, nor parsed again); a change made meanwhile copies the
 //! data first (`App::data_mut`), and the index built is then dropped. The main
 //! thread stays free for keys while the other core works.
@@ -11,22 +12,19 @@ use std::thread::JoinHandle;
 use crate::app::App;
 use crate::search::Index;
 
-/// An index being built for the data as loaded, shown at `session`.
+/// An index being built for the data at a revision, shown at a session.
 pub(super) struct IndexInBackground {
     worker: JoinHandle<Option<Index>>,
     /// The app's revision and session it was started for: an index of data
     /// changed or of a session switched meanwhile is dropped.
-    revision: u64,
-    session: u32,
+    built_for: (u64, u32),
 }
 
 impl IndexInBackground {
-    /// Starts building the index of `app`'s data, when the app shows the
-    /// data as loaded (no recovery taken, nothing changed).
-    pub(super) fn start(app: &App) -> Option<Self> {
-        if app.revision != 0 || app.search_cache.is_some() {
-            return None;
-        }
+    /// Starts building the index of `app`'s data when it wants one
+    /// (`App::index_wanted`: none kept for its data and session).
+    pub(super) fn start(app: &mut App) -> Option<Self> {
+        let built_for = app.index_wanted()?;
         let data = Arc::clone(&app.data);
         let (session, lang) = (app.session, crate::i18n::current());
         let worker = std::thread::Builder::new()
@@ -41,11 +39,8 @@ impl IndexInBackground {
                 Some(index)
             })
             .ok()?;
-        Some(Self {
-            worker,
-            revision: app.revision,
-            session,
-        })
+        app.index_building = Some(built_for);
+        Some(Self { worker, built_for })
     }
 
     /// Whether the index is built.
@@ -53,20 +48,17 @@ impl IndexInBackground {
         self.worker.is_finished()
     }
 
-    /// Hands the index to `app` (waiting for it if need be) when it still
-    /// fits the app's data and session.
-    pub(super) fn deliver(self, app: &mut App) {
-        let Ok(Some(index)) = self.worker.join() else {
-            return;
-        };
-        if app.revision == self.revision
-            && app.session == self.session
-            && app.search_cache.is_none()
-        {
-            app.search_cache = Some((self.revision, self.session, index));
-        } else {
-            tracing::info!("search index of the second thread dropped: the data changed");
+    /// Hands the index to `app` (waiting for it if need be); true when a
+    /// search waiting for it got it.
+    pub(super) fn deliver(self, app: &mut App) -> bool {
+        if let Ok(Some(index)) = self.worker.join() {
+            return app.index_built(self.built_for, index);
         }
+        // The thread failed: the next search builds its own.
+        if app.index_building == Some(self.built_for) {
+            app.index_building = None;
+        }
+        false
     }
 }
 
@@ -86,7 +78,7 @@ mod tests {
     #[test]
     fn the_index_of_the_loaded_file_reaches_the_app() {
         let mut app = app();
-        let building = IndexInBackground::start(&app);
+        let building = IndexInBackground::start(&mut app);
         building
             .unwrap_or_else(|| panic!("not started"))
             .deliver(&mut app);
@@ -107,7 +99,7 @@ mod tests {
     fn an_index_of_data_changed_meanwhile_is_dropped() {
         let mut app = app();
         let loaded = app.data.sessions.len();
-        let building = IndexInBackground::start(&app);
+        let building = IndexInBackground::start(&mut app);
         // A change while the thread reads: the screen's data is copied first,
         // the thread's stays as it was.
         app.data_mut().sessions.clear();
@@ -118,7 +110,51 @@ mod tests {
         assert!(app.search_cache.is_none());
         assert!(app.data.sessions.is_empty() && loaded > 0);
         assert_eq!(Arc::strong_count(&app.data), 1);
-        // Nor is one started for data that is no longer as loaded.
-        assert!(IndexInBackground::start(&app).is_none());
+        // One is started for the data as it is now, and kept.
+        let building = IndexInBackground::start(&mut app).unwrap_or_else(|| panic!("not started"));
+        assert!(
+            IndexInBackground::start(&mut app).is_none(),
+            "one is being built"
+        );
+        building.deliver(&mut app);
+        assert!(matches!(app.search_cache, Some((1, 48, _))));
+        assert_eq!(app.index_wanted(), None);
+    }
+
+    #[test]
+    fn a_search_opened_while_the_index_is_built_opens_at_once_and_gets_its_hits() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let mut app = app();
+        let building = IndexInBackground::start(&mut app).unwrap_or_else(|| panic!("not started"));
+        // Opened and typed into before the index is there (whether or not the
+        // thread is done: it is handed over only below).
+        app.handle_key(key('/'));
+        for c in "senat".chars() {
+            app.handle_key(key(c));
+        }
+        let crate::app::Overlay::Search(search) = &app.overlay else {
+            panic!("the search did not open");
+        };
+        assert!(search.waiting && search.hits.is_empty());
+        assert_eq!(search.query, "senat");
+        assert!(
+            building.deliver(&mut app),
+            "the waiting search did not get it"
+        );
+        let crate::app::Overlay::Search(search) = &app.overlay else {
+            panic!("the search closed");
+        };
+        assert!(!search.waiting);
+        assert_eq!(search.hits, search.index.search("senat"));
+        assert!(!search.hits.is_empty());
+        // Closed while waiting, it keeps its query and no empty index.
+        let mut app = self::app();
+        let _building = IndexInBackground::start(&mut app);
+        app.handle_key(key('/'));
+        app.handle_key(key('x'));
+        app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert!(app.search_cache.is_none());
+        assert_eq!(app.last_query, "x");
     }
 }

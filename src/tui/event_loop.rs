@@ -21,6 +21,9 @@ const RECOVERY_DELAY: Duration = Duration::from_millis(300);
 /// has parsed only within a timeout.
 const DRAIN: Duration = Duration::from_millis(1);
 
+/// How often the loop looks whether an index being built is there.
+const INDEX_POLL: Duration = Duration::from_millis(5);
+
 pub(super) fn run(
     terminal: &mut Terminal<Backend>,
     shared: &Mutex<Shared>,
@@ -43,19 +46,26 @@ pub(super) fn run(
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
     loop {
-        // Sleep until input comes; wake only to write a due recovery file.
-        if let Some(due) = recovery_due
-            && !event::poll(due.saturating_duration_since(Instant::now()))?
+        // Sleep until input comes; wake only to write a due recovery file, and
+        // to hand over an index being built (a search may wait for it).
+        let recovery_wait = recovery_due.map(|due| due.saturating_duration_since(Instant::now()));
+        let index_wait = lock(shared).file.index_pending().then_some(INDEX_POLL);
+        if let Some(wait) = recovery_wait.into_iter().chain(index_wait).min()
+            && !event::poll(wait)?
         {
-            {
-                let mut state = lock(shared);
-                let Shared { app, file } = &mut *state;
+            let mut state = lock(shared);
+            let Shared { app, file } = &mut *state;
+            if recovery_due.is_some_and(|due| due <= Instant::now()) {
                 file.write_recovery(app);
                 written_revision = app.revision;
                 recovery_due = None;
-                app.warm_search();
-                continue;
+                // The data rests: the index of the next `/` is built meanwhile.
+                file.start_index(app);
             }
+            if file.deliver_index(app) {
+                draw(terminal, app, theme)?;
+            }
+            continue;
         }
         let first = event::read()?;
         let mut state = lock(shared);

@@ -18,7 +18,9 @@ impl Search {
         // An empty query lists entries, not hits; a full list is the best of
         // more, not a count of all.
         let count = search.hits.len();
-        let title = if search.query.trim().is_empty() {
+        let title = if search.waiting {
+            crate::i18n::t("search.title-building").to_owned()
+        } else if search.query.trim().is_empty() {
             crate::i18n::t("search.title-empty").to_owned()
         } else if count >= crate::search::MAX_HITS {
             crate::i18n::tf("search.title-best", &[("count", &count)])
@@ -85,10 +87,12 @@ impl Search {
             items.push(ListItem::new(Line::from(spans)));
         }
         if search.hits.is_empty() {
-            items.push(ListItem::new(Span::styled(
-                crate::i18n::t("search.none"),
-                theme.dim,
-            )));
+            let none = if search.waiting {
+                "search.building"
+            } else {
+                "search.none"
+            };
+            items.push(ListItem::new(Span::styled(crate::i18n::t(none), theme.dim)));
         }
         let rows: Vec<(usize, bool)> = items
             .iter()

@@ -106,3 +106,21 @@ fn a_file_whose_concerns_end_elsewhere_than_they_seem_is_shown_and_saved_whole()
     assert_eq!(after.conferences, before.conferences);
     assert_eq!(after.concerns, before.concerns);
 }
+
+#[test]
+fn a_search_typed_as_the_screen_opens_opens_at_once_and_gets_its_hits() {
+    let home = tempfile::tempdir().unwrap();
+    let (file, data) = large_archive(home.path());
+    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
+    screen.wait_for("Sitzung");
+    // Typed before the search index is built on its thread.
+    let name = &data.conferences[0].name;
+    screen.send(&format!("/{name}"));
+    // (Here, the search opened before the index was there in every run: it
+    // said so, and the loop handed it its hits when the thread was done.)
+    screen.wait_for("Treffer");
+    screen.wait_for("Konferenzen");
+    screen.escape();
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+}

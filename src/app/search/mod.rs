@@ -26,6 +26,9 @@ pub struct Search {
     /// The query is the last search's, shown again: a letter typed starts
     /// a new one (Backspace edits it, Ctrl-U clears it).
     pub kept: bool,
+    /// The index is still being built on another thread: the query is typed
+    /// meanwhile (over an empty index), its hits shown once it is there.
+    pub waiting: bool,
 }
 
 impl Search {
@@ -40,7 +43,25 @@ impl Search {
             matched: Matched::default(),
             list: Listed::default(),
             kept: false,
+            waiting: false,
         }
+    }
+
+    /// The search opened before its index is there, with `query` kept.
+    fn waiting(query: &str) -> Self {
+        let mut search = Self::new(Index::default());
+        query.clone_into(&mut search.query);
+        search.kept = !query.is_empty();
+        search.waiting = true;
+        search
+    }
+
+    /// The index, once built: the query typed meanwhile is searched in it.
+    fn install(&mut self, index: Index) {
+        self.index = index;
+        self.waiting = false;
+        self.matched = Matched::default();
+        self.refresh();
     }
 
     /// The search with `query` typed again (the last search's, kept).
@@ -125,28 +146,53 @@ impl Search {
 
 impl App {
     /// Opens the search, on the index kept from the last one if the data and
-    /// the session are unchanged since.
+    /// the session are unchanged since; on the one being built on another
+    /// thread, once it is there (the search opens at once meanwhile).
     pub(super) fn open_search(&mut self) {
-        let index = match self.search_cache.take() {
-            Some((revision, session, index))
-                if revision == self.revision && session == self.session =>
-            {
-                index
+        let now = (self.revision, self.session);
+        let search = match self.search_cache.take() {
+            Some((revision, session, index)) if (revision, session) == now => {
+                Search::again(index, &self.last_query)
             }
-            _ => Index::build(&self.data, self.session),
+            _ if self.index_building == Some(now) => Search::waiting(&self.last_query),
+            _ => Search::again(Index::build(&self.data, self.session), &self.last_query),
         };
-        let search = Search::again(index, &self.last_query);
         self.overlay = Overlay::Search(Box::new(search));
     }
 
-    /// Builds the search index ahead of the next `/` when the one kept is stale:
-    /// the loop calls this when no input is waiting, so the first `/` never waits.
-    pub fn warm_search(&mut self) {
-        let fresh = matches!(&self.search_cache,
-            Some((revision, session, _)) if *revision == self.revision && *session == self.session);
-        if !fresh && !matches!(self.overlay, Overlay::Search(_)) {
-            let index = Index::build(&self.data, self.session);
-            self.search_cache = Some((self.revision, self.session, index));
+    /// The revision and session an index is to be built for ahead of the next
+    /// `/` (on another thread); `None` when one is kept, shown or being built.
+    pub fn index_wanted(&self) -> Option<(u64, u32)> {
+        let now = (self.revision, self.session);
+        let kept = matches!(&self.search_cache,
+            Some((revision, session, _)) if (*revision, *session) == now);
+        let shown = matches!(&self.overlay, Overlay::Search(search) if !search.waiting);
+        (!kept && !shown && self.index_building != Some(now)).then_some(now)
+    }
+
+    /// An index of the data at `revision`, shown at `session`, built on
+    /// another thread: given to a search waiting for it, or kept for the next
+    /// one; dropped when the data or the session changed meanwhile. True when
+    /// a waiting search got it.
+    pub fn index_built(&mut self, (revision, session): (u64, u32), index: Index) -> bool {
+        if self.index_building == Some((revision, session)) {
+            self.index_building = None;
+        }
+        if (revision, session) != (self.revision, self.session) {
+            tracing::info!("search index of the second thread dropped: the data changed");
+            return false;
+        }
+        match &mut self.overlay {
+            Overlay::Search(search) if search.waiting => {
+                search.install(index);
+                true
+            }
+            _ => {
+                if self.index_wanted().is_some() {
+                    self.search_cache = Some((revision, session, index));
+                }
+                false
+            }
         }
     }
 
@@ -154,7 +200,9 @@ impl App {
     pub(super) fn close_search(&mut self) {
         if let Overlay::Search(search) = std::mem::take(&mut self.overlay) {
             self.last_query = search.query;
-            self.search_cache = Some((self.revision, self.session, search.index));
+            if !search.waiting {
+                self.search_cache = Some((self.revision, self.session, search.index));
+            }
         }
     }
 }

@@ -52,26 +52,42 @@ fn stat(path: &Path) -> Option<(u64, SystemTime)> {
 }
 
 impl DataFile {
-    /// Starts building the search index on a second thread (after the first
-    /// frame: it neither delays it nor adds to its memory).
-    pub fn start_index(&mut self, app: &App) {
-        if self.base.is_some() {
-            self.index = IndexInBackground::start(app);
+    /// Starts building the search index on a second thread when the app
+    /// wants one (after the first frame: it neither delays it nor adds to its
+    /// memory; when the data rests after a change; when `/` finds none). One
+    /// still being built for older data is left to finish unheeded.
+    pub fn start_index(&mut self, app: &mut App) {
+        if self.base.is_some()
+            && let Some(index) = IndexInBackground::start(app)
+        {
+            self.index = Some(index);
         }
     }
 
-    /// Before `key` is handled: a finished index is handed to the app; one
-    /// still being built is waited for when the key opens the search (rather
-    /// than building it again).
+    /// Whether an index is being built (the loop then looks for it to finish).
+    pub fn index_pending(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// Hands a finished index to the app; true when a search waiting for it
+    /// got it (and is to be drawn again).
+    pub fn deliver_index(&mut self, app: &mut App) -> bool {
+        match self.index.take() {
+            Some(index) if index.is_finished() => index.deliver(app),
+            index => {
+                self.index = index;
+                false
+            }
+        }
+    }
+
+    /// Before `key` is handled: a finished index is handed to the app; when
+    /// the key opens the search and no index is kept or being built, one is
+    /// started (the search opens at once, and gets it when it is there).
     pub fn before_key(&mut self, app: &mut App, key: &ratatui::crossterm::event::KeyEvent) {
-        let Some(index) = self.index.take() else {
-            return;
-        };
-        let opens_search = app.keymap.resolve(app.layer(), key) == Some(crate::app::Action::Search);
-        if opens_search || index.is_finished() {
-            index.deliver(app);
-        } else {
-            self.index = Some(index);
+        self.deliver_index(app);
+        if app.keymap.resolve(app.layer(), key) == Some(crate::app::Action::Search) {
+            self.start_index(app);
         }
     }
 
