@@ -96,20 +96,37 @@ impl Growth {
         if new[..same.len()] != *same || !last_new.starts_with(last_old) {
             return None;
         }
-        let mut letters = Vec::new();
-        let mut add = |word: &[u8], from: usize| {
-            for at in from..word.len() {
-                let pair = at
-                    .checked_sub(1)
-                    .map(|b| Finder::new(&word[b..=at]).into_owned());
-                letters.push((word[at], pair));
-            }
+        let mut growth = Self {
+            letters: Vec::new(),
         };
-        add(last_new, last_old.len());
+        growth.add(last_new, last_old.len());
         for word in added {
-            add(word, 0);
+            growth.add(word, 0);
         }
-        Some(Self { letters })
+        Some(growth)
+    }
+
+    /// All the letters of `query` (an ASCII one), grown from nothing: what
+    /// an entry can score for it at most.
+    pub(super) fn from_scratch(query: &str) -> Option<Self> {
+        let pattern = nucleo_pattern(query, true);
+        let mut growth = Self {
+            letters: Vec::new(),
+        };
+        for word in ascii_words(&pattern)? {
+            growth.add(word, 0);
+        }
+        Some(growth)
+    }
+
+    /// The letters of `word` from `from` on.
+    fn add(&mut self, word: &[u8], from: usize) {
+        for at in from..word.len() {
+            let pair = at
+                .checked_sub(1)
+                .map(|b| Finder::new(&word[b..=at]).into_owned());
+            self.letters.push((word[at], pair));
+        }
     }
 
     /// How much more entry `entry` of `index` can score with these letters:
@@ -216,6 +233,13 @@ impl Index {
                 .map(|(&entry, bound)| bound.saturating_add(growth.most(self, entry)))
                 .collect(),
         )
+    }
+
+    /// The most each entry of `pool` can score for `query`, for a fuzzy
+    /// search that starts afresh (`Growth::from_scratch`).
+    pub(super) fn fresh_bounds(&self, query: &str, pool: &[usize]) -> Option<Vec<u32>> {
+        let growth = Growth::from_scratch(query)?;
+        Some(pool.iter().map(|&entry| growth.most(self, entry)).collect())
     }
 
     /// Scores the entries of `pool` (ascending) for `query` fuzzily, highest

@@ -60,6 +60,34 @@ proptest! {
     }
 }
 
+proptest! {
+    /// What a query scores is at most what `Growth::from_scratch` allows the
+    /// entry (the bound of a fuzzy search that starts afresh), in texts as
+    /// above and in texts longer than nucleo matches optimally.
+    #[test]
+    fn a_query_scores_at_most_its_bound_from_scratch(
+        before in "[a-zA-Z0-9 ._/:-]{0,30}",
+        after in "[a-zA-Z0-9 ._/:-]{0,30}",
+        query in "[a-z]{1,5}( [a-z0-9]{1,3}){0,2}",
+        placed in 0..4_usize,
+        long in any::<bool>(),
+    ) {
+        let text = match placed {
+            0 => format!("{before}{after}"),
+            1 => format!("{before} {query}{after}"),
+            2 => format!("{before}-{}{after}", query.to_uppercase()),
+            _ => format!("{before}x{query}{after}"),
+        };
+        let text = if long { format!("{text} {}", "ab cd ".repeat(200)) } else { text };
+        let index = index(std::slice::from_ref(&text));
+        let growth = Growth::from_scratch(&query).unwrap();
+        if let Some(score) = fuzzy_score(&query, &text) {
+            let most = growth.most(&index, 0);
+            prop_assert!(score <= most, "{score} > {most} for {query:?} in {text:?}");
+        }
+    }
+}
+
 /// Types `typed` letter by letter; at each letter, the hits are those of a
 /// search that scores every entry.
 fn finds_what_scoring_everything_finds(index: &Index, typed: &str) -> usize {

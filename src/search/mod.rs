@@ -239,7 +239,9 @@ impl Index {
             // Nothing contains the words: match fuzzily, among everything,
             // since the previous result held only what contained its words.
             if ranks {
-                return self.hits(query, self.rank_fuzzy(query, &everything(), None));
+                let everything = everything();
+                let bounds = self.fresh_bounds(query, &everything);
+                return self.hits(query, self.rank_fuzzy(query, &everything, bounds));
             }
             scored = self.score_pool(query, &everything(), true);
             (unscanned, fuzzy) = (self.entries.len(), true);
