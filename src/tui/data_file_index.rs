@@ -138,6 +138,9 @@ mod tests {
         };
         assert!(search.waiting && search.hits.is_empty());
         assert_eq!(search.query, "senat");
+        // Enter before there are hits keeps the search open for them.
+        app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert!(matches!(app.overlay, crate::app::Overlay::Search(_)));
         assert!(
             building.deliver(&mut app),
             "the waiting search did not get it"

@@ -88,11 +88,11 @@ impl Search {
         }
         if search.hits.is_empty() {
             let none = if search.waiting {
-                "search.building"
+                crate::i18n::t("search.building")
             } else {
-                "search.none"
+                crate::i18n::t("search.none")
             };
-            items.push(ListItem::new(Span::styled(crate::i18n::t(none), theme.dim)));
+            items.push(ListItem::new(Span::styled(none, theme.dim)));
         }
         let rows: Vec<(usize, bool)> = items
             .iter()

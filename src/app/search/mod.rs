@@ -84,6 +84,8 @@ impl Search {
         }
         match action {
             Action::Back => ctx.request(Request::Close),
+            // No hits yet: the search stays open for them (Enter then jumps).
+            Action::Open if self.waiting => {}
             Action::Open => {
                 let target = self
                     .hits
