@@ -30,7 +30,7 @@ pub use action::Action;
 pub use ctx::{Ctx, Request};
 pub use dialog::{AfterConflicts, ConflictDialog, Dialog};
 pub use editor::update::parse_german_date;
-pub use editor::{EditTarget, Editor};
+pub use editor::{Draft, EditTarget, Editor};
 pub use help::Help;
 pub use keymap::{Binding, HELP_LAYERS, Hint, Key, Keymap, Layer};
 pub use main::{Main, visible_concerns};

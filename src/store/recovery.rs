@@ -12,9 +12,11 @@
 use std::io::Write as _;
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use atomic_write_file::unix::OpenOptionsExt as _;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::domain::Dataset;
@@ -128,16 +130,73 @@ pub fn check_dir(dir: &Path) -> std::io::Result<()> {
         .map(drop)
 }
 
-/// Writes the recovery file atomically, readable by its owner only.
-pub fn write(path: &Path, recovery: &Recovery) -> std::io::Result<()> {
+/// What a recovery file is written from, shared with the screen rather than
+/// copied (it may be written on another thread), the base not parsed: it is
+/// the data file's bytes as loaded or saved. Read back, it is the `Recovery`
+/// with these fields and the draft put in the data.
+#[derive(Debug, Clone)]
+pub struct Work {
+    pub file: PathBuf,
+    pub user: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The data file as it was loaded or saved (JSON).
+    pub base: Arc<Vec<u8>>,
+    pub data: Arc<Dataset>,
+    /// The text of an open field, put in a copy of `data` as it is written.
+    pub draft: Option<crate::app::Draft>,
+    pub place: Option<crate::app::Place>,
+    pub editor_file: Option<PathBuf>,
+}
+
+/// `Recovery`'s fields, as written from `Work`.
+#[derive(Serialize)]
+struct Written<'w> {
+    format: &'static str,
+    file: &'w Path,
+    user: &'w str,
+    at: chrono::DateTime<chrono::Utc>,
+    base: &'w RawValue,
+    data: &'w Dataset,
+    place: Option<&'w crate::app::Place>,
+    editor_file: Option<&'w Path>,
+}
+
+/// Writes the recovery file of `work` atomically, readable by its owner only.
+pub fn write_work(path: &Path, work: Work) -> std::io::Result<()> {
+    let base = work
+        .base
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&work.base);
+    let base = std::str::from_utf8(base).map_err(std::io::Error::other)?;
+    let drafted = work.draft.map(|draft| {
+        let mut data = Dataset::clone(&work.data);
+        draft.put_in(&mut data);
+        data
+    });
+    let written = Written {
+        format: FORMAT,
+        file: &work.file,
+        user: &work.user,
+        at: work.at,
+        base: serde_json::from_str(base).map_err(std::io::Error::other)?,
+        data: drafted.as_ref().unwrap_or(&work.data),
+        place: work.place.as_ref(),
+        editor_file: work.editor_file.as_deref(),
+    };
+    write_bytes(
+        path,
+        &serde_json::to_vec(&written).map_err(std::io::Error::other)?,
+    )
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         super::paths::create_private_dir(dir)?;
     }
-    let bytes = serde_json::to_vec(recovery).map_err(std::io::Error::other)?;
     let mut options = atomic_write_file::OpenOptions::new();
     options.preserve_mode(false).mode(0o600);
     let mut file = options.open(path)?;
-    file.write_all(&bytes)?;
+    file.write_all(bytes)?;
     file.commit()
 }
 
@@ -179,8 +238,56 @@ pub fn remove(path: &Path) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_written_reads_back_as_the_recovery_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let loaded = crate::store::bundled();
+        // The base as the file's bytes, with a byte order mark.
+        let mut base = b"\xEF\xBB\xBF".to_vec();
+        base.extend(crate::store::BUNDLED_JSON.as_bytes());
+        let conference = loaded.conferences[0].id.clone();
+        // Text typed into an answer's field, not yet left.
+        let today = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let mut app =
+            crate::app::App::new(loaded.clone(), today, chrono::Utc::now(), "u", Some(48));
+        app.editor = Some(crate::app::Editor::new(
+            crate::app::EditTarget::Answer {
+                session: 48,
+                conference: conference.clone(),
+                question: "q1".into(),
+            },
+            "",
+            "getippt",
+        ));
+        let work = Work {
+            file: "a.json".into(),
+            user: "u".into(),
+            at: chrono::Utc::now(),
+            base: Arc::new(base),
+            data: Arc::clone(&app.data),
+            draft: app.draft(),
+            place: app.place(),
+            editor_file: None,
+        };
+        write_work(&path, work.clone()).unwrap();
+        let read = read(&path).unwrap();
+        assert_eq!(read.base, loaded);
+        assert_eq!((read.user.as_str(), &read.place), ("u", &work.place));
+        assert!(work.place.is_some());
+        let report = read.data.session(48).unwrap().report(&conference).unwrap();
+        assert_eq!(
+            report.answers.get("q1").map(String::as_str),
+            Some("getippt")
+        );
+        // The screen's data stays as it was.
+        assert_eq!(*work.data, loaded);
+        assert_ne!(read.data, loaded);
+    }
 
     #[test]
     fn own_window_is_alive_to_others_and_a_made_up_one_is_not() {

@@ -21,6 +21,9 @@ const RECOVERY_DELAY: Duration = Duration::from_millis(300);
 /// has parsed only within a timeout.
 const DRAIN: Duration = Duration::from_millis(1);
 
+/// How soon a recovery file is tried again while the last is still written.
+const RECOVERY_RETRY: Duration = Duration::from_millis(50);
+
 /// How often the loop looks whether an index being built is there.
 const INDEX_POLL: Duration = Duration::from_millis(5);
 
@@ -56,11 +59,15 @@ pub(super) fn run(
             let mut state = lock(shared);
             let Shared { app, file } = &mut *state;
             if recovery_due.is_some_and(|due| due <= Instant::now()) {
-                file.write_recovery(app);
-                written_revision = app.revision;
-                recovery_due = None;
-                // The data rests: the index of the next `/` is built meanwhile.
-                file.start_index(app);
+                if file.write_recovery_beside(app) {
+                    written_revision = app.revision;
+                    recovery_due = None;
+                    // The data rests: the index of the next `/` is built meanwhile.
+                    file.start_index(app);
+                } else {
+                    // The last one is still being written.
+                    recovery_due = Some(Instant::now() + RECOVERY_RETRY);
+                }
             }
             if file.deliver_index(app) {
                 draw(terminal, app, theme)?;

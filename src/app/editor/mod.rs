@@ -263,38 +263,49 @@ impl crate::app::App {
         }
     }
 
-    /// The data with the text of an open field put in, as if it were left now:
-    /// what the recovery file keeps, so that nothing typed is lost.
-    pub fn data_with_draft(&self) -> crate::domain::Dataset {
-        let mut data = crate::domain::Dataset::clone(&self.data);
-        let Some(editor) = &self.editor else {
-            return data;
-        };
-        let text = editor.content();
-        match &editor.target {
+    /// The text of an open field, and where it goes: what the recovery file
+    /// keeps of it, so that nothing typed is lost.
+    pub fn draft(&self) -> Option<Draft> {
+        let editor = self.editor.as_ref()?;
+        Some(Draft {
+            target: editor.target.clone(),
+            text: editor.content(),
+        })
+    }
+}
+
+/// The text of an open field, and where it goes.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    target: EditTarget,
+    text: String,
+}
+
+impl Draft {
+    /// Puts the text in `data`, as if the field were left now.
+    pub fn put_in(self, data: &mut crate::domain::Dataset) {
+        let text = self.text;
+        match self.target {
             EditTarget::Answer {
                 session,
                 conference,
                 question,
             } => {
-                if let Some(s) = data.session_mut(*session) {
-                    s.report_mut(conference)
-                        .answers
-                        .insert(question.clone(), text);
+                if let Some(s) = data.session_mut(session) {
+                    s.report_mut(&conference).answers.insert(question, text);
                 }
             }
             EditTarget::ConcernTitle { id } if !text.trim().is_empty() => {
-                if let Some(c) = data.concern_mut(id) {
+                if let Some(c) = data.concern_mut(&id) {
                     c.title = text;
                 }
             }
             EditTarget::ConcernDetails { id } => {
-                if let Some(c) = data.concern_mut(id) {
+                if let Some(c) = data.concern_mut(&id) {
                     c.details = Some(text);
                 }
             }
             _ => {}
         }
-        data
     }
 }

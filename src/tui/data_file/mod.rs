@@ -42,6 +42,8 @@ pub(crate) struct DataFile {
     pub mouse: bool,
     /// The search index of the file as loaded, while a second thread builds it.
     index: Option<IndexInBackground>,
+    /// The recovery file being written on a second thread.
+    pub(super) recovery_writer: Option<std::thread::JoinHandle<()>>,
     /// The concerns of the file as loaded, while a second thread reads them.
     concerns: Option<open::PendingConcerns>,
 }
@@ -149,7 +151,9 @@ impl DataFile {
         Ok(false)
     }
 
-    pub(super) fn remove_recovery(&self) {
+    pub(super) fn remove_recovery(&mut self) {
+        // A write still running would put it back.
+        self.settle_recovery();
         if let Some(path) = &self.recovery_path {
             recovery::remove(path);
         }

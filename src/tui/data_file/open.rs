@@ -50,6 +50,7 @@ impl DataFile {
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
             index: None,
+            recovery_writer: None,
             concerns: None,
         };
         let opened = match store::open_file_for_screen(path, later_from) {
