@@ -245,6 +245,8 @@ fn merge_two_edited_copies(bencher: Bencher) {
         .answers
         .insert("Q1".into(), "ihre".into());
     theirs.concerns[5].status = fachmk::domain::ConcernStatus::Resolved;
+    // Concerns changed on both sides: the lists are merged record by record.
+    ours.concerns[11_000].title.push_str(" (unser)");
     bencher.bench_local(|| {
         store::sync::merge_datasets(&base, &ours, &theirs)
             .unwrap()
