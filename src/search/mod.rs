@@ -272,11 +272,13 @@ impl Index {
     /// first, best first within a group.
     fn ranked_hits(&self, query: &str, fuzzy: bool, scored: Vec<(usize, i64)>) -> Vec<Hit> {
         let mut hits = self.best_hits(query, fuzzy, scored);
-        // Groups are ordered by their best hit, so the best match is always on top.
-        let mut best = [i64::MIN; 5];
+        // Groups are ordered by their best hit, so the best match is always on
+        // top: of equal scores the one first in the index, the shorter text
+        // (a decision's title before sentences that contain it).
+        let mut best = [(i64::MIN, std::cmp::Reverse(usize::MAX)); 5];
         for hit in &hits {
             let k = self.entries[hit.entry].kind as usize;
-            best[k] = best[k].max(hit.score);
+            best[k] = best[k].max((hit.score, std::cmp::Reverse(hit.entry)));
         }
         hits.sort_by(|a, b| {
             let (ka, kb) = (self.entries[a.entry].kind, self.entries[b.entry].kind);

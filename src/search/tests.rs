@@ -177,5 +177,12 @@ fn a_decision_named_as_typed_is_found_among_many_texts_naming_it() {
             "{query:?}: {} hits, none the decision",
             hits.len()
         );
+        // And on top: its group comes first (its best hit, of the same score
+        // as the concerns', is the shorter text), not after 188 concerns.
+        assert!(
+            hits.first().is_some_and(decision),
+            "{query:?}: the decision is hit {:?}",
+            hits.iter().position(decision)
+        );
     }
 }
