@@ -80,7 +80,8 @@ pub enum Command {
         seed: u64,
     },
     Search {
-        query: String,
+        #[arg(required_unless_present = "list")]
+        query: Option<String>,
         #[arg(long)]
         stdin: bool,
         #[arg(long, default_value_t = 20)]

@@ -60,12 +60,17 @@ fn main() -> ExitCode {
             stdin: true,
             limit,
             ..
-        }) => commands::search_lines(query, *limit, std::io::stdin().lock(), &mut out),
+        }) => commands::search_lines(
+            query.as_deref().unwrap_or_default(),
+            *limit,
+            std::io::stdin().lock(),
+            &mut out,
+        ),
         Some(Command::Search {
             query, limit, list, ..
         }) => {
             let request = SearchRequest {
-                query,
+                query: query.as_deref().unwrap_or_default(),
                 session: cli.session,
                 limit: *limit,
                 list: *list,

@@ -300,6 +300,21 @@ fn demo_writes_a_valid_deterministic_archive_and_search_finds_in_it() {
         .output()
         .unwrap();
     assert_eq!(stdout(&out), "Meldewesen\n");
+    // Every searchable entry, one a line: no query needed (one without
+    // `--list` still is).
+    let out = fachmk(dir.path())
+        .args(["search", "--list", "-f"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().count() > 300);
+    let out = fachmk(dir.path())
+        .args(["search", "-f"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
