@@ -26,26 +26,34 @@ fn large_archive(dir: &std::path::Path) -> (std::path::PathBuf, fachmk::domain::
 fn keys_typed_before_the_concerns_are_read_act_on_all_of_them() {
     let home = tempfile::tempdir().unwrap();
     let (file, before) = large_archive(home.path());
-    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
-    // As soon as the first frame is there (while the concerns are still
-    // being read, in a debug build): a change, and a save.
-    screen.wait_for("Sitzung");
-    screen.send(&format!("-{CTRL_S}"));
-    screen.wait_for("Gespeichert");
-    let raw = String::from_utf8_lossy(&screen.output()).into_owned();
+    let (raw, after) = change_and_save_at_once(home.path(), &file);
     assert!(
         raw.contains("werden geladen"),
         "the first frame did not wait for nothing: it said the concerns were loading"
     );
-    screen.wait_for("Offene Anliegen (");
-    screen.send("q");
-    assert_eq!(screen.wait_exit(), 0);
-    let after = store::load_file(&file).unwrap().data;
     assert!(
         after.sessions != before.sessions,
         "the change was not saved"
     );
     assert_eq!(after.concerns, before.concerns);
+}
+
+/// Opens `file`, and as soon as the first frame is there (while the concerns
+/// are still being read, in a debug build) makes a change and saves; what
+/// the screen wrote, and the data saved.
+fn change_and_save_at_once(
+    home: &std::path::Path,
+    file: &std::path::Path,
+) -> (String, fachmk::domain::Dataset) {
+    let mut screen = Pty::spawn(home, &["--file", file.to_str().unwrap()]);
+    screen.wait_for("Sitzung");
+    screen.send(&format!("-{CTRL_S}"));
+    screen.wait_for("Gespeichert");
+    screen.wait_for("Offene Anliegen (");
+    let raw = String::from_utf8_lossy(&screen.output()).into_owned();
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+    (raw, store::load_file(file).unwrap().data)
 }
 
 #[test]
@@ -91,14 +99,7 @@ fn a_file_whose_concerns_end_elsewhere_than_they_seem_is_shown_and_saved_whole()
         );
     std::fs::write(&file, &text).unwrap();
     assert_eq!(store::load_file(&file).unwrap().data, before);
-    let mut screen = Pty::spawn(home.path(), &["--file", file.to_str().unwrap()]);
-    screen.wait_for("Sitzung");
-    screen.send(&format!("-{CTRL_S}"));
-    screen.wait_for("Gespeichert");
-    screen.wait_for("Offene Anliegen (");
-    screen.send("q");
-    assert_eq!(screen.wait_exit(), 0);
-    let after = store::load_file(&file).unwrap().data;
+    let (_, after) = change_and_save_at_once(home.path(), &file);
     assert!(
         after.sessions != before.sessions,
         "the change was not saved"
