@@ -229,8 +229,9 @@ fn help_and_version() {
         assert!(help.contains(&format!("--kind <{expected}>")), "{help}");
         assert!(!help.contains("<?>"), "{help}");
     }
-    // The arguments of init and search too: "<PFAD>", "<SUCHBEGRIFF>".
-    for (command, expected) in [("init", "<PFAD>"), ("search", "<SUCHBEGRIFF>")] {
+    // The arguments of init and search too: "<PFAD>", "[SUCHBEGRIFF]" (not
+    // needed with --list).
+    for (command, expected) in [("init", "<PFAD>"), ("search", "[SUCHBEGRIFF]")] {
         let out = fachmk(dir.path())
             .args([command, "--help"])
             .output()
