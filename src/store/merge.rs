@@ -311,10 +311,12 @@ fn merge_arrays(
             find(&ours_by, &key),
             find(&theirs_by, &key),
         );
-        // A concern created on both sides under the same new id is two concerns.
+        // A concern created on both sides under the same new id is two
+        // concerns. Theirs keeps the number (it is saved: others see it under
+        // it); ours, not saved yet, takes the next free one.
         if list == "concerns" && b.is_none() && o.is_some() && t.is_some() && o != t {
-            out.extend(o);
-            renumbered.extend(t);
+            out.extend(t);
+            renumbered.extend(o);
             continue;
         }
         // A record both sides created merges against its default, not against nothing.
@@ -337,6 +339,36 @@ fn merge_arrays(
         out.push(concern);
     }
     out
+}
+
+/// The concerns of `ours` that `merged` holds under another number (created
+/// on both sides under one number: ours took the next free one), as (the
+/// number in `ours`, the number now).
+pub fn renumbered_concerns(
+    ours: &crate::domain::Dataset,
+    merged: &crate::domain::Dataset,
+) -> Vec<(String, String)> {
+    let ours_ids: HashSet<&str> = ours.concerns.iter().map(|c| c.id.as_str()).collect();
+    // Where ours went: among the numbers ours does not have (few).
+    let elsewhere: Vec<&crate::domain::Concern> = (merged.concerns.iter())
+        .filter(|m| !ours_ids.contains(m.id.as_str()))
+        .collect();
+    if elsewhere.is_empty() {
+        return Vec::new();
+    }
+    let merged_by_id: HashMap<&str, &crate::domain::Concern> =
+        merged.concerns.iter().map(|c| (c.id.as_str(), c)).collect();
+    (ours.concerns.iter())
+        .filter(|c| merged_by_id.get(c.id.as_str()).is_none_or(|m| m != c))
+        .filter_map(|c| {
+            let mut probe = c.clone();
+            let now = elsewhere.iter().find(|m| {
+                probe.id.clone_from(&m.id);
+                probe == ***m
+            })?;
+            Some((c.id.clone(), now.id.clone()))
+        })
+        .collect()
 }
 
 /// The record a list holds before anyone filled it in (a new report).

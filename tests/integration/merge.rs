@@ -154,7 +154,12 @@ fn concerns_created_on_both_sides_are_both_kept() {
         .iter()
         .map(|c| (c.id.as_str(), c.title.as_str()))
         .collect();
-    assert_eq!(titles[1..], [("A-0002", "unseres"), ("A-0003", "ihres")]);
+    // The other one's, saved already, keeps its number; ours takes the next.
+    assert_eq!(titles[1..], [("A-0002", "ihres"), ("A-0003", "unseres")]);
+    assert_eq!(
+        fachmk::store::merge::renumbered_concerns(&ours, &m),
+        [("A-0002".to_owned(), "A-0003".to_owned())]
+    );
 }
 
 #[test]

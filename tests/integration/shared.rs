@@ -525,3 +525,53 @@ fn a_broken_file_shows_why_and_offers_the_newest_backup_read_only() {
         "the broken file is never written"
     );
 }
+
+/// Two windows each create a concern, under the same next number: the one
+/// saved first keeps it (the other window's user may already work on it);
+/// the second save gives its own the next number and says so.
+#[test]
+fn concerns_created_in_two_windows_under_one_number_keep_the_first_saved_one() {
+    let (home, file) = setup();
+    let mut a = open(home.path(), &file);
+    let mut b = open(home.path(), &file);
+    a.send("a"); // WMK
+    a.wait_for("Titel");
+    a.send(&format!("von A{ENTER}"));
+    a.wait_for("A-0001 angelegt");
+    b.send("j"); // IMK
+    b.send("a");
+    b.wait_for("Titel");
+    b.send(&format!("von B{ENTER}"));
+    b.wait_for("A-0001 angelegt");
+    a.send(CTRL_S);
+    a.wait_for("Gespeichert");
+    b.send(CTRL_S);
+    b.wait_for("heißt jetzt A-0002");
+    // B's description field, open on its concern, follows it.
+    b.wait_for("Anliegen A-0002: Beschreibung");
+    b.send("Details von B");
+    b.escape();
+    b.send(CTRL_S);
+    b.wait_for("Gespeichert");
+    let ids: Vec<(String, String)> = saved(&file)
+        .concerns
+        .iter()
+        .map(|c| (c.id.clone(), c.conference.clone()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("A-0001".into(), "WMK".into()),
+            ("A-0002".into(), "IMK".into())
+        ]
+    );
+    let details: Vec<Option<String>> = saved(&file)
+        .concerns
+        .iter()
+        .map(|c| c.details.clone())
+        .collect();
+    assert_eq!(details, [None, Some("Details von B".into())]);
+    b.send("q");
+    assert_eq!(b.wait_exit(), 0, "B has nothing unsaved");
+    drop(a);
+}

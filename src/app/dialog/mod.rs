@@ -63,6 +63,31 @@ impl App {
         })));
     }
 
+    /// The data as saved, merged with others' work, in place of the screen's.
+    /// A concern made here that someone else made under the same number
+    /// meanwhile has the next free number now: a field open on it follows it,
+    /// and the message says so.
+    pub fn saved_merged(&mut self, data: crate::domain::Dataset) {
+        let renumbered = crate::store::merge::renumbered_concerns(&self.data, &data);
+        if let Some(editor) = self.editor.as_mut()
+            && let super::EditTarget::ConcernTitle { id } | super::EditTarget::ConcernDetails { id } =
+                &mut editor.target
+            && let Some((old, now)) = renumbered.iter().find(|(old, _)| old == id)
+        {
+            id.clone_from(now);
+            editor.title = editor.title.replace(old.as_str(), now);
+        }
+        self.data = std::sync::Arc::new(data);
+        self.saved();
+        match renumbered.first() {
+            Some((old, now)) => self.info(crate::i18n::tf(
+                "file.concern-renumbered",
+                &[("old", old), ("new", now)],
+            )),
+            None => self.info(crate::i18n::t("file.saved-merged")),
+        }
+    }
+
     /// The others' changes were merged in without conflict.
     pub fn adopt_merged(&mut self, data: crate::domain::Dataset, others_only: bool) {
         self.data = std::sync::Arc::new(data);

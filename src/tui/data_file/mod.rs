@@ -196,10 +196,8 @@ impl DataFile {
                 then_quit
             }
             Ok(SaveOutcome::Merged { data, base }) => {
-                app.data = std::sync::Arc::new(data);
                 self.saved(base, app);
-                app.saved();
-                app.info(crate::i18n::t("file.saved-merged"));
+                app.saved_merged(data);
                 then_quit
             }
             Ok(SaveOutcome::Conflicts { merged, theirs }) => {
