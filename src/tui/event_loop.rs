@@ -87,6 +87,8 @@ pub(super) fn run(
                 return Ok(());
             }
         }
+        // Conflicts of a recovery taken back, left with Esc: offered again.
+        file.recovery_decided(app, false);
         file.notice_external_change(app);
         // Continued after `kill -TSTP`: the signal thread took the terminal back.
         if super::signals::REPAINT.swap(false, std::sync::atomic::Ordering::SeqCst) {

@@ -143,13 +143,37 @@ impl DataFile {
                 Err(e) => return app.error(e.to_string()),
             },
             Ok(merged) => {
+                // Its file stays until they are decided (`recovery_decided`):
+                // Esc there offers the work again, rather than losing it.
                 app.mark_changed();
                 app.show_conflicts(merged, AfterConflicts::Adopt);
+                self.taking = Some((path, found));
+                return;
             }
             Err(e) => return app.error(e.to_string()),
         }
         recovery::remove(&path);
         tracing::info!(path = %path.display(), "recovery taken");
+        if app.dialog.is_none() {
+            self.offer_next(app);
+        }
+    }
+
+    /// After the conflicts of a recovery taken back: decided, its file goes;
+    /// left with Esc, the work is offered again. Called after every key.
+    pub fn recovery_decided(&mut self, app: &mut App, decided: bool) {
+        if app.dialog.is_some() && !decided {
+            return;
+        }
+        let Some((path, found)) = self.taking.take() else {
+            return;
+        };
+        if decided {
+            recovery::remove(&path);
+            tracing::info!(path = %path.display(), "recovery taken");
+        } else {
+            self.offered.insert(0, (path, found));
+        }
         if app.dialog.is_none() {
             self.offer_next(app);
         }

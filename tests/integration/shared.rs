@@ -575,3 +575,45 @@ fn concerns_created_in_two_windows_under_one_number_keep_the_first_saved_one() {
     assert_eq!(b.wait_exit(), 0, "B has nothing unsaved");
     drop(a);
 }
+
+/// Work taken back from a recovery file that conflicts with what a colleague
+/// saved meanwhile: leaving the conflicts with Esc offers the work again, and
+/// its file stays until the conflicts are decided.
+#[test]
+fn a_recovery_whose_conflicts_are_left_with_esc_is_offered_again() {
+    let (home, file) = setup();
+    let mut a = open(home.path(), &file);
+    answer_q1(&mut a, "Antwort von A, nie gespeichert");
+    a.signal("HUP");
+    assert_eq!(a.wait_exit(), 128 + 1);
+    // A colleague (another home: A's recovery is not offered to them).
+    let colleague = tempfile::tempdir().unwrap();
+    let mut b = open(colleague.path(), &file);
+    answer_q1(&mut b, "Antwort von B");
+    b.send(CTRL_S);
+    b.wait_for("Gespeichert");
+    b.send("q");
+    assert_eq!(b.wait_exit(), 0);
+    let recovery_dir = home.path().join("state/fachmk/recovery");
+    let files = || std::fs::read_dir(&recovery_dir).unwrap().count();
+    assert_eq!(files(), 1);
+    let mut a = open(home.path(), &file);
+    a.wait_for("Wiederherstellung");
+    a.send("w");
+    a.wait_for("Konflikt 1 von 1");
+    a.escape();
+    // Offered again, its file kept.
+    a.wait_for("Wiederherstellung");
+    assert_eq!(files(), 1);
+    a.send("w");
+    a.wait_for("Konflikt 1 von 1");
+    a.send("m"); // mine
+    a.wait_for("entschieden");
+    a.send(CTRL_S);
+    a.wait_for("Gespeichert");
+    assert_eq!(
+        answer(&file, "WMK", "Q1").as_deref(),
+        Some("Antwort von A, nie gespeichert")
+    );
+    assert_eq!(files(), 0, "taken, decided and saved: the file is gone");
+}

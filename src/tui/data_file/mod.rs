@@ -42,6 +42,9 @@ pub(crate) struct DataFile {
     pub mouse: bool,
     /// The search index of the file as loaded, while a second thread builds it.
     index: Option<IndexInBackground>,
+    /// A recovery taken back whose conflicts are being decided: its file
+    /// stays until they are.
+    pub(super) taking: Option<(PathBuf, store::recovery::Recovery)>,
     /// The recovery file being written on a second thread.
     pub(super) recovery_writer: Option<std::thread::JoinHandle<()>>,
     /// The concerns of the file as loaded, while a second thread reads them.
@@ -133,6 +136,7 @@ impl DataFile {
                 if let Some(theirs) = self.pending_theirs.take() {
                     self.base = Some(theirs);
                 }
+                self.recovery_decided(app, true);
                 if save {
                     return Ok(self.save(app, then_quit));
                 }

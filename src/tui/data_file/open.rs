@@ -50,6 +50,7 @@ impl DataFile {
             backups: store::DEFAULT_BACKUPS,
             mouse: false,
             index: None,
+            taking: None,
             recovery_writer: None,
             concerns: None,
         };
