@@ -10,7 +10,7 @@
 
 mod changed;
 
-pub use changed::changed_records;
+pub use changed::{changed_records, renumbered_concerns};
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -339,36 +339,6 @@ fn merge_arrays(
         out.push(concern);
     }
     out
-}
-
-/// The concerns of `ours` that `merged` holds under another number (created
-/// on both sides under one number: ours took the next free one), as (the
-/// number in `ours`, the number now).
-pub fn renumbered_concerns(
-    ours: &crate::domain::Dataset,
-    merged: &crate::domain::Dataset,
-) -> Vec<(String, String)> {
-    let ours_ids: HashSet<&str> = ours.concerns.iter().map(|c| c.id.as_str()).collect();
-    // Where ours went: among the numbers ours does not have (few).
-    let elsewhere: Vec<&crate::domain::Concern> = (merged.concerns.iter())
-        .filter(|m| !ours_ids.contains(m.id.as_str()))
-        .collect();
-    if elsewhere.is_empty() {
-        return Vec::new();
-    }
-    let merged_by_id: HashMap<&str, &crate::domain::Concern> =
-        merged.concerns.iter().map(|c| (c.id.as_str(), c)).collect();
-    (ours.concerns.iter())
-        .filter(|c| merged_by_id.get(c.id.as_str()).is_none_or(|m| m != c))
-        .filter_map(|c| {
-            let mut probe = c.clone();
-            let now = elsewhere.iter().find(|m| {
-                probe.id.clone_from(&m.id);
-                probe == ***m
-            })?;
-            Some((c.id.clone(), now.id.clone()))
-        })
-        .collect()
 }
 
 /// The record a list holds before anyone filled it in (a new report).

@@ -1,5 +1,8 @@
 //! Which records differ between two versions of the data file, in words
-//! ("48. Sitzung · Bericht IMK"): what a recovery or a merge would change.
+//! ("48. Sitzung · Bericht IMK"): what a recovery or a merge would change;
+//! and which concerns a merge gave another number.
+
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -87,4 +90,34 @@ fn diff_lists(
             path.pop();
         }
     }
+}
+
+/// The concerns of `ours` that `merged` holds under another number (created
+/// on both sides under one number: ours took the next free one), as (the
+/// number in `ours`, the number now).
+pub fn renumbered_concerns(
+    ours: &crate::domain::Dataset,
+    merged: &crate::domain::Dataset,
+) -> Vec<(String, String)> {
+    let ours_ids: HashSet<&str> = ours.concerns.iter().map(|c| c.id.as_str()).collect();
+    // Where ours went: among the numbers ours does not have (few).
+    let elsewhere: Vec<&crate::domain::Concern> = (merged.concerns.iter())
+        .filter(|m| !ours_ids.contains(m.id.as_str()))
+        .collect();
+    if elsewhere.is_empty() {
+        return Vec::new();
+    }
+    let merged_by_id: HashMap<&str, &crate::domain::Concern> =
+        merged.concerns.iter().map(|c| (c.id.as_str(), c)).collect();
+    (ours.concerns.iter())
+        .filter(|c| merged_by_id.get(c.id.as_str()).is_none_or(|m| m != c))
+        .filter_map(|c| {
+            let mut probe = c.clone();
+            let now = elsewhere.iter().find(|m| {
+                probe.id.clone_from(&m.id);
+                probe == ***m
+            })?;
+            Some((c.id.clone(), now.id.clone()))
+        })
+        .collect()
 }
