@@ -52,6 +52,16 @@ fn no_exchange_is_one_key_in_the_main_view() {
     type_text(&mut app, "jjj-"); // EJR
     assert_eq!(report_status(&app, "EJR"), ReportStatus::NoReport);
     assert!(app.dirty);
+    // Without an exchange there is no report to mark ready.
+    type_text(&mut app, "f");
+    assert_eq!(report_status(&app, "EJR"), ReportStatus::NoReport);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("nichts fertig zu melden")
+    );
 }
 
 #[test]

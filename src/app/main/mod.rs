@@ -50,10 +50,17 @@ impl Main {
                 ));
             }
             Action::MarkReady => {
-                let ready = ctx.current_session().is_some_and(|s| {
-                    s.status_of(&conference) == crate::domain::ReportStatus::Ready
-                });
-                crate::app::walkthrough::mark_ready(ctx, &conference, !ready);
+                let status = ctx.current_session().map(|s| s.status_of(&conference));
+                // No exchange, no report: there is nothing to mark ready.
+                if status == Some(crate::domain::ReportStatus::NoReport) {
+                    ctx.info(crate::i18n::tf(
+                        "app.no-report-to-ready",
+                        &[("conference", &conference)],
+                    ));
+                } else {
+                    let ready = status == Some(crate::domain::ReportStatus::Ready);
+                    crate::app::walkthrough::mark_ready(ctx, &conference, !ready);
+                }
             }
             Action::AddConcern => edit(ctx, fields::new_concern),
             Action::ConcernOpen => self.decide_selected_concern(ConcernStatus::Open, ctx),
