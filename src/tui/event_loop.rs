@@ -24,6 +24,10 @@ const DRAIN: Duration = Duration::from_millis(1);
 /// How soon a recovery file is tried again while the last is still written.
 const RECOVERY_RETRY: Duration = Duration::from_millis(50);
 
+/// How often an idle screen looks whether someone else saved the file (a
+/// `stat`; the file is read only when it changed).
+const EXTERNAL_CHECK: Duration = Duration::from_secs(2);
+
 /// How often the loop looks whether an index being built is there.
 const INDEX_POLL: Duration = Duration::from_millis(5);
 
@@ -49,13 +53,14 @@ pub(super) fn run(
     let mut recovery_due: Option<Instant> = None;
     let mut written_revision = lock(shared).app.revision;
     loop {
-        // Sleep until input comes; wake only to write a due recovery file, and
-        // to hand over an index being built (a search may wait for it).
+        // Sleep until input comes; wake to write a due recovery file, to hand
+        // over an index being built (a search may wait for it), and now and
+        // then to notice a colleague's save.
         let recovery_wait = recovery_due.map(|due| due.saturating_duration_since(Instant::now()));
         let index_wait = lock(shared).file.index_pending().then_some(INDEX_POLL);
-        if let Some(wait) = recovery_wait.into_iter().chain(index_wait).min()
-            && !event::poll(wait)?
-        {
+        let wait =
+            (recovery_wait.into_iter().chain(index_wait)).fold(EXTERNAL_CHECK, Duration::min);
+        if !event::poll(wait)? {
             let mut state = lock(shared);
             let Shared { app, file } = &mut *state;
             if recovery_due.is_some_and(|due| due <= Instant::now()) {
@@ -69,7 +74,9 @@ pub(super) fn run(
                     recovery_due = Some(Instant::now() + RECOVERY_RETRY);
                 }
             }
-            if file.deliver_index(app) {
+            let noticed = app.external_change;
+            file.notice_external_change(app);
+            if file.deliver_index(app) || app.external_change != noticed {
                 draw(terminal, app, theme)?;
             }
             continue;

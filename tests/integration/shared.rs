@@ -617,3 +617,17 @@ fn a_recovery_whose_conflicts_are_left_with_esc_is_offered_again() {
     );
     assert_eq!(files(), 0, "taken, decided and saved: the file is gone");
 }
+
+/// A colleague's save shows in an idle window, without a key pressed there.
+#[test]
+fn an_idle_window_notices_a_colleagues_save() {
+    let (home, file) = setup();
+    let mut a = open(home.path(), &file);
+    let b = open(home.path(), &file);
+    answer_q1(&mut a, "Antwort von A");
+    a.send(CTRL_S);
+    a.wait_for("Gespeichert");
+    let started = Instant::now();
+    b.wait_for("von anderen geändert");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
