@@ -226,7 +226,7 @@ fn decide_conflict(dialog: &mut ConflictDialog, action: Action, ctx: &mut Ctx) -
         Action::Back => {
             // Nothing is written; the work stays, unsaved.
             ctx.request(Request::Close);
-            ctx.error(crate::i18n::t("dialogs.merge-cancelled"));
+            ctx.info(crate::i18n::t("dialogs.merge-cancelled"));
             return Vec::new();
         }
         // Ctrl-C ends; nothing is written, unsaved work is kept for recovery.
